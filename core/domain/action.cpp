@@ -1,0 +1,108 @@
+#include "action.h"
+
+#include "timeformat.h"
+
+#include <QJsonArray>
+
+namespace Countersign {
+
+namespace {
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+QDateTime time(const QJsonObject &o, const char *key)
+{
+    return fromIsoUtc(o.value(QLatin1String(key)).toString());
+}
+
+} // namespace
+
+bool Action::isClaimedAt(const QDateTime &now) const
+{
+    return !claimedBy.isEmpty() && leaseExpiresAt.isValid() && leaseExpiresAt > now;
+}
+
+QJsonObject Action::toJson() const
+{
+    QJsonObject o{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("type"), type},
+        {QStringLiteral("category"), category},
+        {QStringLiteral("title"), title},
+        {QStringLiteral("payload"), payload.toJson()},
+        {QStringLiteral("reasoning"), reasoning},
+        {QStringLiteral("context"), context},
+        {QStringLiteral("confidence"), confidence},
+        {QStringLiteral("agent"), agent},
+        {QStringLiteral("created_at"), timeToJson(createdAt)},
+        {QStringLiteral("deadline"), timeToJson(slaDueAt)},
+        {QStringLiteral("expires_at"), timeToJson(expiresAt)},
+        {QStringLiteral("tier"), tierName(tier)},
+        {QStringLiteral("tier_reason"), tierReason},
+        {QStringLiteral("unassigned"), unassigned},
+        {QStringLiteral("state"), actionStateName(state)},
+        {QStringLiteral("modified"), modified},
+        {QStringLiteral("final_payload"), finalPayload ? QJsonValue(finalPayload->toJson()) : QJsonValue()},
+        {QStringLiteral("reason"), reason},
+        {QStringLiteral("decided_by"), decidedBy},
+        {QStringLiteral("decided_at"), timeToJson(decidedAt)},
+        {QStringLiteral("claimed_by"), claimedBy.isEmpty() ? QJsonValue() : QJsonValue(claimedBy)},
+        {QStringLiteral("claimed_at"), timeToJson(claimedAt)},
+        {QStringLiteral("lease_expires_at"), timeToJson(leaseExpiresAt)},
+        {QStringLiteral("assigned_to"), assignedTo.isEmpty() ? QJsonValue() : QJsonValue(assignedTo)},
+        {QStringLiteral("escalated"), escalated},
+        {QStringLiteral("escalated_at"), timeToJson(escalatedAt)},
+        {QStringLiteral("idempotency_key"), idempotencyKey.isEmpty() ? QJsonValue() : QJsonValue(idempotencyKey)},
+        {QStringLiteral("version"), double(version)},
+    };
+    return o;
+}
+
+Result<Action> Action::fromJson(const QJsonObject &o)
+{
+    Action a;
+    a.id = str(o, "id");
+    if (a.id.isEmpty())
+        return fail(Error::invalid(QStringLiteral("id"), QStringLiteral("is missing")));
+    a.type = str(o, "type");
+    a.category = str(o, "category");
+    a.title = str(o, "title");
+    a.payload = Payload::fromJson(o.value(QLatin1String("payload")).toObject());
+    a.reasoning = str(o, "reasoning");
+    a.context = o.value(QLatin1String("context")).toObject();
+    a.confidence = o.value(QLatin1String("confidence")).toDouble(1.0);
+    a.agent = str(o, "agent");
+    a.createdAt = time(o, "created_at");
+    a.slaDueAt = time(o, "deadline");
+    a.expiresAt = time(o, "expires_at");
+    const auto tier = tierFromName(str(o, "tier"));
+    if (!tier)
+        return fail(Error::invalid(QStringLiteral("tier"), QStringLiteral("is not auto, review or prohibited")));
+    a.tier = *tier;
+    a.tierReason = str(o, "tier_reason");
+    a.unassigned = o.value(QLatin1String("unassigned")).toBool();
+    const auto state = actionStateFromName(str(o, "state"));
+    if (!state)
+        return fail(Error::invalid(QStringLiteral("state"), QStringLiteral("is not a known state")));
+    a.state = *state;
+    a.modified = o.value(QLatin1String("modified")).toBool();
+    if (o.value(QLatin1String("final_payload")).isObject())
+        a.finalPayload = Payload::fromJson(o.value(QLatin1String("final_payload")).toObject());
+    a.reason = str(o, "reason");
+    a.decidedBy = str(o, "decided_by");
+    a.decidedAt = time(o, "decided_at");
+    a.claimedBy = str(o, "claimed_by");
+    a.claimedAt = time(o, "claimed_at");
+    a.leaseExpiresAt = time(o, "lease_expires_at");
+    a.assignedTo = str(o, "assigned_to");
+    a.escalated = o.value(QLatin1String("escalated")).toBool();
+    a.escalatedAt = time(o, "escalated_at");
+    a.idempotencyKey = str(o, "idempotency_key");
+    a.version = qint64(o.value(QLatin1String("version")).toDouble(1));
+    return a;
+}
+
+} // namespace Countersign

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Countersign {
+
+// What the agent proposes to do: the text of the email, patch, query or command.
+struct Payload {
+    QString content;
+    QString language; // syntax hint: "python", "sql", "markdown", "json", "email", ...
+
+    QJsonObject toJson() const;
+    static Payload fromJson(const QJsonObject &object);
+
+    friend bool operator==(const Payload &, const Payload &) = default;
+};
+
+} // namespace Countersign
