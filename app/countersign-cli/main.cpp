@@ -1,4 +1,5 @@
-#include <QCommandLineParser>
+#include "cli/commandregistry.h"
+
 #include <QCoreApplication>
 
 int main(int argc, char *argv[])
@@ -6,9 +7,5 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("countersign-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERSIGN_VERSION));
-    QCommandLineParser parser;
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.process(app);
-    return 0;
+    return Countersign::Cli::dispatch(QCoreApplication::arguments());
 }

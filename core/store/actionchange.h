@@ -1,0 +1,25 @@
+#pragma once
+
+#include "domain/action.h"
+
+#include <QJsonObject>
+
+namespace Countersign {
+
+// One state-machine transition to persist together with its event and audit entry.
+struct ActionChange {
+    Action after;
+    qint64 expectedVersion = 0; // 0: insert a new action; otherwise the version it replaces
+    QString event; // "action.created", "action.claimed", "action.decided", ...
+    QString actor;
+    QString role;
+    QJsonObject auditBefore; // a summary of the previous state for the audit entry (may be empty)
+};
+
+struct CommitResult {
+    Action action;
+    qint64 eventSeq = 0;
+    qint64 auditSeq = 0;
+};
+
+} // namespace Countersign
