@@ -1,31 +1,4 @@
 #pragma once
 
-#include "domain/action.h"
-
-#include <QList>
-
-#include <optional>
-
-namespace Countersign {
-
-// Filter, order and page of a queue listing. Paging is keyset-based: `cursor` is the opaque
-// `nextCursor` of the previous page, so pages stay stable while the queue changes.
-struct ActionQuery {
-    enum class Sort { Deadline, Age, Confidence };
-
-    std::optional<ActionState> state;
-    QString category;
-    QString type;
-    QString agent; // only this agent's actions (agents see only their own)
-    QString claimedBy; // only actions this reviewer holds
-    Sort sort = Sort::Age;
-    int limit = 50; // 1..1000
-    QString cursor;
-};
-
-struct ActionPage {
-    QList<Action> items;
-    QString nextCursor; // empty on the last page
-};
-
-} // namespace Countersign
+// Moved to the domain floor; kept so existing includes keep working.
+#include "domain/actionquery.h"

@@ -110,7 +110,7 @@ cs_exec() {
         return
     fi
     local args=(--bind "$CS_ROOT" / --dev /dev --proc /proc --perms 1777 --tmpfs /tmp
-        --bind "$TOP" "$TOP" --unshare-pid --die-with-parent --chdir "$PWD"
+        --bind "$TOP" "$TOP" --unshare-pid --die-with-parent --chdir "$(cs_chdir)"
         --setenv PATH /usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin)
     if [ -n "${HOME:-}" ] && [ -d "$HOME" ]; then
         args+=(--bind "$HOME" "$HOME")
@@ -125,4 +125,12 @@ cs_exec() {
         args+=(--bind "$XDG_RUNTIME_DIR" "$XDG_RUNTIME_DIR")
     fi
     bwrap "${args[@]}" "$@"
+}
+
+# bwrap can only enter directories that exist inside the sandbox: the work tree or $HOME.
+cs_chdir() {
+    case "$PWD/" in
+        "$TOP"/* | "${HOME:-/nonexistent}"/*) echo "$PWD" ;;
+        *) echo "$TOP" ;;
+    esac
 }

@@ -1,6 +1,6 @@
 #include "event.h"
 
-#include "domain/timeformat.h"
+#include "timeformat.h"
 
 namespace Countersign {
 

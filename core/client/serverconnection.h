@@ -1,0 +1,59 @@
+#pragma once
+
+#include "batchitemresult.h"
+#include "domain/decision.h"
+#include "eventstream.h"
+#include "identity.h"
+#include "domain/actionquery.h"
+
+#include <QFuture>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace Countersign {
+
+// The reviewer app's link to one countersign-server: REST calls that return QFutures of
+// Result values (never raw JSON), plus the live event stream with reconnect and replay.
+class ServerConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ServerConnection(QObject *parent = nullptr);
+    ~ServerConnection() override;
+
+    void setServer(const QUrl &baseUrl, const QString &token);
+    QUrl baseUrl() const { return m_baseUrl; }
+
+    // Starts the event stream from `sinceSeq` (0: only what happens from now on).
+    void startEvents(qint64 sinceSeq);
+    void stopEvents();
+    EventStream *events() { return &m_events; }
+
+    QFuture<Result<Identity>> whoAmI();
+    QFuture<Result<ActionPage>> listActions(const ActionQuery &query);
+    QFuture<Result<Action>> fetchAction(const QString &id);
+    QFuture<Result<Action>> claim(const QString &id);
+    QFuture<Result<Action>> release(const QString &id);
+    QFuture<Result<Action>> decide(const QString &id, const Decision &decision);
+    QFuture<Result<QList<BatchItemResult>>> decideBatch(const QStringList &ids, Outcome outcome, const QString &reason);
+    // Any other JSON endpoint (reports, stats, policy): the decoded object.
+    QFuture<Result<QJsonObject>> getJson(const QString &path, const QList<std::pair<QString, QString>> &query = {});
+    QFuture<Result<QJsonObject>> sendJson(const QByteArray &verb, const QString &path, const QJsonObject &body);
+
+    static QUrlQuery queryItems(const ActionQuery &query);
+
+private:
+    QNetworkRequest request(const QString &path, const QUrlQuery &query = {}) const;
+    QFuture<Result<QJsonObject>> send(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body);
+
+    QNetworkAccessManager m_network;
+    EventStream m_events;
+    QUrl m_baseUrl;
+    QString m_token;
+};
+
+} // namespace Countersign
