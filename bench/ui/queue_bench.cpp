@@ -1,0 +1,131 @@
+// Queue view with 100k pending items: time to load into the model and view, to filter and to
+// sort, and the process's resident memory. Goals: load < 300 ms after data arrives,
+// filter < 50 ms, RSS < 300 MB.
+#include "queue/queuemodel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHeaderView>
+#include <QTreeView>
+
+#include <cstdio>
+
+using namespace Countersign;
+
+namespace {
+
+qint64 rssKiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+QList<Action> generate(int n)
+{
+    static const char *types[] = {"email.send_external", "refund.issue", "code.merge_patch", "db.query", "shell.run"};
+    static const char *cats[] = {"communications", "finance", "engineering", "data", "operations"};
+    const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-7200);
+    QList<Action> out;
+    out.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        Action a;
+        a.id = QStringLiteral("act-%1").arg(i, 7, 10, QLatin1Char('0'));
+        a.type = QLatin1String(types[i % 5]);
+        a.category = QLatin1String(cats[i % 5]);
+        a.title = QStringLiteral("Proposed action %1 for customer %2").arg(i).arg(i * 7919 % 100000);
+        a.agent = QStringLiteral("agent-%1").arg(i % 17);
+        a.confidence = (i * 37 % 100) / 100.0;
+        a.createdAt = t0.addMSecs(qint64(i) * 50);
+        a.slaDueAt = a.createdAt.addSecs(3600);
+        a.payload.content = QStringLiteral("payload %1").arg(i);
+        out.append(a);
+    }
+    return out;
+}
+
+double ms(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
+    QApplication app(argc, argv);
+    const int n = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
+    const qint64 rssStart = rssKiB();
+    QList<Action> data = generate(n);
+    const qint64 rssData = rssKiB();
+
+    QueueModel model;
+    // The same view settings as the main window's queue.
+    QTreeView view;
+    view.setRootIsDecorated(false);
+    view.setUniformRowHeights(true);
+    view.setAllColumnsShowFocus(true);
+    view.setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view.setSelectionBehavior(QAbstractItemView::SelectRows);
+    if (!qEnvironmentVariableIsSet("NOVIEW"))
+        view.setModel(&model);
+    view.setSortingEnabled(true);
+    view.sortByColumn(QueueModel::AgeColumn, Qt::AscendingOrder);
+    view.header()->setSectionResizeMode(QHeaderView::Interactive);
+    view.resize(1200, 800);
+    view.show();
+    QApplication::processEvents();
+
+    QElapsedTimer t;
+    t.start();
+    model.resetActions(std::move(data));
+    view.grab(); // forces layout and one paint
+    const double load = ms(t);
+
+    t.restart();
+    QueueFilter f;
+    f.text = QStringLiteral("customer 42");
+    model.setFilter(f);
+    view.grab();
+    const double filter = ms(t);
+    const int matches = model.rowCount();
+
+    t.restart();
+    f = {};
+    f.category = QStringLiteral("finance");
+    model.setFilter(f);
+    view.grab();
+    const double category = ms(t);
+
+    t.restart();
+    model.setFilter({});
+    view.sortByColumn(QueueModel::ConfidenceColumn, Qt::DescendingOrder);
+    view.grab();
+    const double sort = ms(t);
+
+    t.restart();
+    for (int i = 0; i < 1000; ++i) {
+        Action a = model.action((i * 97) % (model.rowCount() - 1));
+        a.state = ActionState::Approved;
+        model.upsert(a);
+    }
+    view.grab();
+    const double removals = ms(t);
+
+    std::printf("queue_bench: %d pending items\n", n);
+    std::printf("  load into model + view : %8.1f ms   (goal < 300 ms)\n", load);
+    std::printf("  text filter            : %8.1f ms   (goal < 50 ms, %d matches)\n", filter, matches);
+    std::printf("  category filter        : %8.1f ms\n", category);
+    std::printf("  re-sort by confidence  : %8.1f ms\n", sort);
+    std::printf("  1000 live removals     : %8.1f ms  (%.3f ms each)\n", removals, removals / 1000);
+    std::printf("  RSS                    : %8.1f MB   (goal < 300 MB; %.1f MB before data, %.1f MB with data)\n",
+                rssKiB() / 1024.0, rssStart / 1024.0, rssData / 1024.0);
+    return 0;
+}
