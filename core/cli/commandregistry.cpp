@@ -1,12 +1,16 @@
 #include "commandregistry.h"
 
+#include "diffcommand.h"
+
 #include <QTextStream>
 
 namespace Countersign::Cli {
 
 QList<CliCommand> commands()
 {
-    return {};
+    return {
+        DiffCommand::command(),
+    };
 }
 
 namespace {

@@ -2,6 +2,8 @@
 
 #include "clock.h"
 
+#include <QTimeZone>
+
 namespace Countersign {
 
 // A clock that only moves when told to: for tests, simulations and benchmarks.
