@@ -1,0 +1,81 @@
+#pragma once
+
+#include "../store.h"
+#include "sqliteoptions.h"
+
+#include <QJsonObject>
+
+#include <memory>
+
+namespace Countersign {
+
+class Clock;
+class SqliteActionTable;
+class SqliteAuditLog;
+class SqliteConnection;
+class SqliteEventLog;
+
+// The embedded default store: one SQLite file in WAL mode with synchronous=FULL, migrated to the
+// latest schema on open (see SqliteMigrations). Every write is one transaction; commit() puts
+// a whole batch of changes in one (group commit: one fsync for all of them).
+//
+// Several instances may use the same file, in one process or several: each has its own
+// connection, and SQLite's locking serialises the writers (a writer waits up to
+// SqliteOptions::busyTimeoutMs, then fails with Unavailable).
+class SqliteStore final : public Store
+{
+public:
+    SqliteStore(QString path, const Clock &clock, SqliteOptions options = {});
+    ~SqliteStore() override;
+    Q_DISABLE_COPY_MOVE(SqliteStore)
+
+    QString path() const;
+    const SqliteOptions &options() const;
+    // The connection's effective settings (journal mode, synchronous, foreign keys, busy
+    // timeout, size), for health checks and support requests.
+    Result<QJsonObject> diagnostics();
+
+    QString backendName() const override;
+    Result<void> open() override;
+    void close() override;
+    int schemaVersion() const override;
+
+    Result<Action> action(const QString &id) override;
+    Result<std::optional<Action>> actionByIdempotencyKey(const QString &agent, const QString &key) override;
+    Result<ActionPage> actions(const ActionQuery &query) override;
+    Result<QList<Action>> dueActions(const QDateTime &now, int limit) override;
+    QList<Result<CommitResult>> commit(const QList<ActionChange> &changes) override;
+
+    Result<QList<Event>> eventsSince(qint64 seq, int limit) override;
+    Result<qint64> lastEventSeq() override;
+
+    Result<qint64> appendAudit(const AuditEntry &entry) override;
+    Result<QList<AuditEntry>> auditEntries(qint64 afterSeq, int limit) override;
+    Result<AuditVerification> verifyAudit() override;
+
+    Result<void> saveToken(const TokenRecord &token) override;
+    Result<std::optional<TokenRecord>> tokenByHash(const QByteArray &hash) override;
+    Result<QList<TokenRecord>> tokens() override;
+
+    Result<PolicyVersion> savePolicyVersion(const QByteArray &document, const QString &actor) override;
+    Result<QList<PolicyVersion>> policyVersions() override;
+    Result<std::optional<PolicyVersion>> currentPolicy() override;
+
+    Result<QueueStats> queueStats(const QDateTime &now) override;
+
+private:
+    Result<void> migrate();
+    void refreshStatistics(const QString &pragma);
+    Result<void> checkOpen(const QString &doing) const;
+    Result<QList<PolicyVersion>> readPolicies(const QString &sql, const QString &doing);
+
+    const Clock &m_clock;
+    std::unique_ptr<SqliteConnection> m_connection;
+    std::unique_ptr<SqliteActionTable> m_actions;
+    std::unique_ptr<SqliteEventLog> m_events;
+    std::unique_ptr<SqliteAuditLog> m_audit;
+    int m_schemaVersion = 0;
+    qint64 m_changesSinceStatistics = 0;
+};
+
+} // namespace Countersign

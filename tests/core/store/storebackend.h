@@ -1,0 +1,20 @@
+#pragma once
+
+#include "domain/clock.h"
+#include "store/store.h"
+
+#include <functional>
+
+namespace Countersign::Test {
+
+// How the backend-neutral store tests reach a backend: SQLite today, PostgreSQL later, with the
+// same tests unchanged.
+struct StoreBackend {
+    QString name;
+    // A location (file path, connection URL, ...) of a fresh, empty database.
+    std::function<QString()> freshLocation;
+    // A new, unopened store on `location`; called again with the same location to reopen.
+    std::function<Result<std::unique_ptr<Store>>(const QString &location, const Clock &clock)> create;
+};
+
+} // namespace Countersign::Test
