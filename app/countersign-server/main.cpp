@@ -1,14 +1,121 @@
+#include "server/serverprogram.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QTextStream>
+
+using namespace Countersign;
+
+namespace {
+
+int tokenCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Create a bearer token; it is printed once, alone on the last line."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("create"), QStringLiteral("the only token command"));
+    const QCommandLineOption role(
+        QStringLiteral("role"), QStringLiteral("agent, reviewer, lead or admin"), QStringLiteral("ROLE"));
+    const QCommandLineOption name(
+        QStringLiteral("name"), QStringLiteral("who the token is for"), QStringLiteral("NAME"));
+    const QCommandLineOption db(QStringLiteral("db"),
+        QStringLiteral("database (default: %1)").arg(ServerProgram::defaultDatabasePath()), QStringLiteral("PATH"));
+    parser.addOptions({role, name, db});
+    parser.process(arguments);
+    if (parser.positionalArguments() != QStringList{QStringLiteral("create")} || !parser.isSet(role)
+        || !parser.isSet(name)) {
+        QTextStream(stderr) << "usage: countersign-server token create --role ROLE --name NAME [--db PATH]\n";
+        return 2;
+    }
+    return ServerProgram::createToken(parser.value(db), parser.value(role), parser.value(name));
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("countersign-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERSIGN_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("token")) {
+        arguments.removeAt(1);
+        return tokenCommand(arguments);
+    }
+
     QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("The Countersign queue server. Subcommand: token create."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption listen(QStringLiteral("listen"),
+        QStringLiteral("address and port (default 127.0.0.1:8470)"), QStringLiteral("HOST:PORT"),
+        QStringLiteral("127.0.0.1:8470"));
+    const QCommandLineOption db(QStringLiteral("db"),
+        QStringLiteral("database file or store URL (default: %1)").arg(ServerProgram::defaultDatabasePath()),
+        QStringLiteral("PATH"));
+    const QCommandLineOption policy(QStringLiteral("policy"),
+        QStringLiteral("policy JSON to put in force (default: the stored one, or the demo policy)"),
+        QStringLiteral("FILE"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"), QStringLiteral("create demo tokens and feed realistic demo actions"));
+    const QCommandLineOption demoInterval(QStringLiteral("demo-interval"),
+        QStringLiteral("seconds between demo actions (default 4)"), QStringLiteral("SECONDS"), QStringLiteral("4"));
+    const QCommandLineOption maxBody(QStringLiteral("max-body"),
+        QStringLiteral("largest request body in bytes (default 1048576)"), QStringLiteral("BYTES"));
+    const QCommandLineOption rate(QStringLiteral("rate"),
+        QStringLiteral("requests per second per token (default 100, burst 2x)"), QStringLiteral("N"));
+    const QCommandLineOption lease(
+        QStringLiteral("lease"), QStringLiteral("claim lease in seconds (default 300)"), QStringLiteral("SECONDS"));
+    const QCommandLineOption alertDepth(QStringLiteral("alert-depth"),
+        QStringLiteral("queue depth that raises an alert (default 200)"), QStringLiteral("N"));
+    const QCommandLineOption alertAge(QStringLiteral("alert-age"),
+        QStringLiteral("oldest pending age in seconds that raises an alert (default 3600)"), QStringLiteral("SECONDS"));
+    parser.addOptions({listen, db, policy, demo, demoInterval, maxBody, rate, lease, alertDepth, alertAge});
     parser.process(app);
-    return 0;
+
+    QTextStream err(stderr);
+    ServerOptions options;
+    auto address = ServerProgram::parseListen(parser.value(listen));
+    if (!address) {
+        err << "countersign-server: --listen " << address.error().message << '\n';
+        return 2;
+    }
+    options.config.address = address->first;
+    options.config.port = address->second;
+    options.config.storeLocation = parser.value(db);
+    if (parser.isSet(policy)) {
+        QFile file(parser.value(policy));
+        if (!file.open(QIODevice::ReadOnly)) {
+            err << "countersign-server: cannot read " << file.fileName() << ": " << file.errorString() << '\n';
+            return 2;
+        }
+        options.config.policyDocument = file.readAll();
+    }
+    bool ok = true;
+    auto number = [&](const QCommandLineOption &option, qint64 fallback) {
+        if (!parser.isSet(option))
+            return fallback;
+        bool valid = false;
+        const qint64 v = parser.value(option).toLongLong(&valid);
+        if (!valid || v <= 0) {
+            err << "countersign-server: --" << option.names().constFirst() << " must be a positive number\n";
+            ok = false;
+        }
+        return v;
+    };
+    options.demo = parser.isSet(demo);
+    options.demoInterval = std::chrono::milliseconds(number(demoInterval, 4) * 1000);
+    options.config.limits.maxBodyBytes = number(maxBody, options.config.limits.maxBodyBytes);
+    const qint64 perSecond = number(rate, qint64(options.config.limits.ratePerSecond));
+    options.config.limits.ratePerSecond = double(perSecond);
+    options.config.limits.rateBurst = double(perSecond * 2);
+    options.config.claimLease = std::chrono::seconds(number(lease, options.config.claimLease.count()));
+    options.config.alerts.queueDepth = number(alertDepth, options.config.alerts.queueDepth);
+    options.config.alerts.oldestAgeSeconds = number(alertAge, options.config.alerts.oldestAgeSeconds);
+    if (!ok)
+        return 2;
+    return ServerProgram::run(options);
 }

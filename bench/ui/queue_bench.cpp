@@ -59,7 +59,8 @@ double ms(const QElapsedTimer &t)
 
 int main(int argc, char *argv[])
 {
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
+    qputenv(
+        "QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
     const int n = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
     const qint64 rssStart = rssKiB();
@@ -126,6 +127,6 @@ int main(int argc, char *argv[])
     std::printf("  re-sort by confidence  : %8.1f ms\n", sort);
     std::printf("  1000 live removals     : %8.1f ms  (%.3f ms each)\n", removals, removals / 1000);
     std::printf("  RSS                    : %8.1f MB   (goal < 300 MB; %.1f MB before data, %.1f MB with data)\n",
-                rssKiB() / 1024.0, rssStart / 1024.0, rssData / 1024.0);
+        rssKiB() / 1024.0, rssStart / 1024.0, rssData / 1024.0);
     return 0;
 }

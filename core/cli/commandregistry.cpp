@@ -1,6 +1,7 @@
 #include "commandregistry.h"
 
 #include "diffcommand.h"
+#include "submitcommand.h"
 
 #include <QTextStream>
 
@@ -10,6 +11,7 @@ QList<CliCommand> commands()
 {
     return {
         DiffCommand::command(),
+        SubmitCommand::command(),
     };
 }
 

@@ -9,10 +9,14 @@ namespace Countersign {
 ErrorCode ApiReply::codeFromName(const QString &name)
 {
     static const std::pair<const char *, ErrorCode> table[] = {
-        {"invalid_argument", ErrorCode::InvalidArgument}, {"not_found", ErrorCode::NotFound},
-        {"conflict", ErrorCode::Conflict},                {"forbidden", ErrorCode::Forbidden},
-        {"unauthorized", ErrorCode::Unauthorized},        {"policy_violation", ErrorCode::PolicyViolation},
-        {"payload_too_large", ErrorCode::PayloadTooLarge}, {"rate_limited", ErrorCode::RateLimited},
+        {"invalid_argument", ErrorCode::InvalidArgument},
+        {"not_found", ErrorCode::NotFound},
+        {"conflict", ErrorCode::Conflict},
+        {"forbidden", ErrorCode::Forbidden},
+        {"unauthorized", ErrorCode::Unauthorized},
+        {"policy_violation", ErrorCode::PolicyViolation},
+        {"payload_too_large", ErrorCode::PayloadTooLarge},
+        {"rate_limited", ErrorCode::RateLimited},
         {"unavailable", ErrorCode::Unavailable},
     };
     for (const auto &[key, code] : table) {
@@ -59,9 +63,9 @@ Result<QJsonDocument> ApiReply::read(QNetworkReply *reply)
         if (body.isEmpty())
             return QJsonDocument(QJsonObject());
         if (parseError.error != QJsonParseError::NoError)
-            return fail(Error::internal(
-                QCoreApplication::translate("ApiReply", "The server sent an unreadable answer (%1).")
-                    .arg(parseError.errorString())));
+            return fail(
+                Error::internal(QCoreApplication::translate("ApiReply", "The server sent an unreadable answer (%1).")
+                        .arg(parseError.errorString())));
         return doc;
     }
     if (status == 0) {
@@ -73,11 +77,11 @@ Result<QJsonDocument> ApiReply::read(QNetworkReply *reply)
         ErrorCode code = codeFromName(err.value(QLatin1String("code")).toString());
         if (code == ErrorCode::Internal)
             code = codeFromHttpStatus(status);
-        return fail(Error{code, err.value(QLatin1String("message")).toString(), err.value(QLatin1String("field")).toString()});
+        return fail(
+            Error{code, err.value(QLatin1String("message")).toString(), err.value(QLatin1String("field")).toString()});
     }
     return fail(Error{codeFromHttpStatus(status),
-                      QCoreApplication::translate("ApiReply", "The server answered with HTTP status %1.").arg(status),
-                      {}});
+        QCoreApplication::translate("ApiReply", "The server answered with HTTP status %1.").arg(status), {}});
 }
 
 } // namespace Countersign

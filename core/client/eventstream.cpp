@@ -31,10 +31,13 @@ EventStream::EventStream(QNetworkAccessManager *network, QObject *parent)
     connect(&m_pollTimer, &QTimer::timeout, this, &EventStream::poll);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &EventStream::onTextMessage);
     connect(&m_socket, &QWebSocket::connected, this, [this] {
+        const bool wasInterrupted = m_failures > 0;
         m_failures = 0;
         m_backoff = InitialBackoff;
         m_pollTimer.stop();
         setState(State::Live);
+        if (wasInterrupted)
+            Q_EMIT resumed();
     });
     connect(&m_socket, &QWebSocket::disconnected, this, &EventStream::onSocketDisconnected);
     connect(&m_socket, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
@@ -44,12 +47,12 @@ EventStream::EventStream(QNetworkAccessManager *network, QObject *parent)
     m_socket.setMaxAllowedIncomingMessageSize(16 * 1024 * 1024);
 }
 
-void EventStream::start(const QUrl &baseUrl, const QString &token, qint64 sinceSeq)
+void EventStream::start(const QUrl &baseUrl, const QString &token, std::optional<qint64> sinceSeq)
 {
     stop();
     m_baseUrl = baseUrl;
     m_token = token;
-    m_lastSeq = sinceSeq;
+    m_lastSeq = sinceSeq.value_or(-1);
     m_failures = 0;
     m_backoff = InitialBackoff;
     openSocket();
@@ -71,7 +74,8 @@ QUrl EventStream::eventsUrl(bool websocket) const
         url.setScheme(url.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + QStringLiteral("/v1/events"));
     QUrlQuery q;
-    q.addQueryItem(QStringLiteral("since"), QString::number(m_lastSeq));
+    if (m_lastSeq >= 0)
+        q.addQueryItem(QStringLiteral("since"), QString::number(m_lastSeq));
     url.setQuery(q);
     return url;
 }
@@ -90,6 +94,12 @@ void EventStream::openSocket()
 void EventStream::onTextMessage(const QString &message)
 {
     const QJsonObject o = QJsonDocument::fromJson(message.toUtf8()).object();
+    if (o.value(QLatin1String("type")).toString() == QLatin1String("hello")) {
+        // Where the server's sequence stands: resume points are known before any event arrives.
+        if (m_lastSeq < 0)
+            m_lastSeq = qint64(o.value(QLatin1String("last_seq")).toDouble());
+        return;
+    }
     if (o.isEmpty() || !o.contains(QLatin1String("seq"))) {
         qCWarning(lcClient) << "ignoring a malformed event";
         return;
@@ -100,7 +110,7 @@ void EventStream::onTextMessage(const QString &message)
 void EventStream::deliver(const Event &event)
 {
     // Replays after a reconnect can overlap what was already seen: deliver each seq once.
-    if (event.seq <= m_lastSeq)
+    if (m_lastSeq >= 0 && event.seq <= m_lastSeq)
         return;
     m_lastSeq = event.seq;
     Q_EMIT eventReceived(event);
@@ -123,7 +133,8 @@ void EventStream::onSocketDisconnected()
 void EventStream::scheduleReconnect()
 {
     // Jitter spreads the reconnects of many clients after a server restart.
-    const auto jitter = std::chrono::milliseconds(QRandomGenerator::global()->bounded(qint64(m_backoff.count() / 4 + 1)));
+    const auto jitter
+        = std::chrono::milliseconds(QRandomGenerator::global()->bounded(qint64(m_backoff.count() / 4 + 1)));
     m_retryTimer.start(m_backoff + jitter);
     m_backoff = std::min<std::chrono::milliseconds>(m_backoff * 2, MaxBackoff);
     if (!m_pollTimer.isActive())
@@ -132,7 +143,7 @@ void EventStream::scheduleReconnect()
 
 void EventStream::poll()
 {
-    if (m_pollInFlight || m_baseUrl.isEmpty())
+    if (m_pollInFlight || m_baseUrl.isEmpty() || m_lastSeq < 0)
         return;
     m_pollInFlight = true;
     QNetworkRequest request(eventsUrl(false));

@@ -8,6 +8,7 @@
 #include <QWebSocket>
 
 #include <chrono>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -27,11 +28,13 @@ public:
 
     EventStream(QNetworkAccessManager *network, QObject *parent = nullptr);
 
-    void start(const QUrl &baseUrl, const QString &token, qint64 sinceSeq);
+    // With a sequence number, replays everything after it; without, starts from what happens
+    // next (the server's hello message tells the current sequence, for later resumes).
+    void start(const QUrl &baseUrl, const QString &token, std::optional<qint64> sinceSeq);
     void stop();
 
     State state() const { return m_state; }
-    qint64 lastSeq() const { return m_lastSeq; }
+    qint64 lastSeq() const { return m_lastSeq; } // -1 until known
     std::chrono::milliseconds nextRetryDelay() const { return m_backoff; }
 
     // How many WebSocket failures in a row before polling takes over.
@@ -41,6 +44,8 @@ Q_SIGNALS:
     void eventReceived(const Countersign::Event &event);
     void stateChanged(Countersign::EventStream::State state);
     void connectionError(const QString &message);
+    // The stream is live again after an interruption; events in between were replayed.
+    void resumed();
 
 private:
     void openSocket();
@@ -58,7 +63,7 @@ private:
     QTimer m_pollTimer;
     QUrl m_baseUrl;
     QString m_token;
-    qint64 m_lastSeq = 0;
+    qint64 m_lastSeq = -1;
     int m_failures = 0;
     std::chrono::milliseconds m_backoff{500};
     State m_state = State::Stopped;

@@ -52,7 +52,7 @@ void ServerConnection::setServer(const QUrl &baseUrl, const QString &token)
     m_token = token;
 }
 
-void ServerConnection::startEvents(qint64 sinceSeq)
+void ServerConnection::startEvents(std::optional<qint64> sinceSeq)
 {
     m_events.start(m_baseUrl, m_token, sinceSeq);
 }
@@ -77,8 +77,8 @@ QNetworkRequest ServerConnection::request(const QString &path, const QUrlQuery &
     return r;
 }
 
-QFuture<Result<QJsonObject>> ServerConnection::send(const QByteArray &verb, const QNetworkRequest &req,
-                                                    const QByteArray &body)
+QFuture<Result<QJsonObject>> ServerConnection::send(
+    const QByteArray &verb, const QNetworkRequest &req, const QByteArray &body)
 {
     auto promise = std::make_shared<QPromise<Result<QJsonObject>>>();
     promise->start();
@@ -95,8 +95,8 @@ QFuture<Result<QJsonObject>> ServerConnection::send(const QByteArray &verb, cons
     return promise->future();
 }
 
-QFuture<Result<QJsonObject>> ServerConnection::getJson(const QString &path,
-                                                       const QList<std::pair<QString, QString>> &query)
+QFuture<Result<QJsonObject>> ServerConnection::getJson(
+    const QString &path, const QList<std::pair<QString, QString>> &query)
 {
     QUrlQuery q;
     for (const auto &[key, value] : query)
@@ -104,18 +104,18 @@ QFuture<Result<QJsonObject>> ServerConnection::getJson(const QString &path,
     return send(QByteArrayLiteral("GET"), request(path, q), {});
 }
 
-QFuture<Result<QJsonObject>> ServerConnection::sendJson(const QByteArray &verb, const QString &path,
-                                                        const QJsonObject &body)
+QFuture<Result<QJsonObject>> ServerConnection::sendJson(
+    const QByteArray &verb, const QString &path, const QJsonObject &body)
 {
     return send(verb, request(path), QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
-QFuture<Result<Identity>> ServerConnection::whoAmI()
+QFuture<Result<UserIdentity>> ServerConnection::whoAmI()
 {
-    return getJson(QStringLiteral("/v1/me")).then([](const Result<QJsonObject> &r) -> Result<Identity> {
+    return getJson(QStringLiteral("/v1/me")).then([](const Result<QJsonObject> &r) -> Result<UserIdentity> {
         if (!r)
             return fail(r.error());
-        return Identity{r->value(QLatin1String("name")).toString(), r->value(QLatin1String("role")).toString()};
+        return UserIdentity{r->value(QLatin1String("name")).toString(), r->value(QLatin1String("role")).toString()};
     });
 }
 
@@ -179,11 +179,11 @@ QFuture<Result<Action>> ServerConnection::decide(const QString &id, const Decisi
     return sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions/%1/decision").arg(id), body).then(toAction);
 }
 
-QFuture<Result<QList<BatchItemResult>>> ServerConnection::decideBatch(const QStringList &ids, Outcome outcome,
-                                                                      const QString &reason)
+QFuture<Result<QList<BatchItemResult>>> ServerConnection::decideBatch(
+    const QStringList &ids, Outcome outcome, const QString &reason)
 {
-    QJsonObject body{{QStringLiteral("ids"), QJsonArray::fromStringList(ids)},
-                     {QStringLiteral("outcome"), outcomeName(outcome)}};
+    QJsonObject body{
+        {QStringLiteral("ids"), QJsonArray::fromStringList(ids)}, {QStringLiteral("outcome"), outcomeName(outcome)}};
     if (!reason.isEmpty())
         body.insert(QStringLiteral("reason"), reason);
     return sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/decisions/batch"), body)
@@ -204,8 +204,7 @@ QFuture<Result<QList<BatchItemResult>>> ServerConnection::decideBatch(const QStr
                 const QJsonObject err = o.value(QLatin1String("error")).toObject();
                 if (!err.isEmpty())
                     item.error = Error{ApiReply::codeFromName(err.value(QLatin1String("code")).toString()),
-                                       err.value(QLatin1String("message")).toString(),
-                                       err.value(QLatin1String("field")).toString()};
+                        err.value(QLatin1String("message")).toString(), err.value(QLatin1String("field")).toString()};
                 out.append(item);
             }
             return out;

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "batchitemresult.h"
+#include "domain/actionquery.h"
 #include "domain/decision.h"
 #include "eventstream.h"
-#include "identity.h"
-#include "domain/actionquery.h"
+#include "useridentity.h"
 
 #include <QFuture>
 #include <QJsonObject>
@@ -28,12 +28,12 @@ public:
     void setServer(const QUrl &baseUrl, const QString &token);
     QUrl baseUrl() const { return m_baseUrl; }
 
-    // Starts the event stream from `sinceSeq` (0: only what happens from now on).
-    void startEvents(qint64 sinceSeq);
+    // Starts the event stream after `sinceSeq`, or from now on without one.
+    void startEvents(std::optional<qint64> sinceSeq = std::nullopt);
     void stopEvents();
     EventStream *events() { return &m_events; }
 
-    QFuture<Result<Identity>> whoAmI();
+    QFuture<Result<UserIdentity>> whoAmI();
     QFuture<Result<ActionPage>> listActions(const ActionQuery &query);
     QFuture<Result<Action>> fetchAction(const QString &id);
     QFuture<Result<Action>> claim(const QString &id);

@@ -16,14 +16,10 @@ namespace Countersign {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DecisionHistory", text);
-}
-
 Error sqlError(const QString &what, const QSqlError &error)
 {
-    return Error::unavailable(tr("The local decision history cannot be %1: %2").arg(what, error.text()));
+    return Error::unavailable(
+        DecisionHistory::tr("The local decision history cannot be %1: %2").arg(what, error.text()));
 }
 
 AuditEntry chainEntry(const HistoryEntry &e, qint64 seq, const QByteArray &prevHash)
@@ -51,7 +47,8 @@ Filter filterFor(const HistoryQuery &q)
     QStringList parts;
     Filter f;
     if (!q.text.isEmpty()) {
-        parts << QStringLiteral("(title LIKE ? OR type LIKE ? OR category LIKE ? OR reason LIKE ? OR action_id LIKE ?)");
+        parts << QStringLiteral(
+            "(title LIKE ? OR type LIKE ? OR category LIKE ? OR reason LIKE ? OR action_id LIKE ?)");
         const QString like = QLatin1Char('%') + q.text + QLatin1Char('%');
         for (int i = 0; i < 5; ++i)
             f.values << like;
@@ -93,8 +90,7 @@ QString csvField(const QString &s)
 DecisionHistory::DecisionHistory(QString path)
     : m_path(std::move(path))
     , m_connectionName(QStringLiteral("countersign-history-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+{ }
 
 DecisionHistory::~DecisionHistory()
 {
@@ -114,12 +110,12 @@ Result<void> DecisionHistory::open()
         return fail(sqlError(tr("opened"), db.lastError()));
     QSqlQuery q(db);
     for (const char *sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
-                            "CREATE TABLE IF NOT EXISTS history ("
-                            " seq INTEGER PRIMARY KEY, time TEXT NOT NULL, action_id TEXT NOT NULL,"
-                            " type TEXT NOT NULL, category TEXT NOT NULL, title TEXT NOT NULL,"
-                            " outcome TEXT NOT NULL, reason TEXT NOT NULL, record TEXT NOT NULL,"
-                            " prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
-                            "CREATE INDEX IF NOT EXISTS history_time ON history(time)"}) {
+             "CREATE TABLE IF NOT EXISTS history ("
+             " seq INTEGER PRIMARY KEY, time TEXT NOT NULL, action_id TEXT NOT NULL,"
+             " type TEXT NOT NULL, category TEXT NOT NULL, title TEXT NOT NULL,"
+             " outcome TEXT NOT NULL, reason TEXT NOT NULL, record TEXT NOT NULL,"
+             " prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
+             "CREATE INDEX IF NOT EXISTS history_time ON history(time)"}) {
         if (!q.exec(QLatin1String(sql)))
             return fail(sqlError(tr("prepared"), q.lastError()));
     }
@@ -151,10 +147,10 @@ Result<qint64> DecisionHistory::record(const HistoryEntry &entry)
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO history (seq, time, action_id, type, category, title, outcome, reason,"
                                   " record, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
-    for (const QVariant &v : QVariantList{seq, toIsoUtc(e.time), text(e.actionId), text(e.actionType),
-                                          text(e.category), text(e.title), text(e.outcome), text(e.reason),
-                                          QString::fromUtf8(QJsonDocument(e.record()).toJson(QJsonDocument::Compact)),
-                                          text(QString::fromLatin1(prev)), QString::fromLatin1(chained.hash)})
+    for (const QVariant &v : QVariantList{seq, toIsoUtc(e.time), text(e.actionId), text(e.actionType), text(e.category),
+             text(e.title), text(e.outcome), text(e.reason),
+             QString::fromUtf8(QJsonDocument(e.record()).toJson(QJsonDocument::Compact)),
+             text(QString::fromLatin1(prev)), QString::fromLatin1(chained.hash)})
         insert.addBindValue(v);
     if (!insert.exec() || !db.commit()) {
         db.rollback();
@@ -168,8 +164,8 @@ Result<QList<HistoryEntry>> DecisionHistory::entries(const HistoryQuery &query) 
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     const Filter f = filterFor(query);
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT seq, record FROM history") + f.where +
-              QStringLiteral(" ORDER BY seq DESC LIMIT ? OFFSET ?"));
+    q.prepare(QStringLiteral("SELECT seq, record FROM history") + f.where
+        + QStringLiteral(" ORDER BY seq DESC LIMIT ? OFFSET ?"));
     for (const auto &v : f.values)
         q.addBindValue(v);
     q.addBindValue(query.limit);
@@ -215,12 +211,14 @@ Result<AuditVerification> DecisionHistory::verify() const
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT seq, time, action_id, outcome, record, prev_hash, hash FROM history ORDER BY seq")))
+    if (!q.exec(
+            QStringLiteral("SELECT seq, time, action_id, outcome, record, prev_hash, hash FROM history ORDER BY seq")))
         return fail(sqlError(tr("read"), q.lastError()));
     AuditChainVerifier verifier;
     while (q.next()) {
         const qint64 seq = q.value(0).toLongLong();
-        const HistoryEntry e = HistoryEntry::fromRecord(seq, QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object());
+        const HistoryEntry e
+            = HistoryEntry::fromRecord(seq, QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object());
         AuditEntry a = chainEntry(e, seq, q.value(5).toString().toLatin1());
         a.hash = q.value(6).toString().toLatin1();
         // The searchable columns must agree with the signed record, or a list would show edits.
@@ -244,8 +242,8 @@ Result<void> DecisionHistory::exportCsv(QIODevice *device, const HistoryQuery &q
     QByteArray out = "seq,time,action_id,type,category,title,outcome,reason,reviewer,server_accepted,server_answer\n";
     for (const auto &e : *list) {
         const QStringList fields{QString::number(e.seq), toIsoUtc(e.time), e.actionId, e.actionType, e.category,
-                                 e.title, e.outcome, e.reason, e.reviewer,
-                                 e.serverAccepted ? QStringLiteral("true") : QStringLiteral("false"), e.serverAnswer};
+            e.title, e.outcome, e.reason, e.reviewer,
+            e.serverAccepted ? QStringLiteral("true") : QStringLiteral("false"), e.serverAnswer};
         QStringList quoted;
         for (const auto &f : fields)
             quoted << csvField(f);

@@ -5,6 +5,7 @@
 #include "historyentry.h"
 #include "historyquery.h"
 
+#include <QCoreApplication>
 #include <QIODevice>
 #include <QList>
 
@@ -16,6 +17,8 @@ namespace Countersign {
 // verify(), which names the first entry where the chain breaks.
 class DecisionHistory
 {
+    Q_DECLARE_TR_FUNCTIONS(DecisionHistory)
+
 public:
     explicit DecisionHistory(QString path);
     ~DecisionHistory();

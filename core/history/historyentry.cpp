@@ -28,7 +28,9 @@ QJsonObject HistoryEntry::record() const
 
 HistoryEntry HistoryEntry::fromRecord(qint64 seq, const QJsonObject &o)
 {
-    auto s = [&o](const char *key) { return o.value(QLatin1String(key)).toString(); };
+    auto s = [&o](const char *key) {
+        return o.value(QLatin1String(key)).toString();
+    };
     HistoryEntry e;
     e.seq = seq;
     e.time = fromIsoUtc(s("time"));

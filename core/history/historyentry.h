@@ -19,9 +19,9 @@ struct HistoryEntry {
     QString reason;
     QString reviewer;
     QString language;
-    QString aiDraft;      // the payload as the agent proposed it
+    QString aiDraft; // the payload as the agent proposed it
     QString finalPayload; // what the reviewer approved (empty for a rejection)
-    QString diff;         // unified diff between the two
+    QString diff; // unified diff between the two
     QJsonObject actionSnapshot;
     bool serverAccepted = false;
     QString serverAnswer; // resulting state, or the server's error message

@@ -10,8 +10,7 @@ namespace Countersign {
 QueueModel::QueueModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_now(QDateTime::currentDateTimeUtc())
-{
-}
+{ }
 
 int QueueModel::rowCount(const QModelIndex &parent) const
 {
@@ -56,8 +55,7 @@ QColor slaColor(double fraction)
     const QColor tint = fraction >= 1.0 ? QColor(220, 50, 47) : QColor(230, 160, 20);
     const double mix = fraction >= 1.0 ? 0.45 : 0.3;
     return QColor::fromRgbF(float(base.redF() * (1 - mix) + tint.redF() * mix),
-                            float(base.greenF() * (1 - mix) + tint.greenF() * mix),
-                            float(base.blueF() * (1 - mix) + tint.blueF() * mix));
+        float(base.greenF() * (1 - mix) + tint.greenF() * mix), float(base.blueF() * (1 - mix) + tint.blueF() * mix));
 }
 
 } // namespace
@@ -236,8 +234,9 @@ bool QueueModel::less(int ia, int ib) const
 
 int QueueModel::insertPosition(int slot) const
 {
-    const auto it = std::lower_bound(m_visible.cbegin(), m_visible.cend(), slot,
-                                     [this](int x, int s) { return less(x, s); });
+    const auto it = std::lower_bound(m_visible.cbegin(), m_visible.cend(), slot, [this](int x, int s) {
+        return less(x, s);
+    });
     return int(it - m_visible.cbegin());
 }
 
@@ -263,7 +262,9 @@ void QueueModel::rebuildVisible()
         if (slot.live && accepts(slot))
             m_visible.append(s);
     }
-    std::sort(m_visible.begin(), m_visible.end(), [this](int a, int b) { return less(a, b); });
+    std::sort(m_visible.begin(), m_visible.end(), [this](int a, int b) {
+        return less(a, b);
+    });
 
     QModelIndexList after;
     after.reserve(before.size());
@@ -281,6 +282,7 @@ void QueueModel::resetActions(QList<Action> actions)
     m_slots.clear();
     m_freeSlots.clear();
     m_slotOf.clear();
+    m_gone.clear();
     m_visible.clear();
     m_slots.reserve(actions.size());
     m_slotOf.reserve(actions.size());
@@ -292,13 +294,18 @@ void QueueModel::resetActions(QList<Action> actions)
         if (accepts(m_slots.at(s)))
             m_visible.append(s);
     }
-    std::sort(m_visible.begin(), m_visible.end(), [this](int a, int b) { return less(a, b); });
+    std::sort(m_visible.begin(), m_visible.end(), [this](int a, int b) {
+        return less(a, b);
+    });
     endResetModel();
 }
 
 void QueueModel::upsert(const Action &action)
 {
+    if (const auto gone = m_gone.constFind(action.id); gone != m_gone.cend() && *gone >= action.version)
+        return;
     if (action.state != ActionState::Pending) {
+        m_gone.insert(action.id, action.version);
         remove(action.id);
         return;
     }
@@ -447,7 +454,7 @@ void QueueModel::setNow(const QDateTime &now)
     m_now = now;
     if (!m_visible.isEmpty())
         Q_EMIT dataChanged(index(0, AgeColumn), index(int(m_visible.size()) - 1, ClaimedByColumn),
-                           {Qt::DisplayRole, Qt::BackgroundRole, SlaFractionRole});
+            {Qt::DisplayRole, Qt::BackgroundRole, SlaFractionRole});
 }
 
 } // namespace Countersign

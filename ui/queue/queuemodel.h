@@ -20,12 +20,21 @@ class QueueModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { AgeColumn, CategoryColumn, TypeColumn, TitleColumn, AgentColumn, ConfidenceColumn,
-                  ClaimedByColumn, EscalatedColumn, ColumnCount };
+    enum Column {
+        AgeColumn,
+        CategoryColumn,
+        TypeColumn,
+        TitleColumn,
+        AgentColumn,
+        ConfidenceColumn,
+        ClaimedByColumn,
+        EscalatedColumn,
+        ColumnCount
+    };
     enum Role {
         ActionIdRole = Qt::UserRole + 1,
         SlaFractionRole, // time in queue / SLA: 0 fresh, 1 due, >1 breached
-        GroupRole,       // the category or type, by grouping mode
+        GroupRole, // the category or type, by grouping mode
     };
     enum class Grouping { None, Category, Type };
 
@@ -50,7 +59,7 @@ public:
     Grouping grouping() const { return m_grouping; }
 
     const Action &action(int row) const; // a visible row
-    int rowOf(const QString &id) const;  // visible row, or -1
+    int rowOf(const QString &id) const; // visible row, or -1
     const Action *findAction(const QString &id) const; // any pending action, visible or not
     int totalCount() const { return int(m_slotOf.size()); }
     QStringList visibleIds() const;
@@ -83,6 +92,8 @@ private:
     QList<Slot> m_slots;
     QList<int> m_freeSlots;
     QHash<QString, int> m_slotOf;
+    // Versions of actions that left the queue: a late, older event must not bring one back.
+    QHash<QString, qint64> m_gone;
     QList<int> m_visible; // slot indices in display order
     QueueFilter m_filter;
     QString m_needle; // m_filter.text lower-cased

@@ -9,8 +9,7 @@ namespace Countersign {
 JsonTreeModel::JsonTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
     , m_root(std::make_unique<Node>())
-{
-}
+{ }
 
 JsonTreeModel::~JsonTreeModel() = default;
 

@@ -58,8 +58,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         DecisionHistory h(dir.filePath(QStringLiteral("history.db")));
         QVERIFY(h.open());
-        for (int i = 1; i <= 30; ++i)
-        {
+        for (int i = 1; i <= 30; ++i) {
             const auto r = h.record(sample(i));
             QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
             QCOMPARE(*r, qint64(i));
@@ -115,19 +114,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("sql");
         QTest::addColumn<qint64>("firstBad");
         QTest::newRow("edit record") << QStringLiteral(
-            "UPDATE history SET record = replace(record, 'reject', 'approve') WHERE seq = 6") << qint64(6);
-        QTest::newRow("edit column") << QStringLiteral("UPDATE history SET outcome = 'approve' WHERE seq = 9") << qint64(9);
+            "UPDATE history SET record = replace(record, 'reject', 'approve') WHERE seq = 6")
+                                     << qint64(6);
+        QTest::newRow("edit column") << QStringLiteral("UPDATE history SET outcome = 'approve' WHERE seq = 9")
+                                     << qint64(9);
         QTest::newRow("delete") << QStringLiteral("DELETE FROM history WHERE seq = 4") << qint64(4);
         QTest::newRow("delete last") << QStringLiteral("DELETE FROM history WHERE seq = 12") << qint64(0);
         QTest::newRow("insert") << QStringLiteral(
             "INSERT INTO history SELECT 100, time, action_id, type, category, title, outcome, reason, record,"
-            " prev_hash, hash FROM history WHERE seq = 3") << qint64(13);
+            " prev_hash, hash FROM history WHERE seq = 3")
+                                << qint64(13);
         QTest::newRow("reorder") << QStringLiteral(
             "UPDATE history SET seq = -1 WHERE seq = 5;UPDATE history SET seq = 5 WHERE seq = 7;"
-                                    "UPDATE history SET seq = 7 WHERE seq = -1")
+            "UPDATE history SET seq = 7 WHERE seq = -1")
                                  << qint64(5);
-        QTest::newRow("rehash one") << QStringLiteral(
-            "UPDATE history SET hash = 'ab' || substr(hash, 3) WHERE seq = 2") << qint64(2);
+        QTest::newRow("rehash one") << QStringLiteral("UPDATE history SET hash = 'ab' || substr(hash, 3) WHERE seq = 2")
+                                    << qint64(2);
     }
 
     void tamperingIsFound()

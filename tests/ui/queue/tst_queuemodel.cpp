@@ -11,7 +11,8 @@ namespace {
 
 const QDateTime T0 = QDateTime(QDate(2026, 6, 1), QTime(12, 0), QTimeZone::UTC);
 
-Action pending(int i, const QString &category = QStringLiteral("finance"), const QString &type = QStringLiteral("refund.issue"))
+Action pending(
+    int i, const QString &category = QStringLiteral("finance"), const QString &type = QStringLiteral("refund.issue"))
 {
     Action a;
     a.id = QStringLiteral("id-%1").arg(i, 6, 10, QLatin1Char('0'));
@@ -54,7 +55,7 @@ private Q_SLOTS:
         model.upsert(changed);
         QCOMPARE(model.rowCount(), 51);
         QCOMPARE(model.data(model.index(model.rowOf(changed.id), QueueModel::ClaimedByColumn)).toString(),
-                 QStringLiteral("alice"));
+            QStringLiteral("alice"));
 
         Action stale = pending(10); // version 1 arriving after version 2
         model.upsert(stale);
@@ -66,6 +67,12 @@ private Q_SLOTS:
         model.upsert(decided);
         QCOMPARE(model.rowCount(), 50);
         QCOMPARE(model.rowOf(decided.id), -1);
+        // a late event from before the decision does not bring it back
+        Action late = pending(20);
+        late.version = 1;
+        model.upsert(late);
+        QCOMPARE(model.rowOf(decided.id), -1);
+        QCOMPARE(model.rowCount(), 50);
         // the index stays right for rows after the removed one
         for (int r = 0; r < model.rowCount(); ++r)
             QCOMPARE(model.rowOf(model.action(r).id), r);
@@ -122,7 +129,7 @@ private Q_SLOTS:
         QList<Action> initial;
         for (int i = 0; i < 30; ++i)
             initial << pending(i, i % 3 ? QStringLiteral("finance") : QStringLiteral("data"),
-                               i % 2 ? QStringLiteral("refund.issue") : QStringLiteral("db.query"));
+                i % 2 ? QStringLiteral("refund.issue") : QStringLiteral("db.query"));
         initial[4].claimedBy = QStringLiteral("me");
         initial[4].leaseExpiresAt = T0.addSecs(9999);
         initial[7].escalated = true;

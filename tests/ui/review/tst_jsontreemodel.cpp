@@ -25,7 +25,8 @@ private Q_SLOTS:
         model.setJson(doc.object());
         QCOMPARE(model.rowCount(), 5);
 
-        const QModelIndex customer = model.match(model.index(0, 0), Qt::DisplayRole, QStringLiteral("customer")).value(0);
+        const QModelIndex customer
+            = model.match(model.index(0, 0), Qt::DisplayRole, QStringLiteral("customer")).value(0);
         QVERIFY(customer.isValid());
         QCOMPARE(model.rowCount(customer), 2);
         QCOMPARE(customer.siblingAtColumn(JsonTreeModel::ValueColumn).data().toString(), QStringLiteral("2 field(s)"));

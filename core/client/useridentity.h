@@ -5,7 +5,7 @@
 namespace Countersign {
 
 // Who the server says the token belongs to.
-struct Identity {
+struct UserIdentity {
     QString name;
     QString role; // agent | reviewer | lead | admin
 

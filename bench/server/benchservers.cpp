@@ -1,0 +1,101 @@
+#include "benchservers.h"
+
+#include "domain/clock.h"
+#include "server/queueserver.h"
+#include "server/role.h"
+#include "server/storeworker.h"
+
+#include <QHttpServer>
+#include <QHttpServerResponse>
+#include <QJsonObject>
+#include <QTcpServer>
+
+using namespace Countersign;
+
+BenchServers::BenchServers(const QString &directory)
+    : m_directory(directory)
+{
+    m_thread.setObjectName(QStringLiteral("bench-servers"));
+    m_thread.start();
+    moveToThread(&m_thread);
+}
+
+BenchServers::~BenchServers()
+{
+    QMetaObject::invokeMethod(this, "stopInThread", Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool BenchServers::start()
+{
+    bool ok = false;
+    QMetaObject::invokeMethod(this, "startInThread", Qt::BlockingQueuedConnection, qReturnArg(ok));
+    return ok;
+}
+
+QByteArray BenchServers::token(const QString &role, const QString &name)
+{
+    QByteArray token;
+    QMetaObject::invokeMethod(this, "tokenInThread", Qt::BlockingQueuedConnection, qReturnArg(token), role, name);
+    return token;
+}
+
+qint64 BenchServers::storeBatches() const
+{
+    return m_queue->storeWorker()->stats().batches;
+}
+
+qint64 BenchServers::storeChanges() const
+{
+    return m_queue->storeWorker()->stats().changes;
+}
+
+qint64 BenchServers::storeCommitMicros() const
+{
+    return m_queue->storeWorker()->stats().commitMicros;
+}
+
+qint64 BenchServers::storeCpuMicros() const
+{
+    return m_queue->storeWorker()->stats().cpuMicros;
+}
+
+bool BenchServers::startInThread()
+{
+    m_noop = std::make_unique<QHttpServer>();
+    m_noop->route(QStringLiteral("/noop"), [] {
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("ok"), true}});
+    });
+    auto *tcp = new QTcpServer;
+    if (!tcp->listen(QHostAddress::LocalHost, 0) || !m_noop->bind(tcp))
+        return false;
+    m_noopPort = tcp->serverPort();
+
+    m_clock = std::make_unique<SystemClock>();
+    ServerConfig config;
+    config.port = 0;
+    config.storeLocation = m_directory + QStringLiteral("/bench.db");
+    config.limits.ratePerSecond = 1e9;
+    config.limits.rateBurst = 1e9;
+    config.limits.maxConnections = 4096;
+    config.schedulerTimer = false;
+    m_queue = std::make_unique<QueueServer>(config, *m_clock);
+    if (auto started = m_queue->start(); !started) {
+        qWarning("%s", qPrintable(started.error().toString()));
+        return false;
+    }
+    m_queuePort = m_queue->port();
+    return true;
+}
+
+QByteArray BenchServers::tokenInThread(const QString &role, const QString &name)
+{
+    return m_queue->issueToken(*roleFromName(role), name).value_or(QByteArray());
+}
+
+void BenchServers::stopInThread()
+{
+    m_queue.reset();
+    m_noop.reset();
+}

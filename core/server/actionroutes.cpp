@@ -1,0 +1,201 @@
+#include "actionroutes.h"
+
+#include "actionmutation.h"
+#include "actionsubmitter.h"
+#include "domain/clock.h"
+#include "jsonbody.h"
+#include "lifecycle/statemachine.h"
+#include "queryparameters.h"
+#include "reply.h"
+#include "router.h"
+#include "servercontext.h"
+#include "storeworker.h"
+#include "waiterregistry.h"
+
+#include <QJsonArray>
+#include <QPointer>
+
+namespace Countersign {
+
+ActionRoutes::ActionRoutes(const ServerContext &context)
+    : m(context)
+{ }
+
+void ActionRoutes::addTo(Router &router)
+{
+    using M = QHttpServerRequest::Method;
+    router.add(Route{M::Post, QStringLiteral("/v1/actions"), Access::Agent, QStringLiteral("submitAction"),
+        QStringLiteral("Submit a proposed action; the policy assigns its tier"), {}, QStringLiteral("SubmitRequest"),
+        QStringLiteral("Action"), 201, {400, 409, 413}, [this](const ApiRequest &r, Reply *reply) {
+            submit(r, reply);
+        }});
+    router.add(Route{M::Get, QStringLiteral("/v1/actions/{id}"), Access::Authenticated, QStringLiteral("getAction"),
+        QStringLiteral("Read one action; with wait=N, hold the request until it is decided or N seconds pass"),
+        {RouteParameter{QStringLiteral("wait"), QStringLiteral("integer"),
+            QStringLiteral("seconds to wait while the action is pending (0..55)"), false}},
+        {}, QStringLiteral("Action"), 200, {400, 404}, [this](const ApiRequest &r, Reply *reply) {
+            get(r, reply);
+        }});
+    router.add(Route{M::Get, QStringLiteral("/v1/actions"), Access::Authenticated, QStringLiteral("listActions"),
+        QStringLiteral("List actions (agents see only their own), one page at a time"),
+        {RouteParameter{QStringLiteral("state"), QStringLiteral("string"),
+             QStringLiteral("pending, approved, rejected, expired or withdrawn"), false},
+            RouteParameter{QStringLiteral("category"), QStringLiteral("string"), QStringLiteral("a category"), false},
+            RouteParameter{QStringLiteral("type"), QStringLiteral("string"), QStringLiteral("an action type"), false},
+            RouteParameter{QStringLiteral("claimed_by"), QStringLiteral("string"),
+                QStringLiteral("only actions this reviewer holds"), false},
+            RouteParameter{
+                QStringLiteral("sort"), QStringLiteral("string"), QStringLiteral("deadline, age or confidence"), false},
+            RouteParameter{
+                QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("1..1000, default 50"), false},
+            RouteParameter{QStringLiteral("cursor"), QStringLiteral("string"),
+                QStringLiteral("next_cursor of the previous page"), false}},
+        {}, QStringLiteral("ActionPage"), 200, {400}, [this](const ApiRequest &r, Reply *reply) {
+            list(r, reply);
+        }});
+    router.add(Route{M::Post, QStringLiteral("/v1/actions/{id}/withdraw"), Access::Agent,
+        QStringLiteral("withdrawAction"), QStringLiteral("Withdraw a pending action (the submitting agent only)"), {},
+        {}, QStringLiteral("Action"), 200, {404, 409}, [this](const ApiRequest &r, Reply *reply) {
+            withdraw(r, reply);
+        }});
+}
+
+void ActionRoutes::submit(const ApiRequest &request, Reply *reply)
+{
+    auto body = JsonBody::parseObject(request.body);
+    if (!body) {
+        reply->sendError(body.error());
+        return;
+    }
+    auto submitRequest = SubmitRequest::fromJson(*body);
+    if (!submitRequest) {
+        reply->sendError(submitRequest.error());
+        return;
+    }
+    QPointer<Reply> guard(reply);
+    m.submitter->submit(*submitRequest, request.identity, m.owner, [guard](Result<ActionSubmitter::Outcome> outcome) {
+        if (!guard)
+            return;
+        if (!outcome) {
+            guard->sendError(outcome.error());
+            return;
+        }
+        guard->sendJson(outcome->created ? Reply::Status::Created : Reply::Status::Ok, outcome->action.toJson());
+    });
+}
+
+void ActionRoutes::answerCurrent(const QString &id, const Identity &who, Reply *reply)
+{
+    QPointer<Reply> guard(reply);
+    m.worker->read<Action>(
+        m.owner,
+        [id](Store &store) {
+            return store.action(id);
+        },
+        [guard, who](Result<Action> action) {
+            if (!guard)
+                return;
+            if (action && !ActionMutation::checkVisible(*action, who))
+                action = fail(Error::notFound(QStringLiteral("no action %1").arg(action->id)));
+            if (!action)
+                guard->sendError(action.error());
+            else
+                guard->sendJson(Reply::Status::Ok, action->toJson());
+        });
+}
+
+void ActionRoutes::get(const ApiRequest &request, Reply *reply)
+{
+    auto wait = QueryParameters::integer(request.query, QStringLiteral("wait"), 0, m.config.limits.maxWaitSeconds, 0);
+    if (!wait) {
+        reply->sendError(wait.error());
+        return;
+    }
+    const QString id = request.pathArgument;
+    const Identity who = request.identity;
+    if (*wait == 0) {
+        answerCurrent(id, who, reply);
+        return;
+    }
+    QPointer<Reply> guard(reply);
+    const qint64 seconds = *wait;
+    m.worker->read<Action>(
+        m.owner,
+        [id](Store &store) {
+            return store.action(id);
+        },
+        [this, guard, who, id, seconds](Result<Action> action) {
+            if (!guard)
+                return;
+            if (action && !ActionMutation::checkVisible(*action, who))
+                action = fail(Error::notFound(QStringLiteral("no action %1").arg(id)));
+            if (!action) {
+                guard->sendError(action.error());
+                return;
+            }
+            if (action->state != ActionState::Pending) {
+                guard->sendJson(Reply::Status::Ok, action->toJson());
+                return;
+            }
+            // Registered before the store thread runs any later batch: the decision's event,
+            // delivered after this, wakes it.
+            m.waiters->add(id, guard, std::chrono::seconds(seconds), [this, id, who](Reply *r) {
+                answerCurrent(id, who, r);
+            });
+        });
+}
+
+void ActionRoutes::list(const ApiRequest &request, Reply *reply)
+{
+    auto query = QueryParameters::actionQuery(request.query);
+    if (!query) {
+        reply->sendError(query.error());
+        return;
+    }
+    if (request.identity.role == Role::Agent)
+        query->agent = request.identity.name;
+    QPointer<Reply> guard(reply);
+    m.worker->read<ActionPage>(
+        m.owner,
+        [q = *query](Store &store) {
+            return store.actions(q);
+        },
+        [guard](Result<ActionPage> page) {
+            if (!guard)
+                return;
+            if (!page) {
+                guard->sendError(page.error());
+                return;
+            }
+            QJsonArray items;
+            for (const Action &a : std::as_const(page->items))
+                items.append(a.toJson());
+            guard->sendJson(Reply::Status::Ok,
+                QJsonObject{{QStringLiteral("items"), items},
+                    {QStringLiteral("next_cursor"),
+                        page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}});
+        });
+}
+
+void ActionRoutes::withdraw(const ApiRequest &request, Reply *reply)
+{
+    const QDateTime now = m.clock->now();
+    const QString agent = request.identity.name;
+    QPointer<Reply> guard(reply);
+    ActionMutation::run(m.worker, m.owner,
+        ActionMutation::Spec{request.pathArgument, QStringLiteral("action.withdrawn"), request.identity,
+            [agent, now](const Action &a) {
+                return StateMachine::withdraw(a, agent, now);
+            },
+            true},
+        [guard](Result<Action> action) {
+            if (!guard)
+                return;
+            if (!action)
+                guard->sendError(action.error());
+            else
+                guard->sendJson(Reply::Status::Ok, action->toJson());
+        });
+}
+
+} // namespace Countersign

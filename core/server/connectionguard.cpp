@@ -1,0 +1,283 @@
+#include "connectionguard.h"
+
+#include "guardedsocket.h"
+#include "httperrors.h"
+#include "logging.h"
+#include "requesthead.h"
+
+namespace Countersign {
+
+namespace {
+
+constexpr qint64 MaxDrainBytes = 64 * 1024 * 1024; // past this a refused upload is cut off
+constexpr int DrainGraceMs = 5000;
+constexpr int DeniedUpgradeGraceMs = 2000;
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 400:
+        return "Bad Request";
+    case 408:
+        return "Request Timeout";
+    case 411:
+        return "Length Required";
+    case 413:
+        return "Content Too Large";
+    case 431:
+        return "Request Header Fields Too Large";
+    default:
+        return "Error";
+    }
+}
+
+bool blank(const QByteArray &bytes)
+{
+    return bytes.trimmed().isEmpty();
+}
+
+} // namespace
+
+ConnectionGuard::ConnectionGuard(GuardedSocket *socket, const ServerLimits &limits)
+    : QObject(socket)
+    , m_socket(socket)
+    , m_limits(limits)
+    , m_peerAddress(socket->peerAddress())
+    , m_peerPort(socket->peerPort())
+{
+    // Qt HttpServer keeps a whole request in the socket buffer while it parses it; this bounds
+    // that buffer even if the accounting below were ever wrong.
+    socket->setReadBufferSize(limits.maxBodyBytes + limits.maxHeaderBytes + 64 * 1024);
+    m_idleTimer.setSingleShot(true);
+    m_requestTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, &ConnectionGuard::onIdleTimeout);
+    connect(&m_requestTimer, &QTimer::timeout, this, &ConnectionGuard::onRequestTimeout);
+    m_readConnection = connect(socket, &QIODevice::readyRead, this, &ConnectionGuard::onReadyRead);
+    connect(socket, &QIODevice::bytesWritten, this, [this] {
+        m_awaitingResponse = false;
+        m_lastActivity.start();
+    });
+    connect(socket, &QAbstractSocket::disconnected, this, [this] {
+        m_idleTimer.stop();
+        m_requestTimer.stop();
+        Q_EMIT closed(m_peerAddress, m_peerPort);
+    });
+    m_lastActivity.start();
+    m_idleTimer.start(m_limits.idleTimeout);
+}
+
+ConnectionGuard::~ConnectionGuard()
+{
+    // Runs while the socket is being destroyed: do not touch it.
+    Q_EMIT gone();
+}
+
+void ConnectionGuard::onReadyRead()
+{
+    if (m_phase == Phase::Rejected) {
+        drain();
+        return;
+    }
+    if (m_phase == Phase::Upgraded)
+        return;
+    const qint64 available = m_socket->bytesAvailable();
+    if (available > m_unreadSeen) {
+        m_lastActivity.start();
+        scan(m_unreadSeen, available, available);
+        if (m_phase == Phase::Rejected || m_phase == Phase::Upgraded)
+            return;
+        updateRequestClock();
+    }
+    // What Qt HttpServer reads in this emission, right after this slot.
+    const qint64 read = m_socket->readyReadListeners() > 1 ? predictQtRead(available) : 0;
+    m_qtRead += read;
+    m_unreadSeen = available - read;
+}
+
+qint64 ConnectionGuard::predictQtRead(qint64 available)
+{
+    while (!m_requestEnds.empty() && m_requestEnds.front() <= m_qtRead)
+        m_requestEnds.pop_front();
+    // Inside a request whose end is not known yet, Qt reads all there is; otherwise it stops at
+    // the request's end.
+    if (m_requestEnds.empty())
+        return available;
+    return qMin(available, m_requestEnds.front() - m_qtRead);
+}
+
+void ConnectionGuard::scan(qint64 from, qint64 to, qint64 available)
+{
+    QByteArray data; // fetched only when head bytes are needed
+    qint64 pos = from;
+    while (pos < to && m_phase != Phase::Rejected && m_phase != Phase::Upgraded) {
+        if (m_phase == Phase::Body) {
+            const qint64 take = qMin(m_bodyLeft, to - pos);
+            m_bodyLeft -= take;
+            pos += take;
+            if (m_bodyLeft == 0)
+                requestComplete();
+            continue;
+        }
+        if (data.isEmpty())
+            data = m_socket->peek(available);
+        const qint64 room = m_limits.maxHeaderBytes + 1 - m_head.size();
+        const qint64 take = qMin(to - pos, room);
+        const qsizetype before = m_head.size();
+        m_head.append(data.constData() + pos, take);
+        const qsizetype end = RequestHead::findEnd(m_head);
+        if (end < 0) {
+            if (m_head.size() > m_limits.maxHeaderBytes) {
+                reject(431,
+                    Error{ErrorCode::PayloadTooLarge, QStringLiteral("request head exceeds the limit"),
+                        QStringLiteral("headers")});
+                return;
+            }
+            pos += take;
+            continue;
+        }
+        pos += end - before;
+        const QByteArray head = m_head.first(end);
+        m_head.clear();
+        headComplete(head, m_qtRead + pos, available - pos);
+    }
+}
+
+void ConnectionGuard::headComplete(const QByteArray &headBytes, qint64 headEnd, qint64 bodyBuffered)
+{
+    const auto head = RequestHead::parse(headBytes);
+    if (!head) {
+        reject(400, head.error());
+        return;
+    }
+    if (head->hasTransferEncoding) {
+        reject(411,
+            Error::invalid(QStringLiteral("Transfer-Encoding"),
+                QStringLiteral("is not supported; send the body with a Content-Length")));
+        return;
+    }
+    if (head->contentLength > m_limits.maxBodyBytes) {
+        reject(413,
+            Error{ErrorCode::PayloadTooLarge,
+                QStringLiteral("request body of %1 bytes exceeds the limit of %2 bytes")
+                    .arg(head->contentLength)
+                    .arg(m_limits.maxBodyBytes),
+                QStringLiteral("body")},
+            head->contentLength - bodyBuffered);
+        return;
+    }
+    if (head->webSocketUpgrade) {
+        // The socket now belongs to the WebSocket layer, which has limits of its own. If the
+        // upgrade is denied instead, Qt HttpServer keeps the socket: close it then.
+        m_phase = Phase::Upgraded;
+        m_idleTimer.stop();
+        m_requestTimer.stop();
+        QTimer::singleShot(DeniedUpgradeGraceMs, this, [this] {
+            if (m_readConnection)
+                m_socket->disconnectFromHost();
+        });
+        return;
+    }
+    m_requestEnds.push_back(headEnd + head->contentLength);
+    m_bodyLeft = head->contentLength;
+    if (m_bodyLeft == 0)
+        requestComplete();
+    else
+        m_phase = Phase::Body;
+}
+
+void ConnectionGuard::requestComplete()
+{
+    m_phase = Phase::Head;
+    m_bodyLeft = 0;
+    m_requestStarted.invalidate();
+    m_awaitingResponse = true;
+}
+
+void ConnectionGuard::updateRequestClock()
+{
+    // A request is under way while its head or body is incomplete; the clock starts with its
+    // first byte and the timer is armed only then.
+    const bool underWay = m_phase == Phase::Body || (m_phase == Phase::Head && !blank(m_head));
+    if (!underWay) {
+        m_requestStarted.invalidate();
+        return;
+    }
+    if (!m_requestStarted.isValid())
+        m_requestStarted.start();
+    if (!m_requestTimer.isActive())
+        m_requestTimer.start(qMax<qint64>(1, m_limits.requestTimeout.count() - m_requestStarted.elapsed()));
+}
+
+void ConnectionGuard::onRequestTimeout()
+{
+    if (m_phase == Phase::Upgraded || m_phase == Phase::Rejected || !m_requestStarted.isValid())
+        return;
+    const qint64 left = m_limits.requestTimeout.count() - m_requestStarted.elapsed();
+    if (left > 0) {
+        m_requestTimer.start(left);
+        return;
+    }
+    reject(408, Error::invalid(QStringLiteral("request"), QStringLiteral("was not received in time")));
+}
+
+void ConnectionGuard::onIdleTimeout()
+{
+    if (m_phase == Phase::Upgraded || m_phase == Phase::Rejected)
+        return;
+    const qint64 left = m_limits.idleTimeout.count() - m_lastActivity.elapsed();
+    if (left > 0 || m_awaitingResponse || m_requestStarted.isValid()) {
+        // Recent traffic, a request the server is still answering (a long poll, say), or a
+        // request still arriving (the request timer watches that one).
+        m_idleTimer.start(left > 0 ? left : m_limits.idleTimeout.count());
+        return;
+    }
+    qCDebug(lcServer) << "closing idle connection from" << m_peerAddress << m_peerPort;
+    m_socket->disconnectFromHost();
+}
+
+void ConnectionGuard::reject(int status, const Error &error, qint64 bodyToDrain)
+{
+    qCInfo(lcServer).noquote() << "refusing a request from" << m_peerAddress.toString() << "with" << status << ":"
+                               << error.toString();
+    m_phase = Phase::Rejected;
+    m_idleTimer.stop();
+    m_requestTimer.stop();
+    Q_EMIT rejected(status);
+
+    // Take the socket away from Qt HttpServer: it must not parse (or buffer) the rest.
+    QObject::disconnect(m_socket, &QIODevice::readyRead, nullptr, nullptr);
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    m_socket->skip(m_socket->bytesAvailable()); // the refused request as far as it arrived
+    m_readConnection = connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::drain);
+
+    const QByteArray body = HttpErrors::bodyBytes(error);
+    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\nConnection: close\r\n\r\n" + body);
+
+    // Read and discard what the client still sends of a refused body (`bodyToDrain` bytes not
+    // yet arrived), so it can read the answer instead of getting a reset; then close.
+    // Past MaxDrainBytes the client is not waited for: close as soon as the answer is out.
+    m_drainLeft = bodyToDrain > MaxDrainBytes ? 0 : qMax<qint64>(0, bodyToDrain);
+    QTimer::singleShot(DrainGraceMs, this, [this] {
+        m_socket->abort();
+    });
+    drain();
+}
+
+void ConnectionGuard::drain()
+{
+    while (m_socket->bytesAvailable() > 0) {
+        const qint64 skipped = m_socket->skip(m_socket->bytesAvailable());
+        if (skipped <= 0)
+            break;
+        m_drainLeft -= skipped;
+    }
+    if (m_drainLeft <= 0 && !m_closing) {
+        m_closing = true;
+        m_socket->disconnectFromHost();
+    }
+}
+
+} // namespace Countersign

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "domain/error.h"
+#include "serverconfig.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QObject>
+#include <QTimer>
+
+#include <deque>
+
+namespace Countersign {
+
+class GuardedSocket;
+
+// Watches one HTTP connection ahead of Qt HttpServer. Its readyRead slot is connected first, so
+// it parses every byte of the stream once, in order, before Qt does, and refuses (without
+// buffering the rest) bodies over the cap (413), oversized heads (431), chunked bodies (411),
+// malformed heads (400) and clients too slow to send a request (408). It also closes idle
+// keep-alive connections. A WebSocket upgrade hands the socket over and the guard goes quiet.
+//
+// To know which bytes are new it mirrors how far Qt HttpServer 6.8 has read: Qt reads only in
+// its own readyRead slot, and then everything available up to the end of the request it is
+// parsing (it stops there and answers); while it answers a request its slot is disconnected.
+class ConnectionGuard : public QObject
+{
+    Q_OBJECT
+public:
+    ConnectionGuard(GuardedSocket *socket, const ServerLimits &limits);
+    ~ConnectionGuard() override;
+
+    QHostAddress peerAddress() const { return m_peerAddress; }
+    quint16 peerPort() const { return m_peerPort; }
+
+Q_SIGNALS:
+    void rejected(int status);
+    void closed(const QHostAddress &peerAddress, quint16 peerPort); // the client went away
+    void gone(); // the socket is being destroyed
+
+private:
+    enum class Phase { Head, Body, Upgraded, Rejected };
+
+    void onReadyRead();
+    void scan(qint64 from, qint64 to, qint64 available);
+    void headComplete(const QByteArray &head, qint64 headEnd, qint64 bodyBuffered);
+    void requestComplete();
+    qint64 predictQtRead(qint64 available);
+    void onIdleTimeout();
+    void onRequestTimeout();
+    void updateRequestClock();
+    void reject(int status, const Error &error, qint64 bodyToDrain = 0);
+    void drain();
+
+    GuardedSocket *m_socket;
+    ServerLimits m_limits;
+    QHostAddress m_peerAddress;
+    quint16 m_peerPort = 0;
+    QMetaObject::Connection m_readConnection;
+    Phase m_phase = Phase::Head;
+    QByteArray m_head; // the head of the current request so far
+    qint64 m_bodyLeft = 0;
+    qint64 m_qtRead = 0; // stream offset Qt HttpServer has read up to
+    qint64 m_unreadSeen = 0; // bytes at the front of the socket buffer already scanned
+    std::deque<qint64> m_requestEnds; // stream offsets where known requests end
+    qint64 m_drainLeft = 0;
+    bool m_awaitingResponse = false;
+    bool m_closing = false;
+    // Timers are armed lazily (checked against these clocks when they fire), so a request that
+    // arrives whole costs no timer operations.
+    QElapsedTimer m_lastActivity;
+    QElapsedTimer m_requestStarted; // invalid when no request is under way
+    QTimer m_idleTimer;
+    QTimer m_requestTimer;
+};
+
+} // namespace Countersign

@@ -1,0 +1,58 @@
+#include "limitedtcpserver.h"
+
+#include "connectionguard.h"
+#include "guardedsocket.h"
+#include "httperrors.h"
+#include "logging.h"
+
+#include <QTcpSocket>
+
+namespace Countersign {
+
+LimitedTcpServer::LimitedTcpServer(const ServerLimits &limits, QObject *parent)
+    : QTcpServer(parent)
+    , m_limits(limits)
+{ }
+
+void LimitedTcpServer::incomingConnection(qintptr socketDescriptor)
+{
+    if (m_open >= m_limits.maxConnections) {
+        refuse(socketDescriptor);
+        return;
+    }
+    auto *socket = new GuardedSocket(this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        qCWarning(lcServer) << "cannot adopt an accepted socket:" << socket->errorString();
+        delete socket;
+        return;
+    }
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    // The guard connects to readyRead before Qt HttpServer does, so it sees each request first.
+    auto *guard = new ConnectionGuard(socket, m_limits);
+    ++m_open;
+    connect(guard, &ConnectionGuard::gone, this, [this] {
+        --m_open;
+    });
+    connect(guard, &ConnectionGuard::rejected, this, &LimitedTcpServer::requestRejected);
+    connect(guard, &ConnectionGuard::closed, this, &LimitedTcpServer::connectionClosed);
+    addPendingConnection(socket);
+}
+
+void LimitedTcpServer::refuse(qintptr socketDescriptor)
+{
+    ++m_refused;
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        delete socket;
+        return;
+    }
+    qCWarning(lcServer) << "refusing a connection: already" << m_open << "open";
+    const QByteArray body = HttpErrors::bodyBytes(Error::unavailable(QStringLiteral("too many open connections")));
+    socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 1\r\n"
+                  "Content-Length: "
+        + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    socket->disconnectFromHost();
+}
+
+} // namespace Countersign

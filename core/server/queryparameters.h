@@ -1,0 +1,20 @@
+#pragma once
+
+#include "domain/error.h"
+#include "store/actionquery.h"
+
+#include <QUrlQuery>
+
+namespace Countersign {
+
+// Reading query strings into validated values; errors name the parameter.
+class QueryParameters
+{
+public:
+    static Result<qint64> integer(const QUrlQuery &query, const QString &name, qint64 min, qint64 max, qint64 fallback);
+    static QString string(const QUrlQuery &query, const QString &name);
+    // state, category, type, claimed_by, sort, limit, cursor of GET /v1/actions.
+    static Result<ActionQuery> actionQuery(const QUrlQuery &query);
+};
+
+} // namespace Countersign

@@ -1,0 +1,296 @@
+#include "queueserver.h"
+
+#include "actionroutes.h"
+#include "actionsubmitter.h"
+#include "batchroutes.h"
+#include "domain/clock.h"
+#include "eventhub.h"
+#include "eventroutes.h"
+#include "limitedtcpserver.h"
+#include "logging.h"
+#include "metrics.h"
+#include "openapidocument.h"
+#include "policyroutes.h"
+#include "policyservice.h"
+#include "queryparameters.h"
+#include "ratelimiter.h"
+#include "replytracker.h"
+#include "reportroutes.h"
+#include "reviewroutes.h"
+#include "router.h"
+#include "scheduler.h"
+#include "store/storefactory.h"
+#include "storeworker.h"
+#include "systemroutes.h"
+#include "tokenauthenticator.h"
+#include "tokenissuer.h"
+#include "tokenroutes.h"
+#include "waiterregistry.h"
+
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QWebSocket>
+
+namespace Countersign {
+
+namespace {
+
+constexpr int TokenRefreshMs = 30'000;
+
+} // namespace
+
+QueueServer::QueueServer(ServerConfig config, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_clock(clock)
+{ }
+
+QueueServer::~QueueServer()
+{
+    if (m_scheduler)
+        m_scheduler->stop();
+    if (m_worker)
+        m_worker->stop();
+    // Order matters: every responder must die while the Qt HttpServer connection handler it
+    // points to is still alive.
+    m_waiters.reset();
+    m_events.reset();
+    m_replies.reset();
+    m_http.reset();
+    m_router.reset();
+}
+
+quint16 QueueServer::port() const
+{
+    return m_tcp ? m_tcp->serverPort() : 0;
+}
+
+QUrl QueueServer::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    const QHostAddress address = m_tcp ? m_tcp->serverAddress() : m_config.address;
+    url.setHost(address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1")
+                                                                                 : address.toString());
+    url.setPort(port());
+    return url;
+}
+
+Result<void> QueueServer::start()
+{
+    const QString location = m_config.storeLocation;
+    const Clock &clock = m_clock;
+    m_worker = std::make_unique<StoreWorker>(
+        [location, &clock]() {
+            return createStore(location, clock);
+        },
+        m_clock, m_config.maxBatch);
+    if (auto started = m_worker->start(); !started)
+        return fail(started.error());
+    connect(m_worker.get(), &StoreWorker::committed, this, &QueueServer::onCommitted);
+
+    m_policy = std::make_unique<PolicyService>(m_worker.get(), &m_clock);
+    if (auto ok = m_policy->initialize(m_config.policyDocument); !ok)
+        return fail(ok.error());
+    m_auth = std::make_unique<TokenAuthenticator>(m_worker.get());
+    if (auto ok = m_auth->load(); !ok)
+        return fail(ok.error());
+    m_limiter = std::make_unique<RateLimiter>(m_config.limits.ratePerSecond, m_config.limits.rateBurst);
+    m_metrics = std::make_unique<Metrics>();
+    m_events = std::make_unique<EventHub>(m_worker.get(), m_config.limits);
+    auto lastSeq = m_worker->call<qint64>([](Store &store) {
+        return store.lastEventSeq();
+    });
+    if (!lastSeq)
+        return fail(lastSeq.error());
+    m_events->setLastSeq(*lastSeq);
+    m_waiters = std::make_unique<WaiterRegistry>();
+    m_submitter = std::make_unique<ActionSubmitter>(m_worker.get(), &m_policy->engine(), &m_clock);
+    m_scheduler = std::make_unique<Scheduler>(m_worker.get(), &m_policy->engine(), &m_clock, m_config);
+
+    m_context = ServerContext{m_config, &m_clock, this, m_worker.get(), m_policy.get(), m_submitter.get(), m_auth.get(),
+        m_events.get(), m_waiters.get(), m_metrics.get()};
+
+    m_http = std::make_unique<QHttpServer>();
+    m_replies = std::make_unique<ReplyTracker>();
+    connect(m_replies.get(), &ReplyTracker::replySent, m_metrics.get(), &Metrics::observeRequest);
+    m_router = std::make_unique<Router>(m_auth.get(), m_limiter.get(), m_replies.get());
+    buildRoutes();
+    m_router->attach(m_http.get());
+    m_http->addWebSocketUpgradeVerifier(this, [this](const QHttpServerRequest &request) {
+        return verifyUpgrade(request);
+    });
+    connect(m_http.get(), &QHttpServer::newWebSocketConnection, this, &QueueServer::acceptWebSockets);
+
+    m_tcp = new LimitedTcpServer(m_config.limits);
+    if (!m_tcp->listen(m_config.address, m_config.port)) {
+        const QString why = m_tcp->errorString();
+        delete m_tcp;
+        m_tcp = nullptr;
+        return fail(Error::unavailable(
+            QStringLiteral("cannot listen on %1:%2: %3").arg(m_config.address.toString()).arg(m_config.port).arg(why)));
+    }
+    if (!m_http->bind(m_tcp)) {
+        delete m_tcp;
+        m_tcp = nullptr;
+        return fail(Error::internal(QStringLiteral("cannot bind the HTTP server to its socket")));
+    }
+    connect(m_tcp, &LimitedTcpServer::requestRejected, m_metrics.get(), &Metrics::observeRejected);
+    connect(m_tcp, &LimitedTcpServer::connectionClosed, m_replies.get(), &ReplyTracker::dropPeer);
+
+    if (m_config.schedulerTimer)
+        m_scheduler->start();
+    m_tokenRefresh.setInterval(TokenRefreshMs);
+    connect(&m_tokenRefresh, &QTimer::timeout, m_auth.get(), &TokenAuthenticator::refresh);
+    m_tokenRefresh.start();
+    m_ready = true;
+    qCInfo(lcServer).noquote() << "listening on" << baseUrl().toString() << "with store" << m_config.storeLocation;
+    return {};
+}
+
+void QueueServer::buildRoutes()
+{
+    m_actionRoutes = std::make_unique<ActionRoutes>(m_context);
+    m_reviewRoutes = std::make_unique<ReviewRoutes>(m_context);
+    m_batchRoutes = std::make_unique<BatchRoutes>(m_context);
+    m_policyRoutes = std::make_unique<PolicyRoutes>(m_context);
+    m_tokenRoutes = std::make_unique<TokenRoutes>(m_context);
+    m_reportRoutes = std::make_unique<ReportRoutes>(m_context);
+    m_eventRoutes = std::make_unique<EventRoutes>(m_context);
+    m_systemRoutes = std::make_unique<SystemRoutes>(m_context,
+        SystemRoutes::Hooks{[this] {
+                                return m_ready;
+                            },
+            [this] {
+                return gauges();
+            },
+            [this] {
+                return openApi();
+            }});
+    m_actionRoutes->addTo(*m_router);
+    m_reviewRoutes->addTo(*m_router);
+    m_batchRoutes->addTo(*m_router);
+    m_policyRoutes->addTo(*m_router);
+    m_tokenRoutes->addTo(*m_router);
+    m_reportRoutes->addTo(*m_router);
+    m_eventRoutes->addTo(*m_router);
+    m_systemRoutes->addTo(*m_router);
+}
+
+QJsonObject QueueServer::openApi() const
+{
+    return m_router ? OpenApiDocument::build(m_router->routes()) : QJsonObject();
+}
+
+MetricsSnapshot QueueServer::gauges() const
+{
+    MetricsSnapshot s;
+    s.thresholds = m_config.alerts;
+    s.openConnections = m_tcp ? m_tcp->openConnections() : 0;
+    s.subscribers = m_events->subscribers();
+    s.waiters = m_waiters->count();
+    const StoreWorker::Stats stats = m_worker->stats();
+    s.storeBatches = stats.batches;
+    s.storeChanges = stats.changes;
+    s.storeCommitMicros = stats.commitMicros;
+    s.storeQueued = m_worker->queued();
+    return s;
+}
+
+void QueueServer::onCommitted(const QList<CommittedChange> &changes)
+{
+    m_waiters->publish(changes);
+    m_events->publish(changes);
+    m_metrics->observeChanges(changes);
+}
+
+QHttpServerWebSocketUpgradeResponse QueueServer::verifyUpgrade(const QHttpServerRequest &request)
+{
+    if (request.url().path() != QLatin1String("/v1/events"))
+        return QHttpServerWebSocketUpgradeResponse::deny(404, "Not Found");
+    if (m_shuttingDown)
+        return QHttpServerWebSocketUpgradeResponse::deny(503, "Service Unavailable");
+    const QByteArray token = TokenAuthenticator::extractToken(request.headers(), request.query(), true);
+    if (token.isEmpty())
+        return QHttpServerWebSocketUpgradeResponse::deny(401, "Unauthorized");
+    if (!m_auth->resolveNow(TokenAuthenticator::hashToken(token)))
+        return QHttpServerWebSocketUpgradeResponse::deny(401, "Unauthorized");
+    if (!QueryParameters::integer(request.query(), QStringLiteral("since"), 0, qint64(1) << 53, 0))
+        return QHttpServerWebSocketUpgradeResponse::deny(400, "Bad Request");
+    return QHttpServerWebSocketUpgradeResponse::accept();
+}
+
+void QueueServer::acceptWebSockets()
+{
+    while (m_http->hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = m_http->nextPendingWebSocketConnection();
+        if (!socket)
+            continue;
+        // The upgrade was verified a moment ago, so the token is in the cache.
+        const QUrlQuery query(socket->requestUrl());
+        QHttpHeaders headers;
+        const auto raw = socket->request().rawHeaderList();
+        for (const QByteArray &name : raw)
+            headers.append(name, socket->request().rawHeader(name));
+        const QByteArray token = TokenAuthenticator::extractToken(headers, query, true);
+        const auto identity = m_auth->cached(TokenAuthenticator::hashToken(token));
+        if (!identity || !*identity) {
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorized"));
+            continue;
+        }
+        std::optional<qint64> since;
+        if (query.hasQueryItem(QStringLiteral("since")))
+            since = QueryParameters::integer(query, QStringLiteral("since"), 0, qint64(1) << 53, 0).value_or(0);
+        m_events->subscribe(std::move(socket), **identity, since);
+    }
+}
+
+Result<QByteArray> QueueServer::issueToken(Role role, const QString &name)
+{
+    const QDateTime now = m_clock.now();
+    auto issued = m_worker->call<TokenIssuer::Issued>([role, name, now](Store &store) {
+        return TokenIssuer::issue(store, role, name, Identity{QStringLiteral("server"), Role::Admin}, now);
+    });
+    if (!issued)
+        return fail(issued.error());
+    m_auth->remember(issued->record);
+    return issued->token;
+}
+
+void QueueServer::shutdown()
+{
+    if (m_shuttingDown || !m_ready) {
+        if (!m_ready && !m_shuttingDown)
+            finishShutdown();
+        return;
+    }
+    m_shuttingDown = true;
+    m_ready = false;
+    qCInfo(lcServer) << "shutting down:" << m_replies->pending() << "request(s) in flight";
+    if (m_tcp)
+        m_tcp->close();
+    m_router->setDraining(true);
+    m_scheduler->stop();
+    m_tokenRefresh.stop();
+    m_waiters->expireAll(); // long polls answer with the action as it stands
+    m_events->closeAll();
+    if (m_replies->pending() == 0) {
+        QTimer::singleShot(0, this, &QueueServer::finishShutdown);
+        return;
+    }
+    connect(m_replies.get(), &ReplyTracker::drained, this, &QueueServer::finishShutdown, Qt::SingleShotConnection);
+    QTimer::singleShot(m_config.shutdownGrace, this, &QueueServer::finishShutdown);
+}
+
+void QueueServer::finishShutdown()
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    if (m_worker)
+        m_worker->stop();
+    qCInfo(lcServer) << "stopped";
+    Q_EMIT stopped();
+}
+
+} // namespace Countersign

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "committedchange.h"
+#include "domain/error.h"
+#include "role.h"
+#include "serverconfig.h"
+#include "servercontext.h"
+
+#include <QHttpServerWebSocketUpgradeResponse>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+class QHttpServer;
+class QHttpServerRequest;
+
+namespace Countersign {
+
+class ActionRoutes;
+class ActionSubmitter;
+class BatchRoutes;
+class Clock;
+class EventHub;
+class EventRoutes;
+class LimitedTcpServer;
+class Metrics;
+class PolicyRoutes;
+class PolicyService;
+class RateLimiter;
+class ReplyTracker;
+class ReportRoutes;
+class ReviewRoutes;
+class Router;
+class Scheduler;
+class StoreWorker;
+class SystemRoutes;
+class TokenAuthenticator;
+class TokenRoutes;
+class WaiterRegistry;
+struct MetricsSnapshot;
+
+// countersign-server's engine: Qt HttpServer on a guarded listening socket, the route groups,
+// the WebSocket event hub, long-poll waiters, the scheduler and the store thread, wired
+// together. The executable only parses arguments and calls start().
+class QueueServer : public QObject
+{
+    Q_OBJECT
+public:
+    QueueServer(ServerConfig config, const Clock &clock, QObject *parent = nullptr);
+    ~QueueServer() override;
+
+    // Opens the store, loads the policy and tokens, starts listening.
+    Result<void> start();
+    // Graceful: stops accepting, answers long polls and in-flight requests (up to
+    // config.shutdownGrace), closes the store; then emits stopped().
+    void shutdown();
+    bool isReady() const { return m_ready; }
+
+    quint16 port() const;
+    QUrl baseUrl() const;
+    const ServerConfig &config() const { return m_config; }
+
+    // Creates a token in the store (start-up seeding, the demo, tests); waits for the store.
+    Result<QByteArray> issueToken(Role role, const QString &name);
+
+    Scheduler *scheduler() const { return m_scheduler.get(); }
+    const Router *router() const { return m_router.get(); }
+    ActionSubmitter *submitter() const { return m_submitter.get(); }
+    PolicyService *policy() const { return m_policy.get(); }
+    StoreWorker *storeWorker() const { return m_worker.get(); }
+    QJsonObject openApi() const;
+
+Q_SIGNALS:
+    void stopped();
+
+private:
+    void buildRoutes();
+    void onCommitted(const QList<Countersign::CommittedChange> &changes);
+    QHttpServerWebSocketUpgradeResponse verifyUpgrade(const QHttpServerRequest &request);
+    void acceptWebSockets();
+    void finishShutdown();
+    MetricsSnapshot gauges() const;
+
+    ServerConfig m_config;
+    const Clock &m_clock;
+    std::unique_ptr<StoreWorker> m_worker;
+    std::unique_ptr<PolicyService> m_policy;
+    std::unique_ptr<TokenAuthenticator> m_auth;
+    std::unique_ptr<RateLimiter> m_limiter;
+    std::unique_ptr<Metrics> m_metrics;
+    std::unique_ptr<EventHub> m_events;
+    std::unique_ptr<WaiterRegistry> m_waiters;
+    std::unique_ptr<ActionSubmitter> m_submitter;
+    std::unique_ptr<Scheduler> m_scheduler;
+    ServerContext m_context;
+    std::unique_ptr<QHttpServer> m_http;
+    std::unique_ptr<ReplyTracker> m_replies;
+    std::unique_ptr<Router> m_router;
+    std::unique_ptr<ActionRoutes> m_actionRoutes;
+    std::unique_ptr<ReviewRoutes> m_reviewRoutes;
+    std::unique_ptr<BatchRoutes> m_batchRoutes;
+    std::unique_ptr<PolicyRoutes> m_policyRoutes;
+    std::unique_ptr<TokenRoutes> m_tokenRoutes;
+    std::unique_ptr<ReportRoutes> m_reportRoutes;
+    std::unique_ptr<EventRoutes> m_eventRoutes;
+    std::unique_ptr<SystemRoutes> m_systemRoutes;
+    LimitedTcpServer *m_tcp = nullptr; // owned by m_http once bound
+    QTimer m_tokenRefresh;
+    bool m_ready = false;
+    bool m_shuttingDown = false;
+    bool m_stopped = false;
+};
+
+} // namespace Countersign

@@ -1,0 +1,182 @@
+#include "reviewroutes.h"
+
+#include "actionmutation.h"
+#include "domain/clock.h"
+#include "domain/decision.h"
+#include "jsonbody.h"
+#include "lifecycle/statemachine.h"
+#include "reply.h"
+#include "router.h"
+#include "servercontext.h"
+
+namespace Countersign {
+
+Result<Action> ReviewRoutes::decideAction(const Action &action, const Decision &decision, const QDateTime &now)
+{
+    // Approving what the policy prohibits is a policy violation whatever state the action is
+    // in (the policy rejected it on arrival, so "already decided" would hide the real reason).
+    if (action.tier == Tier::Prohibited && decision.outcome != Outcome::Reject)
+        return fail(Error{ErrorCode::PolicyViolation,
+            QStringLiteral("action %1 is prohibited by policy (%2) and can never be approved")
+                .arg(action.id, action.tierReason),
+            QStringLiteral("outcome")});
+    return StateMachine::decide(action, decision, now);
+}
+
+ReviewRoutes::ReviewRoutes(const ServerContext &context)
+    : m(context)
+{ }
+
+void ReviewRoutes::addTo(Router &router)
+{
+    using M = QHttpServerRequest::Method;
+    router.add(Route{M::Post, QStringLiteral("/v1/actions/{id}/claim"), Access::Reviewer, QStringLiteral("claimAction"),
+        QStringLiteral("Claim a pending action for review; the claim is a lease that lapses"), {},
+        QStringLiteral("ClaimRequest"), QStringLiteral("Action"), 200, {400, 404, 409},
+        [this](const ApiRequest &r, Reply *reply) {
+            claim(r, reply);
+        }});
+    router.add(Route{M::Delete, QStringLiteral("/v1/actions/{id}/claim"), Access::Reviewer,
+        QStringLiteral("releaseAction"), QStringLiteral("Release a claim (leads may release anyone's)"), {}, {},
+        QStringLiteral("Action"), 200, {404, 409}, [this](const ApiRequest &r, Reply *reply) {
+            release(r, reply);
+        }});
+    router.add(
+        Route{M::Post, QStringLiteral("/v1/actions/{id}/decision"), Access::Reviewer, QStringLiteral("decideAction"),
+            QStringLiteral("Approve, modify (with the edited payload) or reject (with a reason)"), {},
+            QStringLiteral("DecisionRequest"), QStringLiteral("Action"), 200, {400, 403, 404, 409},
+            [this](const ApiRequest &r, Reply *reply) {
+                decide(r, reply);
+            }});
+    router.add(
+        Route{M::Post, QStringLiteral("/v1/actions/{id}/reassign"), Access::Lead, QStringLiteral("reassignAction"),
+            QStringLiteral("Assign a pending action to another reviewer"), {}, QStringLiteral("ReassignRequest"),
+            QStringLiteral("Action"), 200, {400, 404, 409}, [this](const ApiRequest &r, Reply *reply) {
+                reassign(r, reply);
+            }});
+}
+
+void ReviewRoutes::answer(const QPointer<Reply> &reply, const Result<Action> &action)
+{
+    if (!reply)
+        return;
+    if (!action)
+        reply->sendError(action.error());
+    else
+        reply->sendJson(Reply::Status::Ok, action->toJson());
+}
+
+void ReviewRoutes::claim(const ApiRequest &request, Reply *reply)
+{
+    auto body = JsonBody::parseObject(request.body, true);
+    if (!body) {
+        reply->sendError(body.error());
+        return;
+    }
+    if (auto ok = JsonBody::onlyFields(*body, {QStringLiteral("lease_s")}); !ok) {
+        reply->sendError(ok.error());
+        return;
+    }
+    auto lease = JsonBody::integer(*body, QStringLiteral("lease_s"), 10, 24 * 3600);
+    if (!lease) {
+        reply->sendError(lease.error());
+        return;
+    }
+    const auto seconds = lease->has_value() ? std::chrono::seconds(**lease) : m.config.claimLease;
+    const QDateTime now = m.clock->now();
+    const QString reviewer = request.identity.name;
+    QPointer<Reply> guard(reply);
+    ActionMutation::run(m.worker, m.owner,
+        ActionMutation::Spec{request.pathArgument, QStringLiteral("action.claimed"), request.identity,
+            [reviewer, seconds, now](const Action &a) {
+                return StateMachine::claim(a, reviewer, seconds, now);
+            },
+            true},
+        [guard](Result<Action> action) {
+            answer(guard, action);
+        });
+}
+
+void ReviewRoutes::release(const ApiRequest &request, Reply *reply)
+{
+    const QDateTime now = m.clock->now();
+    const QString reviewer = request.identity.name;
+    const bool force = request.identity.role == Role::Lead || request.identity.role == Role::Admin;
+    QPointer<Reply> guard(reply);
+    ActionMutation::run(m.worker, m.owner,
+        ActionMutation::Spec{request.pathArgument, QStringLiteral("action.released"), request.identity,
+            [reviewer, force, now](const Action &a) {
+                return StateMachine::release(a, reviewer, force, now);
+            },
+            true},
+        [guard](Result<Action> action) {
+            answer(guard, action);
+        });
+}
+
+void ReviewRoutes::decide(const ApiRequest &request, Reply *reply)
+{
+    auto body = JsonBody::parseObject(request.body);
+    if (!body) {
+        reply->sendError(body.error());
+        return;
+    }
+    if (auto ok = JsonBody::onlyFields(*body,
+            {QStringLiteral("outcome"), QStringLiteral("payload"), QStringLiteral("reason"), QStringLiteral("version")},
+            {QStringLiteral("reviewer"), QStringLiteral("decided_at"), QStringLiteral("decided_by")});
+        !ok) {
+        reply->sendError(ok.error());
+        return;
+    }
+    auto decision = Decision::fromJson(*body);
+    if (!decision) {
+        reply->sendError(decision.error());
+        return;
+    }
+    const QDateTime now = m.clock->now();
+    decision->reviewer = request.identity.name;
+    decision->decidedAt = now;
+    const Decision d = *decision;
+    QPointer<Reply> guard(reply);
+    ActionMutation::run(m.worker, m.owner,
+        ActionMutation::Spec{request.pathArgument, QStringLiteral("action.decided"), request.identity,
+            [d, now](const Action &a) {
+                return decideAction(a, d, now);
+            },
+            !d.expectedVersion.has_value()},
+        [guard](Result<Action> action) {
+            answer(guard, action);
+        });
+}
+
+void ReviewRoutes::reassign(const ApiRequest &request, Reply *reply)
+{
+    auto body = JsonBody::parseObject(request.body);
+    if (!body) {
+        reply->sendError(body.error());
+        return;
+    }
+    if (auto ok = JsonBody::onlyFields(*body, {QStringLiteral("reviewer")}); !ok) {
+        reply->sendError(ok.error());
+        return;
+    }
+    auto reviewer = JsonBody::string(*body, QStringLiteral("reviewer"), JsonBody::Need::Required, 200);
+    if (!reviewer) {
+        reply->sendError(reviewer.error());
+        return;
+    }
+    const QDateTime now = m.clock->now();
+    const QString to = *reviewer;
+    QPointer<Reply> guard(reply);
+    ActionMutation::run(m.worker, m.owner,
+        ActionMutation::Spec{request.pathArgument, QStringLiteral("action.reassigned"), request.identity,
+            [to, now](const Action &a) {
+                return StateMachine::reassign(a, to, now);
+            },
+            true},
+        [guard](Result<Action> action) {
+            answer(guard, action);
+        });
+}
+
+} // namespace Countersign

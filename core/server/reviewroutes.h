@@ -1,0 +1,39 @@
+#pragma once
+
+#include "apirequest.h"
+#include "domain/action.h"
+#include "domain/decision.h"
+
+#include <QPointer>
+
+namespace Countersign {
+
+class Reply;
+class Router;
+struct ServerContext;
+
+// The reviewer's side of one action: claim and release it (a lease, so a forgotten claim
+// returns to the queue), decide it (approve, modify with an edited payload, reject with a reason)
+// and, for leads, reassign it to another reviewer.
+class ReviewRoutes
+{
+public:
+    explicit ReviewRoutes(const ServerContext &context);
+    void addTo(Router &router);
+
+private:
+    void claim(const ApiRequest &request, Reply *reply);
+    void release(const ApiRequest &request, Reply *reply);
+    void decide(const ApiRequest &request, Reply *reply);
+    void reassign(const ApiRequest &request, Reply *reply);
+    static void answer(const QPointer<Reply> &reply, const Result<Action> &action);
+
+public:
+    // StateMachine::decide, with approval of a prohibited action refused first (403).
+    static Result<Action> decideAction(const Action &action, const Decision &decision, const QDateTime &now);
+
+private:
+    const ServerContext &m;
+};
+
+} // namespace Countersign

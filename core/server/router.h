@@ -1,0 +1,46 @@
+#pragma once
+
+#include "route.h"
+
+#include <QObject>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
+
+namespace Countersign {
+
+class RateLimiter;
+class ReplyTracker;
+class TokenAuthenticator;
+
+// The route table. Registers every Route with QHttpServer and runs what all of them share
+// before the handler: the Reply, authentication (401), the role check (403) and the per-token
+// rate limit (429). Unknown paths answer 404, known paths with another method 405. The same
+// table feeds the OpenAPI document.
+class Router : public QObject
+{
+    Q_OBJECT
+public:
+    Router(TokenAuthenticator *auth, RateLimiter *limiter, ReplyTracker *replies, QObject *parent = nullptr);
+
+    void add(Route route);
+    const QList<Route> &routes() const { return m_routes; }
+    void attach(QHttpServer *server);
+    // While draining (graceful shutdown) new requests get 503 at once.
+    void setDraining(bool draining) { m_draining = draining; }
+
+private:
+    void dispatch(
+        qsizetype index, const QString &argument, const QHttpServerRequest &request, QHttpServerResponder &responder);
+    void authorized(const Route &route, ApiRequest request, Reply *reply);
+    void missing(const QHttpServerRequest &request, QHttpServerResponder &responder);
+
+    TokenAuthenticator *m_auth;
+    RateLimiter *m_limiter;
+    ReplyTracker *m_replies;
+    QList<Route> m_routes;
+    bool m_draining = false;
+};
+
+} // namespace Countersign

@@ -1,0 +1,141 @@
+#include "serverprogram.h"
+
+#include "demoseeder.h"
+#include "logging.h"
+#include "queueserver.h"
+#include "store/storefactory.h"
+#include "storeworker.h"
+#include "tokenissuer.h"
+#include "unixsignalwatcher.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTextStream>
+
+namespace Countersign {
+
+namespace {
+
+QString databaseDirectory(const QString &location)
+{
+    QString path = location;
+    if (path.startsWith(QLatin1String("sqlite:")))
+        path = path.mid(7).section(u'?', 0, 0);
+    return QFileInfo(path).absolutePath();
+}
+
+} // namespace
+
+QString ServerProgram::defaultDatabasePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/countersign.db");
+}
+
+Result<std::pair<QHostAddress, quint16>> ServerProgram::parseListen(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon <= 0)
+        return fail(Error::invalid(QStringLiteral("listen"), QStringLiteral("must be HOST:PORT")));
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535)
+        return fail(Error::invalid(QStringLiteral("listen"), QStringLiteral("has no valid port")));
+    QHostAddress address;
+    if (host == QLatin1String("localhost"))
+        address = QHostAddress(QHostAddress::LocalHost);
+    else if (!address.setAddress(host))
+        return fail(Error::invalid(QStringLiteral("listen"), QStringLiteral("\"%1\" is not an IP address").arg(host)));
+    return std::pair<QHostAddress, quint16>(address, quint16(port));
+}
+
+int ServerProgram::run(const ServerOptions &options)
+{
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+    SystemClock clock;
+    ServerConfig config = options.config;
+    if (config.storeLocation.isEmpty())
+        config.storeLocation = defaultDatabasePath();
+    QDir().mkpath(databaseDirectory(config.storeLocation));
+
+    QueueServer server(config, clock);
+    if (auto started = server.start(); !started) {
+        err << "countersign-server: " << started.error().toString() << '\n';
+        return 1;
+    }
+    out << "countersign-server listening on " << server.baseUrl().toString() << " (store " << config.storeLocation
+        << ")\n";
+
+    DemoSeeder demo(&server);
+    if (options.demo) {
+        const QString file = databaseDirectory(config.storeLocation) + QStringLiteral("/demo-tokens.json");
+        auto tokens = demo.createTokens(file);
+        if (!tokens) {
+            err << "countersign-server: " << tokens.error().toString() << '\n';
+            return 1;
+        }
+        const QJsonObject t = tokens->value(QLatin1String("tokens")).toObject();
+        out << "demo tokens (also in " << file << "):\n";
+        for (auto it = t.begin(); it != t.end(); ++it)
+            out << "  " << it.key().leftJustified(9) << it.value().toString() << '\n';
+        demo.start(options.demoInitial, options.demoInterval);
+    }
+    out.flush();
+
+    UnixSignalWatcher signals;
+    QObject::connect(&signals, &UnixSignalWatcher::terminationRequested, &server, [&server, &demo](int signal) {
+        qCInfo(lcServer) << "signal" << signal << "received: shutting down";
+        demo.stop();
+        server.shutdown();
+    });
+    QObject::connect(&server, &QueueServer::stopped, qApp, [] {
+        QCoreApplication::quit();
+    });
+    return QCoreApplication::exec();
+}
+
+int ServerProgram::createToken(const QString &storeLocation, const QString &roleText, const QString &name)
+{
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+    const auto role = roleFromName(roleText);
+    if (!role) {
+        err << "countersign-server: --role must be agent, reviewer, lead or admin\n";
+        return 2;
+    }
+    if (auto ok = TokenIssuer::checkName(name); !ok) {
+        err << "countersign-server: --name " << ok.error().message << '\n';
+        return 2;
+    }
+    const QString location = storeLocation.isEmpty() ? defaultDatabasePath() : storeLocation;
+    QDir().mkpath(databaseDirectory(location));
+    SystemClock clock;
+    auto store = createStore(location, clock);
+    if (!store) {
+        err << "countersign-server: " << store.error().toString() << '\n';
+        return 1;
+    }
+    if (auto opened = (*store)->open(); !opened) {
+        err << "countersign-server: " << opened.error().toString() << '\n';
+        return 1;
+    }
+    auto issued = TokenIssuer::issue(
+        **store, *role, name, Identity{QStringLiteral("countersign-server token create"), Role::Admin}, clock.now());
+    (*store)->close();
+    if (!issued) {
+        err << "countersign-server: " << issued.error().toString() << '\n';
+        return 1;
+    }
+    out << "Created " << roleText << " token \"" << name << "\" in " << location
+        << ". It is shown only now; the server stores its SHA-256.\n"
+        << issued->token << '\n';
+    return 0;
+}
+
+} // namespace Countersign

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "domain/error.h"
+#include "serverconfig.h"
+
+#include <QHostAddress>
+
+namespace Countersign {
+
+// What countersign-server's command line asks for.
+struct ServerOptions {
+    ServerConfig config;
+    bool demo = false;
+    int demoInitial = 40;
+    std::chrono::milliseconds demoInterval{4000};
+};
+
+// The two things countersign-server does, for app/countersign-server/main.cpp to call once
+// it has parsed its arguments.
+class ServerProgram
+{
+public:
+    // QStandardPaths::AppDataLocation/countersign.db
+    static QString defaultDatabasePath();
+    // "127.0.0.1:8470", "[::1]:8470", "0.0.0.0:0"
+    static Result<std::pair<QHostAddress, quint16>> parseListen(const QString &text);
+
+    // Runs the server until SIGTERM/SIGINT, then drains in-flight requests. Exit code.
+    static int run(const ServerOptions &options);
+    // Prints the new token alone on its last line (only its hash is stored). Exit code.
+    static int createToken(const QString &storeLocation, const QString &role, const QString &name);
+};
+
+} // namespace Countersign

@@ -1,0 +1,164 @@
+#include "tokenauthenticator.h"
+
+#include "httperrors.h"
+#include "logging.h"
+#include "storeworker.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+
+namespace Countersign {
+
+namespace {
+
+constexpr int UnknownTtlMs = 5000; // a refused hash is not looked up again for this long
+constexpr qsizetype MaxUnknown = 10000;
+
+Error unknownToken()
+{
+    return HttpErrors::unauthorized(QStringLiteral("the token is not valid"));
+}
+
+} // namespace
+
+TokenAuthenticator::TokenAuthenticator(StoreWorker *worker, QObject *parent)
+    : QObject(parent)
+    , m_worker(worker)
+{ }
+
+QByteArray TokenAuthenticator::hashToken(QByteArrayView token)
+{
+    return QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex();
+}
+
+QByteArray TokenAuthenticator::generateToken()
+{
+    std::array<quint32, 8> words{};
+    QRandomGenerator::system()->fillRange(words.data(), words.size());
+    const QByteArray raw(reinterpret_cast<const char *>(words.data()), qsizetype(sizeof(words)));
+    return "cs_" + raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+QByteArray TokenAuthenticator::extractToken(const QHttpHeaders &headers, const QUrlQuery &query, bool allowQuery)
+{
+    const QByteArray authorization = headers.value(QHttpHeaders::WellKnownHeader::Authorization).toByteArray();
+    if (authorization.size() > 7 && authorization.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0)
+        return authorization.sliced(7).trimmed();
+    if (allowQuery && query.hasQueryItem(QStringLiteral("token")))
+        return query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toUtf8();
+    return {};
+}
+
+Result<void> TokenAuthenticator::load()
+{
+    auto tokens = m_worker->call<QList<TokenRecord>>([](Store &store) {
+        return store.tokens();
+    });
+    if (!tokens)
+        return fail(tokens.error());
+    m_known.clear();
+    for (const auto &t : std::as_const(*tokens))
+        m_known.insert(t.hash, t);
+    return {};
+}
+
+void TokenAuthenticator::refresh()
+{
+    m_worker->read<QList<TokenRecord>>(
+        this,
+        [](Store &store) {
+            return store.tokens();
+        },
+        [this](Result<QList<TokenRecord>> tokens) {
+            if (!tokens) {
+                qCWarning(lcServer) << "cannot refresh tokens:" << tokens.error().toString();
+                return;
+            }
+            QHash<QByteArray, TokenRecord> known;
+            for (const auto &t : std::as_const(*tokens))
+                known.insert(t.hash, t);
+            m_known = std::move(known);
+        });
+}
+
+void TokenAuthenticator::remember(const TokenRecord &record)
+{
+    m_known.insert(record.hash, record);
+    m_unknown.remove(record.hash);
+}
+
+void TokenAuthenticator::revokeName(const QString &name)
+{
+    for (auto it = m_known.begin(); it != m_known.end(); ++it) {
+        if (it->name == name)
+            it->revoked = true;
+    }
+}
+
+std::optional<Result<Identity>> TokenAuthenticator::cached(const QByteArray &hash) const
+{
+    const auto it = m_known.constFind(hash);
+    if (it != m_known.cend()) {
+        if (it->revoked)
+            return fail(HttpErrors::unauthorized(QStringLiteral("the token has been revoked")));
+        const auto role = roleFromName(it->role);
+        if (!role)
+            return fail(unknownToken());
+        return Result<Identity>(Identity{it->name, *role});
+    }
+    const auto refused = m_unknown.constFind(hash);
+    if (refused != m_unknown.cend()) {
+        if (!refused->hasExpired())
+            return fail(unknownToken());
+        m_unknown.erase(refused);
+    }
+    return std::nullopt;
+}
+
+Result<Identity> TokenAuthenticator::fromRecord(const std::optional<TokenRecord> &record, const QByteArray &hash)
+{
+    if (!record) {
+        if (m_unknown.size() >= MaxUnknown)
+            m_unknown.clear();
+        m_unknown.insert(hash, QDeadlineTimer(UnknownTtlMs));
+        return fail(unknownToken());
+    }
+    m_known.insert(hash, *record);
+    return *cached(hash);
+}
+
+void TokenAuthenticator::resolve(const QByteArray &hash, std::function<void(Result<Identity>)> done)
+{
+    if (auto known = cached(hash)) {
+        done(std::move(*known));
+        return;
+    }
+    m_worker->read<std::optional<TokenRecord>>(
+        this,
+        [hash](Store &store) {
+            return store.tokenByHash(hash);
+        },
+        [this, hash, done = std::move(done)](Result<std::optional<TokenRecord>> record) {
+            if (!record) {
+                done(fail(record.error()));
+                return;
+            }
+            done(fromRecord(*record, hash));
+        });
+}
+
+Result<Identity> TokenAuthenticator::resolveNow(const QByteArray &hash)
+{
+    if (auto known = cached(hash))
+        return std::move(*known);
+    auto record = m_worker->call<std::optional<TokenRecord>>(
+        [hash](Store &store) {
+            return store.tokenByHash(hash);
+        },
+        std::chrono::seconds(2));
+    if (!record)
+        return fail(record.error());
+    return fromRecord(*record, hash);
+}
+
+} // namespace Countersign

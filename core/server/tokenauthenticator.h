@@ -1,0 +1,58 @@
+#pragma once
+
+#include "domain/error.h"
+#include "role.h"
+#include "store/tokenrecord.h"
+
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QHttpHeaders>
+#include <QObject>
+#include <QUrlQuery>
+
+#include <functional>
+#include <optional>
+
+namespace Countersign {
+
+class StoreWorker;
+
+// Turns bearer tokens into identities. Tokens are stored only as SHA-256 hashes; the table is
+// small, so it is kept in memory (loaded at start, refreshed now and then) and a request never
+// waits on the database to be authenticated, except for a token created behind the server's
+// back (by `countersign-server token create`), which is looked up once.
+class TokenAuthenticator : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TokenAuthenticator(StoreWorker *worker, QObject *parent = nullptr);
+
+    static QByteArray hashToken(QByteArrayView token); // hex SHA-256
+    static QByteArray generateToken(); // "cs_" + 43 url-safe characters (256 random bits)
+    // "Authorization: Bearer T", or `token` in the query when `allowQuery` (WebSockets: browsers
+    // cannot set headers on them). Empty when absent.
+    static QByteArray extractToken(const QHttpHeaders &headers, const QUrlQuery &query, bool allowQuery);
+
+    // Loads every token; call once the store is open.
+    Result<void> load();
+    void refresh(); // asynchronous reload
+    void remember(const TokenRecord &record); // a token the server just created
+    void revokeName(const QString &name); // takes effect at once, before the next refresh
+
+    // Known answer from memory: an identity, an error (unknown, revoked), or nullopt when the
+    // hash must be looked up.
+    std::optional<Result<Identity>> cached(const QByteArray &hash) const;
+    // Asynchronous: `done` runs on this object's thread.
+    void resolve(const QByteArray &hash, std::function<void(Result<Identity>)> done);
+    // Synchronous (bounded wait on the store), for WebSocket upgrade checks.
+    Result<Identity> resolveNow(const QByteArray &hash);
+
+private:
+    Result<Identity> fromRecord(const std::optional<TokenRecord> &record, const QByteArray &hash);
+
+    StoreWorker *m_worker;
+    QHash<QByteArray, TokenRecord> m_known;
+    mutable QHash<QByteArray, QDeadlineTimer> m_unknown; // recently refused hashes
+};
+
+} // namespace Countersign

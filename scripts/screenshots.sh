@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the reviewer app under Xvfb against a demo server and saves screenshots of its main
+# windows to docs/screenshots/. Usage: scripts/countersign shell scripts/screenshots.sh [BUILD-DIR]
+set -euo pipefail
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${1:-$TOP/build/ci-root}
+OUT=$TOP/docs/screenshots
+WORK=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+PORT=$((20000 + RANDOM % 20000))
+"$BUILD/app/countersign-server/countersign-server" --listen "127.0.0.1:$PORT" --db "$WORK/demo.db" --demo \
+    >"$WORK/server.log" 2>&1 &
+for _ in $(seq 1 100); do
+    curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+    sleep 0.1
+done
+sleep 1 # let the demo seed its first actions
+xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=1 \
+    "$BUILD/tests/ui/app/screenshottour" "http://127.0.0.1:$PORT" "$WORK/demo-tokens.json" "$OUT"

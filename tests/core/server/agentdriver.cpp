@@ -1,0 +1,65 @@
+#include "agentdriver.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QTest>
+
+namespace Countersign::Test {
+
+AgentDriver::AgentDriver(TestServer &server)
+    : m_server(server)
+    , m_reviewer(server.token(Role::Reviewer, QStringLiteral("driver-reviewer")))
+{ }
+
+bool AgentDriver::start(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    if (!environment.isEmpty())
+        m_process.setProcessEnvironment(environment);
+    m_process.start(program, arguments);
+    return m_process.waitForStarted(5000);
+}
+
+QJsonObject AgentDriver::waitForPending(int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        const QJsonArray items = m_server.http()
+                                     .get(QStringLiteral("/v1/actions?state=pending"), m_reviewer)
+                                     .json()
+                                     .value(QLatin1String("items"))
+                                     .toArray();
+        if (!items.isEmpty())
+            return items.first().toObject();
+        if (m_process.state() == QProcess::NotRunning)
+            break;
+        QTest::qWait(20);
+    }
+    return {};
+}
+
+HttpResult AgentDriver::decide(const QString &id, const QJsonObject &decision)
+{
+    return m_server.http().post(QStringLiteral("/v1/actions/%1/decision").arg(id), decision, m_reviewer);
+}
+
+int AgentDriver::finish(QByteArray *output, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (m_process.state() != QProcess::NotRunning && timer.elapsed() < timeoutMs)
+        QTest::qWait(10); // the in-process server keeps answering meanwhile
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.kill();
+        m_process.waitForFinished(2000);
+        return -1;
+    }
+    if (output)
+        *output = m_process.readAllStandardOutput();
+    const QByteArray errors = m_process.readAllStandardError();
+    if (!errors.isEmpty())
+        qInfo("agent stderr: %s", errors.constData());
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
+} // namespace Countersign::Test

@@ -1,0 +1,243 @@
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkRequest>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace Countersign;
+using namespace Countersign::Test;
+
+namespace {
+
+// A subscriber that collects the events it receives.
+struct Subscriber {
+    QWebSocket socket;
+    QList<QJsonObject> events;
+    qint64 helloSeq = -1; // last_seq of the hello that opens the stream
+
+    Subscriber()
+    {
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket, [this](const QString &text) {
+            const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+            if (o.value(QLatin1String("type")).toString() == QLatin1String("hello"))
+                helloSeq = o.value(QLatin1String("last_seq")).toInteger();
+            else
+                events.append(o);
+        });
+    }
+    bool open(const QUrl &base, const QByteArray &token, const QString &query = {}, bool tokenInQuery = false)
+    {
+        QUrl url = base;
+        url.setScheme(QStringLiteral("ws"));
+        url.setPath(QStringLiteral("/v1/events"));
+        QString q = query;
+        if (tokenInQuery)
+            q += (q.isEmpty() ? QString() : QStringLiteral("&")) + QStringLiteral("token=")
+                + QString::fromLatin1(token);
+        url.setQuery(q);
+        QNetworkRequest request(url);
+        if (!tokenInQuery && !token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token);
+        QSignalSpy connected(&socket, &QWebSocket::connected);
+        QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
+        socket.open(request);
+        for (int i = 0; i < 100 && connected.isEmpty() && disconnected.isEmpty(); ++i)
+            QTest::qWait(20);
+        return !connected.isEmpty();
+    }
+    bool waitFor(qsizetype count, int timeoutMs = 5000)
+    {
+        for (int waited = 0; events.size() < count && waited < timeoutMs; waited += 10)
+            QTest::qWait(10);
+        return events.size() >= count;
+    }
+    QStringList types() const
+    {
+        QStringList t;
+        for (const auto &e : events)
+            t.append(e.value(QLatin1String("type")).toString());
+        return t;
+    }
+};
+
+} // namespace
+
+class TestEvents : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY(m_server->start());
+        m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
+        m_rita = m_server->token(Role::Reviewer, QStringLiteral("rita"));
+    }
+    void cleanup() { m_server.reset(); }
+
+    void liveEventsInOrder()
+    {
+        m_server->submit(m_agent); // before the subscription: not sent, but counted in the hello
+        Subscriber s;
+        QVERIFY(s.open(m_server->url(), m_rita));
+        QTRY_VERIFY_WITH_TIMEOUT(s.helloSeq >= 1, 5000);
+        const QString id = m_server->submit(m_agent).json().value(QLatin1String("id")).toString();
+        QCOMPARE(m_server->http().post(QStringLiteral("/v1/actions/%1/claim").arg(id), {}, m_rita).status, 200);
+        QCOMPARE(m_server->http().del(QStringLiteral("/v1/actions/%1/claim").arg(id), m_rita).status, 200);
+        QCOMPARE(m_server->http()
+                     .post(QStringLiteral("/v1/actions/%1/decision").arg(id),
+                         QJsonObject{{QStringLiteral("outcome"), QStringLiteral("approve")}}, m_rita)
+                     .status,
+            200);
+        QVERIFY(s.waitFor(4));
+        QCOMPARE(s.types(),
+            (QStringList{QStringLiteral("action.created"), QStringLiteral("action.claimed"),
+                QStringLiteral("action.released"), QStringLiteral("action.decided")}));
+        qint64 last = s.helloSeq;
+        for (const QJsonObject &e : std::as_const(s.events)) {
+            QCOMPARE(e.value(QLatin1String("action_id")).toString(), id);
+            QVERIFY(e.value(QLatin1String("seq")).toInteger() > last);
+            last = e.value(QLatin1String("seq")).toInteger();
+        }
+        QCOMPARE(s.events.last().value(QLatin1String("action")).toObject().value(QLatin1String("state")).toString(),
+            QStringLiteral("approved"));
+    }
+
+    void sinceReplaysWhatWasMissed()
+    {
+        Subscriber first;
+        QVERIFY(first.open(m_server->url(), m_rita));
+        m_server->submit(m_agent);
+        QVERIFY(first.waitFor(1));
+        const qint64 seen = first.events.last().value(QLatin1String("seq")).toInteger();
+        first.socket.close();
+
+        QStringList missed;
+        for (int i = 0; i < 3; ++i)
+            missed.append(m_server->submit(m_agent).json().value(QLatin1String("id")).toString());
+
+        Subscriber again;
+        QVERIFY(again.open(m_server->url(), m_rita, QStringLiteral("since=%1").arg(seen)));
+        QVERIFY(again.waitFor(3));
+        const QString live = m_server->submit(m_agent).json().value(QLatin1String("id")).toString();
+        QVERIFY(again.waitFor(4));
+        QTest::qWait(100);
+        QCOMPARE(again.events.size(), 4); // no repeats
+        QStringList ids;
+        qint64 last = seen;
+        for (const QJsonObject &e : std::as_const(again.events)) {
+            ids.append(e.value(QLatin1String("action_id")).toString());
+            QVERIFY(e.value(QLatin1String("seq")).toInteger() > last);
+            last = e.value(QLatin1String("seq")).toInteger();
+        }
+        QCOMPARE(ids, missed + QStringList{live});
+
+        // since=0 replays everything.
+        Subscriber all;
+        QVERIFY(all.open(m_server->url(), m_rita, QStringLiteral("since=0")));
+        QVERIFY(all.waitFor(5));
+    }
+
+    void tokenInTheQuery()
+    {
+        Subscriber s;
+        QVERIFY(s.open(m_server->url(), m_rita, {}, true));
+        m_server->submit(m_agent);
+        QVERIFY(s.waitFor(1));
+    }
+
+    void refusedWithoutAValidToken()
+    {
+        Subscriber none;
+        QVERIFY(!none.open(m_server->url(), {}));
+        Subscriber wrong;
+        QVERIFY(!wrong.open(m_server->url(), "cs_wrong"));
+        Subscriber badSince;
+        QVERIFY(!badSince.open(m_server->url(), m_rita, QStringLiteral("since=minus-one")));
+        QCOMPARE(m_server->http().get(QStringLiteral("/v1/events")).status, 401);
+    }
+
+    void pollingOverPlainHttp()
+    {
+        const QByteArray other = m_server->token(Role::Agent, QStringLiteral("other-bot"));
+        QStringList mine;
+        for (int i = 0; i < 3; ++i)
+            mine.append(m_server->submit(m_agent).json().value(QLatin1String("id")).toString());
+        m_server->submit(other);
+
+        const HttpResult all = m_server->http().get(QStringLiteral("/v1/events?since=0"), m_rita);
+        QCOMPARE(all.status, 200);
+        QCOMPARE(all.json().value(QLatin1String("events")).toArray().size(), 4);
+        const qint64 last = all.json().value(QLatin1String("last_seq")).toInteger();
+        QCOMPARE(all.json()
+                     .value(QLatin1String("events"))
+                     .toArray()
+                     .last()
+                     .toObject()
+                     .value(QLatin1String("seq"))
+                     .toInteger(),
+            last);
+
+        const HttpResult agents = m_server->http().get(QStringLiteral("/v1/events?since=0"), m_agent);
+        QStringList seen;
+        for (const QJsonValue &v : agents.json().value(QLatin1String("events")).toArray())
+            seen.append(v.toObject().value(QLatin1String("action_id")).toString());
+        QCOMPARE(seen, mine);
+
+        const HttpResult paged = m_server->http().get(QStringLiteral("/v1/events?since=1&limit=2"), m_rita);
+        QCOMPARE(paged.json().value(QLatin1String("events")).toArray().size(), 2);
+        QCOMPARE(paged.json()
+                     .value(QLatin1String("events"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("seq"))
+                     .toInteger(),
+            2);
+
+        // Without since: nothing, but where the stream stands.
+        const HttpResult now = m_server->http().get(QStringLiteral("/v1/events"), m_rita);
+        QVERIFY(now.json().value(QLatin1String("events")).toArray().isEmpty());
+        QCOMPARE(now.json().value(QLatin1String("last_seq")).toInteger(), last);
+        QCOMPARE(
+            m_server->http().get(QStringLiteral("/v1/events?since=-4"), m_rita).errorField(), QStringLiteral("since"));
+    }
+
+    void agentsSeeOnlyTheirOwn()
+    {
+        Subscriber mine;
+        QVERIFY(mine.open(m_server->url(), m_agent));
+        m_server->submit(m_server->token(Role::Agent, QStringLiteral("other-bot")));
+        const QString id = m_server->submit(m_agent).json().value(QLatin1String("id")).toString();
+        QVERIFY(mine.waitFor(1));
+        QTest::qWait(100);
+        QCOMPARE(mine.events.size(), 1);
+        QCOMPARE(mine.events.first().value(QLatin1String("action_id")).toString(), id);
+    }
+
+    void oversizedMessagesCloseTheSocket()
+    {
+        Subscriber s;
+        QVERIFY(s.open(m_server->url(), m_rita));
+        QSignalSpy closed(&s.socket, &QWebSocket::disconnected);
+        s.socket.sendTextMessage(QString(200 * 1024, u'x'));
+        QVERIFY(closed.wait(5000));
+        QCOMPARE(s.socket.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
+        // Small messages are ignored, not fatal.
+        Subscriber chatty;
+        QVERIFY(chatty.open(m_server->url(), m_rita));
+        chatty.socket.sendTextMessage(QStringLiteral("{\"hello\":1}"));
+        m_server->submit(m_agent);
+        QVERIFY(chatty.waitFor(1));
+    }
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    QByteArray m_agent, m_rita;
+};
+
+QTEST_GUILESS_MAIN(TestEvents)
+#include "tst_events.moc"

@@ -1,0 +1,49 @@
+"""Weekly refund report, sent to the finance team every Monday."""
+
+import csv
+import smtplib
+from datetime import date, timedelta
+
+SMTP_HOST = "mail.internal"
+RECIPIENTS = ["finance@example.com"]
+
+
+def load_refunds(path):
+    with open(path, newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def summarize(rows):
+    total = 0
+    for row in rows:
+        total += float(row["amount"])
+    return total
+
+
+def week_range(today):
+    start = today - timedelta(days=today.weekday() + 7)
+    end = start + timedelta(days=6)
+    return start, end
+
+
+def format_line(row):
+    return f"{row['id']:>8}  {row['customer']:<24}  {row['amount']:>10}"
+
+
+def build_body(rows, start, end):
+    lines = [f"Refunds from {start} to {end}", ""]
+    lines += [format_line(row) for row in rows]
+    lines.append("")
+    lines.append(f"Total: {summarize(rows)}")
+    return "\n".join(lines)
+
+
+def send(body):
+    with smtplib.SMTP(SMTP_HOST) as smtp:
+        smtp.sendmail("reports@example.com", RECIPIENTS, body)
+
+
+if __name__ == "__main__":
+    rows = load_refunds("refunds.csv")
+    start, end = week_range(date.today())
+    send(build_body(rows, start, end))

@@ -1,0 +1,145 @@
+// Drives the real reviewer app against a running server and saves screenshots of the main
+// window, batch review and history windows. scripts/screenshots.sh runs it under Xvfb against
+// a demo server; the pictures go to docs/screenshots/.
+#include "history/historywindow.h"
+#include "mainwindow/mainwindow.h"
+#include "queue/batchdialog.h"
+#include "queue/queuemodel.h"
+#include "queue/queuepanel.h"
+#include "review/reviewpane.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPlainTextEdit>
+#include <QScreen>
+#include <QTextCursor>
+#include <QTimer>
+#include <QTreeView>
+
+#include <cstdio>
+#include <functional>
+
+using namespace Countersign;
+
+namespace {
+
+void pump(int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+bool waitFor(const std::function<bool()> &condition, int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!condition()) {
+        if (t.elapsed() > ms)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+bool save(QWidget *w, const QString &dir, const QString &name)
+{
+    pump(300);
+    const QString path = dir + u'/' + name;
+    const bool ok = w->grab().save(path);
+    std::printf("%s %s\n", ok ? "saved" : "FAILED", qPrintable(path));
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("countersign-screenshots"));
+    QApplication::setOrganizationName(QStringLiteral("Countersign"));
+    if (argc < 4) {
+        std::fprintf(stderr, "usage: screenshottour SERVER-URL DEMO-TOKENS-JSON OUTPUT-DIR\n");
+        return 2;
+    }
+    const QUrl url(QString::fromLocal8Bit(argv[1]));
+    QFile tokens(QString::fromLocal8Bit(argv[2]));
+    if (!tokens.open(QIODevice::ReadOnly))
+        return 2;
+    const QString token = QJsonDocument::fromJson(tokens.readAll())
+                              .object()
+                              .value(QLatin1String("tokens"))
+                              .toObject()
+                              .value(QLatin1String("lead"))
+                              .toString();
+    const QString out = QString::fromLocal8Bit(argv[3]);
+    QDir().mkpath(out);
+
+    MainWindow window(QDir::temp().filePath(QStringLiteral("countersign-tour-history.db")));
+    window.resize(1440, 900);
+    window.show();
+    window.connectToServer(url, token);
+    if (!waitFor(
+            [&] {
+                return window.queuePanel()->model()->rowCount() >= 5;
+            },
+            20000)) {
+        std::fprintf(stderr, "the queue did not load\n");
+        return 1;
+    }
+    window.controller()->setUndoWindow(0);
+    // Show a code patch if the demo has one: it makes the most telling diff.
+    QueueModel *queue = window.queuePanel()->model();
+    QString pick = queue->action(0).id;
+    for (int r = 0; r < queue->rowCount(); ++r) {
+        if (queue->action(r).payload.language == QLatin1String("python")) {
+            pick = queue->action(r).id;
+            break;
+        }
+    }
+    window.queuePanel()->selectId(pick);
+    waitFor(
+        [&] {
+            return window.controller()->holdsClaim(pick);
+        },
+        5000);
+    save(&window, out, QStringLiteral("main-window.png"));
+
+    // Modify: the reviewer's edit next to the AI draft.
+    window.action(QStringLiteral("actionModify"))->trigger();
+    pump(300);
+    if (auto *editor = window.reviewPane()->findChild<QPlainTextEdit *>(QStringLiteral("diffEditor"))) {
+        QTextCursor c = editor->textCursor();
+        c.movePosition(QTextCursor::Start);
+        c.movePosition(QTextCursor::Down, QTextCursor::MoveAnchor, 2);
+        c.insertText(QStringLiteral("# Reviewed: keep the retry bounded\n"));
+        editor->setTextCursor(c);
+    }
+    pump(800);
+    save(&window, out, QStringLiteral("modify.png"));
+    window.action(QStringLiteral("actionApprove"))->trigger();
+    pump(500);
+
+    // Batch review over everything in view.
+    window.queuePanel()->view()->selectAll();
+    window.action(QStringLiteral("actionBatch"))->trigger();
+    pump(300);
+    if (auto *batch = window.findChild<BatchDialog *>()) {
+        save(batch, out, QStringLiteral("batch-review.png"));
+        batch->reject();
+    }
+
+    window.action(QStringLiteral("actionHistory"))->trigger();
+    pump(300);
+    if (auto *history = window.findChild<HistoryWindow *>()) {
+        history->verifyChain();
+        save(history, out, QStringLiteral("history.png"));
+    }
+    return 0;
+}

@@ -1,0 +1,280 @@
+#include "client/serverconnection.h"
+#include "diff/diffeditor.h"
+#include "diff/diffwidget.h"
+#include "domain/clock.h"
+#include "history/decisionhistory.h"
+#include "history/historywindow.h"
+#include "mainwindow/mainwindow.h"
+#include "queue/batchdialog.h"
+#include "queue/queuemodel.h"
+#include "queue/queuepanel.h"
+#include "review/reviewpane.h"
+#include "server/queueserver.h"
+#include "server/role.h"
+#include "server/serverconfig.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Countersign;
+
+namespace {
+
+// Waits for a QFuture without blocking the event loop the widgets and sockets need.
+template<typename T>
+T await(QFuture<T> future)
+{
+    for (int waited = 0; !future.isFinished() && waited < 15000; waited += 10)
+        QTest::qWait(10);
+    if (!future.isFinished())
+        return T(std::unexpected(Error::unavailable(QStringLiteral("no answer within 15 s"))));
+    return future.result();
+}
+
+} // namespace
+
+class TestReviewFlow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    SystemClock m_clock;
+    std::unique_ptr<QueueServer> m_server;
+    quint16 m_port = 0;
+    QString m_leadToken;
+    std::unique_ptr<ServerConnection> m_agent;
+    std::unique_ptr<MainWindow> m_window;
+
+    void startServer()
+    {
+        ServerConfig config;
+        config.port = m_port;
+        config.storeLocation = m_dir.filePath(QStringLiteral("server.db"));
+        m_server = std::make_unique<QueueServer>(config, m_clock);
+        const auto started = m_server->start();
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().toString()));
+        m_port = m_server->port();
+    }
+
+    void stopServer()
+    {
+        QSignalSpy stopped(m_server.get(), &QueueServer::stopped);
+        m_server->shutdown();
+        QTRY_VERIFY_WITH_TIMEOUT(stopped.count() > 0, 15000);
+        m_server.reset();
+    }
+
+    QString submit(const QString &type, const QString &title, const QString &content, double confidence = 0.9)
+    {
+        const QJsonObject body{{QStringLiteral("type"), type}, {QStringLiteral("title"), title},
+            {QStringLiteral("payload"),
+                QJsonObject{
+                    {QStringLiteral("content"), content}, {QStringLiteral("language"), QStringLiteral("markdown")}}},
+            {QStringLiteral("reasoning"), QStringLiteral("Because the customer asked.")},
+            {QStringLiteral("context"), QJsonObject{{QStringLiteral("amount"), 120}}},
+            {QStringLiteral("confidence"), confidence}};
+        const auto r = await(m_agent->sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body));
+        if (!r) {
+            qWarning() << "submit failed:" << r.error().toString();
+            return {};
+        }
+        return r->value(QLatin1String("id")).toString();
+    }
+
+    Action serverAction(const QString &id)
+    {
+        const auto r = await(m_agent->fetchAction(id));
+        return r ? *r : Action{};
+    }
+
+    QueueModel *queue() const { return m_window->queuePanel()->model(); }
+
+    void openItem(const QString &id)
+    {
+        m_window->queuePanel()->selectId(id);
+        QTRY_COMPARE(m_window->controller()->currentId(), id);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->holdsClaim(id), 10000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        startServer();
+        const auto lead = m_server->issueToken(Role::Lead, QStringLiteral("alice"));
+        const auto agent = m_server->issueToken(Role::Agent, QStringLiteral("support-bot"));
+        QVERIFY(lead && agent);
+        m_leadToken = QString::fromUtf8(*lead);
+        m_agent = std::make_unique<ServerConnection>();
+        m_agent->setServer(m_server->baseUrl(), QString::fromUtf8(*agent));
+
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(!submit(QStringLiteral("email.send_external"), QStringLiteral("Reply to customer %1").arg(i),
+                QStringLiteral("Dear customer %1,\n\nthank you.\n").arg(i))
+                    .isEmpty());
+
+        m_window = std::make_unique<MainWindow>(m_dir.filePath(QStringLiteral("history.db")));
+        m_window->controller()->setUndoWindow(0);
+        m_window->show();
+        m_window->connectToServer(m_server->baseUrl(), m_leadToken);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_window->controller()->connectionState(), ReviewController::ConnectionState::Online, 15000);
+    }
+
+    void loadsQueue()
+    {
+        QTRY_COMPARE(queue()->rowCount(), 6);
+        QCOMPARE(m_window->controller()->identity().name, QStringLiteral("alice"));
+        // a new submission appears live
+        const QString id
+            = submit(QStringLiteral("email.send_external"), QStringLiteral("Live one"), QStringLiteral("hi\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(queue()->rowOf(id) >= 0, 10000);
+    }
+
+    void openClaimsAndApprove()
+    {
+        const QString id = queue()->action(0).id;
+        openItem(id);
+        QCOMPARE(serverAction(id).claimedBy, QStringLiteral("alice"));
+        auto *title = m_window->findChild<QLabel *>(QStringLiteral("reviewTitle"));
+        QVERIFY(title);
+        QCOMPARE(title->text(), queue()->findAction(id)->title);
+
+        m_window->action(QStringLiteral("actionApprove"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(serverAction(id).state, ActionState::Approved, 10000);
+        QCOMPARE(serverAction(id).decidedBy, QStringLiteral("alice"));
+        QTRY_COMPARE(queue()->rowOf(id), -1);
+        // the next item follows
+        QVERIFY(!m_window->controller()->currentId().isEmpty());
+        QVERIFY(m_window->controller()->currentId() != id);
+    }
+
+    void modifyByTyping()
+    {
+        const QString id = queue()->action(0).id;
+        openItem(id);
+        m_window->action(QStringLiteral("actionModify"))->trigger();
+        auto *editor = m_window->reviewPane()->diffWidget()->findChild<DiffEditor *>(QStringLiteral("diffEditor"));
+        QVERIFY(editor);
+        QTRY_VERIFY(editor->isVisible());
+        editor->setFocus();
+        editor->moveCursor(QTextCursor::End);
+        QTest::keyClicks(editor, QStringLiteral("Kind regards, Alice"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_VERIFY(m_window->reviewPane()->hasEdits());
+        m_window->action(QStringLiteral("actionApprove"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(serverAction(id).state, ActionState::Approved, 10000);
+        const Action decided = serverAction(id);
+        QVERIFY(decided.modified);
+        QVERIFY(decided.finalPayload->content.endsWith(QStringLiteral("Kind regards, Alice\n")));
+    }
+
+    void rejectWithReason()
+    {
+        const QString id = queue()->action(0).id;
+        openItem(id);
+        auto *reason = m_window->findChild<QComboBox *>(QStringLiteral("rejectReason"));
+        QVERIFY(reason);
+        // without a reason nothing is sent
+        m_window->action(QStringLiteral("actionReject"))->trigger();
+        QTest::qWait(200);
+        QCOMPARE(serverAction(id).state, ActionState::Pending);
+        reason->setCurrentText(QStringLiteral("Tone is too informal"));
+        m_window->action(QStringLiteral("actionReject"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(serverAction(id).state, ActionState::Rejected, 10000);
+        QCOMPARE(serverAction(id).reason, QStringLiteral("Tone is too informal"));
+    }
+
+    void undoWindowKeepsItemPending()
+    {
+        m_window->controller()->setUndoWindow(3);
+        const QString id = queue()->action(0).id;
+        openItem(id);
+        m_window->action(QStringLiteral("actionApprove"))->trigger();
+        QVERIFY(m_window->controller()->hasPendingDecision());
+        QVERIFY(m_window->action(QStringLiteral("actionUndo"))->isEnabled());
+        m_window->action(QStringLiteral("actionUndo"))->trigger();
+        QVERIFY(!m_window->controller()->hasPendingDecision());
+        QTest::qWait(500);
+        QCOMPARE(serverAction(id).state, ActionState::Pending);
+        m_window->controller()->setUndoWindow(0);
+    }
+
+    void batchApprove()
+    {
+        const QStringList ids = queue()->visibleIds();
+        QVERIFY(ids.size() >= 2);
+        m_window->action(QStringLiteral("actionBatch"))->trigger();
+        BatchDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<BatchDialog *>()) != nullptr);
+        QCOMPARE(dialog->idsInCategory().size(), ids.size());
+        QVERIFY(dialog->summaryText().contains(QStringLiteral("email.send_external")));
+        auto *approve = dialog->findChild<QPushButton *>(QStringLiteral("batchApprove"));
+        QVERIFY(approve && approve->isEnabled());
+        approve->click();
+        for (const QString &id : ids)
+            QTRY_COMPARE_WITH_TIMEOUT(serverAction(id).state, ActionState::Approved, 10000);
+        QTRY_COMPARE(queue()->rowCount(), 0);
+    }
+
+    void reconnectsAfterServerRestart()
+    {
+        stopServer();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->controller()->connectionState() != ReviewController::ConnectionState::Online, 15000);
+        startServer();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_window->controller()->connectionState(), ReviewController::ConnectionState::Online, 30000);
+        const QString id
+            = submit(QStringLiteral("email.send_external"), QStringLiteral("After restart"), QStringLiteral("x\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(queue()->rowOf(id) >= 0, 15000);
+    }
+
+    void historyRecordsAndDetectsTampering()
+    {
+        DecisionHistory *history = m_window->history();
+        const auto count = history->count({});
+        QVERIFY(count);
+        QVERIFY(*count >= 4); // approve, modify, reject, batch
+        HistoryWindow window(history);
+        QVERIFY(window.verifyChain());
+
+        const QString path = history->path();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("UPDATE history SET record = replace(record, 'Tone is too informal', "
+                                          "'Looks fine') WHERE outcome = 'reject'")));
+            QCOMPARE(q.numRowsAffected(), 1);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+        QVERIFY(!window.verifyChain());
+        auto *result = window.findChild<QLabel *>(QStringLiteral("historyVerifyResult"));
+        QVERIFY(result->text().contains(QStringLiteral("altered")));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        if (m_server)
+            stopServer();
+    }
+};
+
+QTEST_MAIN(TestReviewFlow)
+#include "tst_reviewflow.moc"

@@ -1,0 +1,1519 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name>ApiReply</name>
+    <message>
+        <source>The server sent an unreadable answer (%1).</source>
+        <translation>Die Antwort des Servers ist nicht lesbar (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Der Server ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP status %1.</source>
+        <translation>Der Server antwortete mit dem HTTP-Status %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionMessages</name>
+    <message>
+        <source>agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>lead reviewer</source>
+        <translation>leitender Prüfer</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>keine Rolle</translation>
+    </message>
+    <message>
+        <source>Connected as %1 (%2).</source>
+        <translation>Verbunden als %1 (%2).</translation>
+    </message>
+    <message>
+        <source>This token cannot review actions; ask an administrator for a reviewer token.</source>
+        <translation>Mit diesem Token lassen sich keine Aktionen prüfen; bitten Sie einen Administrator um ein Prüfer-Token.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The server did not accept the token. Check that it was copied completely.</source>
+        <translation>Der Server hat das Token nicht angenommen. Prüfen Sie, ob es vollständig kopiert wurde.</translation>
+    </message>
+    <message>
+        <source>The token is valid but not allowed to do this.</source>
+        <translation>Das Token ist gültig, hat dafür aber keine Berechtigung.</translation>
+    </message>
+    <message>
+        <source>The server does not know this request. Is the address that of a countersign-server?</source>
+        <translation>Der Server kennt diese Anfrage nicht. Gehört die Adresse zu einem countersign-server?</translation>
+    </message>
+    <message>
+        <source>The server is busy with too many requests. Try again in a moment.</source>
+        <translation>Der Server ist mit zu vielen Anfragen ausgelastet. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached.</source>
+        <translation>Der Server ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The server reported an error.</source>
+        <translation>Der Server hat einen Fehler gemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::AboutDialog</name>
+    <message>
+        <source>Countersign is free software, distributed under the GNU General Public License, version 3 or (at your option) any later version.</source>
+        <translation>Countersign ist freie Software, veröffentlicht unter der GNU General Public License, Version 3 oder (nach Ihrer Wahl) jeder späteren Version.</translation>
+    </message>
+    <message>
+        <source>About Countersign</source>
+        <translation>Über Countersign</translation>
+    </message>
+    <message>
+        <source>Countersign %1</source>
+        <translation>Countersign %1</translation>
+    </message>
+    <message>
+        <source>A human countersignature on what AI agents do.</source>
+        <translation>Eine menschliche Gegenzeichnung für das, was KI-Agenten tun.</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Qt:</source>
+        <translation>Qt:</translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1 (erstellt mit %2)</translation>
+    </message>
+    <message>
+        <source>KF6 SyntaxHighlighting:</source>
+        <translation>KF6 SyntaxHighlighting:</translation>
+    </message>
+    <message>
+        <source>QtKeychain:</source>
+        <translation>QtKeychain:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>not available in this build (tokens are asked for at each start)</source>
+        <translation>in diesem Build nicht verfügbar (Tokens werden bei jedem Start abgefragt)</translation>
+    </message>
+    <message>
+        <source>tokens are kept in the system keychain</source>
+        <translation>Tokens werden im Schlüsselbund des Systems aufbewahrt</translation>
+    </message>
+    <message>
+        <source>no keychain service found (tokens are asked for at each start)</source>
+        <translation>kein Schlüsselbund-Dienst gefunden (Tokens werden bei jedem Start abgefragt)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::BatchDialog</name>
+    <message>
+        <source>Batch Review</source>
+        <translation>Sammelprüfung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n item(s))</source>
+        <translation>
+            <numerusform>%1 (%n Eintrag)</numerusform>
+            <numerusform>%1 (%n Einträge)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategorie:</translation>
+    </message>
+    <message>
+        <source>Reason (required to reject; sent to the agents)</source>
+        <translation>Begründung (zum Ablehnen erforderlich; wird an die Agenten gesendet)</translation>
+    </message>
+    <message>
+        <source>Approve All</source>
+        <translation>Alle genehmigen</translation>
+    </message>
+    <message>
+        <source>Reject All</source>
+        <translation>Alle ablehnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) in this category.</source>
+        <translation>
+            <numerusform>%n Eintrag in dieser Kategorie.</numerusform>
+            <numerusform>%n Einträge in dieser Kategorie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Types: %1</source>
+        <translation>Typen: %1</translation>
+    </message>
+    <message>
+        <source>Confidence: %1% to %2%</source>
+        <translation>Konfidenz: %1 % bis %2 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected item(s) of other categories are not included.</source>
+        <translation>
+            <numerusform>%n ausgewählter Eintrag aus anderen Kategorien ist nicht enthalten.</numerusform>
+            <numerusform>%n ausgewählte Einträge aus anderen Kategorien sind nicht enthalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Showing a sample of %1.</source>
+        <translation>Es wird eine Stichprobe von %1 angezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n</source>
+        <translation>
+            <numerusform>%n genehmigen</numerusform>
+            <numerusform>%n genehmigen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n</source>
+        <translation>
+            <numerusform>%n ablehnen</numerusform>
+            <numerusform>%n ablehnen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::ConfidenceMeter</name>
+    <message>
+        <source>Confidence %1%</source>
+        <translation>Konfidenz %1 %</translation>
+    </message>
+    <message>
+        <source>(policy threshold %1%)</source>
+        <translation>(Schwellenwert der Richtlinie: %1 %)</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::ConnectDialog</name>
+    <message>
+        <source>Connect to a Server</source>
+        <translation>Mit einem Server verbinden</translation>
+    </message>
+    <message>
+        <source>Enter the address of your countersign-server and your personal token. Your administrator can give you both.</source>
+        <translation>Geben Sie die Adresse Ihres countersign-servers und Ihr persönliches Token ein. Beides erhalten Sie von Ihrem Administrator.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Add a server profile</source>
+        <translation>Ein Serverprofil hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this profile and its saved token</source>
+        <translation>Dieses Profil und sein gespeichertes Token entfernen</translation>
+    </message>
+    <message>
+        <source>Paste your token here</source>
+        <translation>Fügen Sie hier Ihr Token ein</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Server&amp;adresse:</translation>
+    </message>
+    <message>
+        <source>T&amp;oken:</source>
+        <translation>T&amp;oken:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Neues Profil</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Remove Profile</source>
+        <translation>Profil entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the profile “%1” and the token saved for it?</source>
+        <translation>Das Profil „%1“ und das dafür gespeicherte Token entfernen?</translation>
+    </message>
+    <message>
+        <source>A profile named “%1” already exists.</source>
+        <translation>Es gibt bereits ein Profil namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Looking for the system keychain…</source>
+        <translation>Schlüsselbund des Systems wird gesucht …</translation>
+    </message>
+    <message>
+        <source>The token will be kept in the system keychain, not in a settings file.</source>
+        <translation>Das Token wird im Schlüsselbund des Systems aufbewahrt, nicht in einer Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>%1 The token will not be saved: Countersign will ask for it each time it starts.</source>
+        <translation>%1 Das Token wird nicht gespeichert: Countersign fragt bei jedem Start danach.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>The server answered, but not like a countersign-server: it did not say who the token belongs to.</source>
+        <translation>Der Server hat geantwortet, aber nicht wie ein countersign-server: Er hat nicht mitgeteilt, wem das Token gehört.</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::DiffEditor</name>
+    <message>
+        <source>Edited text</source>
+        <translation>Bearbeiteter Text</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::DiffFindBar</name>
+    <message>
+        <source>Find in both sides</source>
+        <translation>In beiden Seiten suchen</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorheriger</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nächster</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Escape)</source>
+        <translation>Suchleiste schließen (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::DiffPane</name>
+    <message>
+        <source>Original text</source>
+        <translation>Ursprünglicher Text</translation>
+    </message>
+    <message>
+        <source>Changed text</source>
+        <translation>Geänderter Text</translation>
+    </message>
+    <message>
+        <source>Unified diff</source>
+        <translation>Vereinheitlichter Diff</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <source>Click, or press Enter, to show these unchanged lines</source>
+        <translation>Klicken oder die Eingabetaste drücken, um diese unveränderten Zeilen anzuzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::DiffWidget</name>
+    <message>
+        <source>Next Change</source>
+        <translation>Nächste Änderung</translation>
+    </message>
+    <message>
+        <source>Go to the next change (Alt+Down)</source>
+        <translation>Zur nächsten Änderung springen (Alt+Runter)</translation>
+    </message>
+    <message>
+        <source>Previous Change</source>
+        <translation>Vorherige Änderung</translation>
+    </message>
+    <message>
+        <source>Go to the previous change (Alt+Up)</source>
+        <translation>Zur vorherigen Änderung springen (Alt+Hoch)</translation>
+    </message>
+    <message>
+        <source>Side by Side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Show the two versions next to each other</source>
+        <translation>Die beiden Fassungen nebeneinander anzeigen</translation>
+    </message>
+    <message>
+        <source>Unified</source>
+        <translation>Vereinheitlicht</translation>
+    </message>
+    <message>
+        <source>Show the changes in one column, like a patch</source>
+        <translation>Die Änderungen in einer Spalte anzeigen, wie in einem Patch</translation>
+    </message>
+    <message>
+        <source>Show All Lines</source>
+        <translation>Alle Zeilen anzeigen</translation>
+    </message>
+    <message>
+        <source>Unfold every hidden run of unchanged lines</source>
+        <translation>Alle ausgeblendeten unveränderten Zeilen aufklappen</translation>
+    </message>
+    <message>
+        <source>Ignore Whitespace</source>
+        <translation>Leerraum ignorieren</translation>
+    </message>
+    <message>
+        <source>Treat lines that differ only in whitespace as unchanged</source>
+        <translation>Zeilen, die sich nur im Leerraum unterscheiden, als unverändert behandeln</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Suchen …</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Colour theme of the highlighted text</source>
+        <translation>Farbschema der Syntaxhervorhebung</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Automatic Theme</source>
+        <translation>Automatisches Schema</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Vergleich läuft …</translation>
+    </message>
+    <message>
+        <source>No changes</source>
+        <translation>Keine Änderungen</translation>
+    </message>
+    <message>
+        <source>Both versions are identical</source>
+        <translation>Beide Fassungen sind identisch</translation>
+    </message>
+    <message>
+        <source> (ignoring whitespace)</source>
+        <translation> (Leerraum ignoriert)</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 removed</source>
+        <translation>%1 hinzugefügt, %2 entfernt</translation>
+    </message>
+    <message>
+        <source>%1 lines added and %2 removed, in %3 places</source>
+        <translation>%1 Zeilen hinzugefügt und %2 entfernt, an %3 Stellen</translation>
+    </message>
+    <message>
+        <source>The texts differ too much for a minimal diff: more lines are marked than needed.</source>
+        <translation>Die Texte unterscheiden sich zu stark für einen minimalen Diff: Es sind mehr Zeilen markiert als nötig.</translation>
+    </message>
+    <message>
+        <source>From a patch: only the lines around the changes are known.</source>
+        <translation>Aus einem Patch: Nur die Zeilen um die Änderungen herum sind bekannt.</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Wird aktualisiert …</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::EditableDiffView</name>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Ihre Fassung</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::HistoryModel</name>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Zurückgewiesen: %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::HistoryWindow</name>
+    <message>
+        <source>Decision History</source>
+        <translation>Entscheidungsverlauf</translation>
+    </message>
+    <message>
+        <source>Search title, type, category, reason or id…</source>
+        <translation>Titel, Typ, Kategorie, Begründung oder ID suchen …</translation>
+    </message>
+    <message>
+        <source>All decisions</source>
+        <translation>Alle Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>&amp;Verify Chain</source>
+        <translation>Kette &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren …</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3 · action %4&lt;br&gt;Decided by %5 on %6: &lt;b&gt;%7&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3 · Aktion %4&lt;br&gt;Entschieden von %5 am %6: &lt;b&gt;%7&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Begründung: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>AI draft</source>
+        <translation>KI-Entwurf</translation>
+    </message>
+    <message>
+        <source>(rejected)</source>
+        <translation>(abgelehnt)</translation>
+    </message>
+    <message>
+        <source>Approved version</source>
+        <translation>Genehmigte Fassung</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>Der Verlauf konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ The history is intact: %n decision(s), each linked to the one before.</source>
+        <translation>
+            <numerusform>✔ Der Verlauf ist unversehrt: %n Entscheidung, verknüpft mit der vorherigen.</numerusform>
+            <numerusform>✔ Der Verlauf ist unversehrt: %n Entscheidungen, jede mit der vorherigen verknüpft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✘ The history was altered. The chain breaks at entry %1: %2</source>
+        <translation>✘ Der Verlauf wurde verändert. Die Kette bricht bei Eintrag %1: %2</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Export Decision History</source>
+        <translation>Entscheidungsverlauf exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;JSON files (*.json)</source>
+        <translation>CSV-Dateien (*.csv);;JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Nach %1 exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::JsonTreeModel</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Element</numerusform>
+            <numerusform>%n Elemente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s)</source>
+        <translation>
+            <numerusform>%n Feld</numerusform>
+            <numerusform>%n Felder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::MainWindow</name>
+    <message>
+        <source>Countersign</source>
+        <translation>Countersign</translation>
+    </message>
+    <message>
+        <source>Deciding “%1”</source>
+        <translation>Entscheidung über „%1“</translation>
+    </message>
+    <message>
+        <source>The decision was not accepted</source>
+        <translation>Die Entscheidung wurde nicht angenommen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) decided.</source>
+        <translation>
+            <numerusform>%n Eintrag entschieden.</numerusform>
+            <numerusform>%n Einträge entschieden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch review</source>
+        <translation>Sammelprüfung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) changed meanwhile and were not decided.</source>
+        <translation>
+            <numerusform>%n Eintrag wurde inzwischen geändert und nicht entschieden.</numerusform>
+            <numerusform>%n Einträge wurden inzwischen geändert und nicht entschieden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Verbinden …</translation>
+    </message>
+    <message>
+        <source>Connect to a Countersign server</source>
+        <translation>Mit einem Countersign-Server verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>Disconnect from the server</source>
+        <translation>Die Verbindung zum Server trennen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Quit Countersign</source>
+        <translation>Countersign beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Genehmigen</translation>
+    </message>
+    <message>
+        <source>Approve the current item (with your edit, if any)</source>
+        <translation>Den aktuellen Eintrag genehmigen (mit Ihren Änderungen, falls vorhanden)</translation>
+    </message>
+    <message>
+        <source>&amp;Modify</source>
+        <translation>Än&amp;dern</translation>
+    </message>
+    <message>
+        <source>Edit the proposal before approving it</source>
+        <translation>Den Vorschlag vor dem Genehmigen bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+    <message>
+        <source>Reject the current item with a reason</source>
+        <translation>Den aktuellen Eintrag mit Begründung ablehnen</translation>
+    </message>
+    <message>
+        <source>Type the reason for rejecting, then press Enter.</source>
+        <translation>Geben Sie die Begründung der Ablehnung ein und drücken Sie dann die Eingabetaste.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Decision</source>
+        <translation>Entscheidung &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Take back the decision before it is sent</source>
+        <translation>Die Entscheidung zurücknehmen, bevor sie gesendet wird</translation>
+    </message>
+    <message>
+        <source>&amp;Next Item</source>
+        <translation>&amp;Nächster Eintrag</translation>
+    </message>
+    <message>
+        <source>Open the next item in the queue</source>
+        <translation>Den nächsten Eintrag der Warteschlange öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Item</source>
+        <translation>&amp;Vorheriger Eintrag</translation>
+    </message>
+    <message>
+        <source>Open the previous item in the queue</source>
+        <translation>Den vorherigen Eintrag der Warteschlange öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Batch Review…</source>
+        <translation>&amp;Sammelprüfung …</translation>
+    </message>
+    <message>
+        <source>Approve or reject the selected items of one category at once</source>
+        <translation>Die ausgewählten Einträge einer Kategorie auf einmal genehmigen oder ablehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Queue</source>
+        <translation>Warteschlange &amp;filtern</translation>
+    </message>
+    <message>
+        <source>Type to filter the queue</source>
+        <translation>Tippen, um die Warteschlange zu filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Reload Queue</source>
+        <translation>Warteschlange neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Load the queue again from the server</source>
+        <translation>Die Warteschlange erneut vom Server laden</translation>
+    </message>
+    <message>
+        <source>Decision &amp;History</source>
+        <translation>Entscheidungs&amp;verlauf</translation>
+    </message>
+    <message>
+        <source>Your past decisions, with their diffs</source>
+        <translation>Ihre bisherigen Entscheidungen mit ihren Diffs</translation>
+    </message>
+    <message>
+        <source>Approval &amp;Reports</source>
+        <translation>Genehmigungs&amp;berichte</translation>
+    </message>
+    <message>
+        <source>Approval rates, queue times and recommendations</source>
+        <translation>Genehmigungsquoten, Wartezeiten und Empfehlungen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Themes, fonts, notifications</source>
+        <translation>Farbschemata, Schriften, Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>&amp;About Countersign</source>
+        <translation>&amp;Über Countersign</translation>
+    </message>
+    <message>
+        <source>Versions and licence</source>
+        <translation>Versionen und Lizenz</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Show Countersign</source>
+        <translation>Countersign anzeigen</translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <source>● Connecting…</source>
+        <translation>● Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>● Reconnecting…</source>
+        <translation>● Verbindung wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>● Online (polling)</source>
+        <translation>● Online (Abfragemodus)</translation>
+    </message>
+    <message>
+        <source>Queue empty</source>
+        <translation>Warteschlange leer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n offen</numerusform>
+            <numerusform>%n offen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · oldest %1</source>
+        <translation> · ältester %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Countersign: %n pending</source>
+        <translation>
+            <numerusform>Countersign: %n offen</numerusform>
+            <numerusform>Countersign: %n offen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” was %2 by %3.</source>
+        <translation>„%1“ wurde von %3 entschieden: %2.</translation>
+    </message>
+    <message>
+        <source>New item to review</source>
+        <translation>Neuer Eintrag zur Prüfung</translation>
+    </message>
+    <message>
+        <source>Item escalated</source>
+        <translation>Eintrag eskaliert</translation>
+    </message>
+    <message>
+        <source>“%1” passed its SLA.</source>
+        <translation>„%1“ hat seine SLA-Frist überschritten.</translation>
+    </message>
+    <message>
+        <source>SLA missed</source>
+        <translation>Frist überschritten</translation>
+    </message>
+    <message>
+        <source>“%1” is past its review deadline.</source>
+        <translation>„%1“ hat seine Prüffrist überschritten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items are past their review deadline.</source>
+        <translation>
+            <numerusform>%n Eintrag hat seine Prüffrist überschritten.</numerusform>
+            <numerusform>%n Einträge haben ihre Prüffrist überschritten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch Review</source>
+        <translation>Sammelprüfung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n item(s) at once?</source>
+        <translation>
+            <numerusform>%n Eintrag auf einmal genehmigen?</numerusform>
+            <numerusform>%n Einträge auf einmal genehmigen?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::ProfileStore</name>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Geben Sie dem Profil einen Namen.</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most %1 characters).</source>
+        <translation>Der Name ist zu lang (höchstens %1 Zeichen).</translation>
+    </message>
+    <message>
+        <source>The name contains a control character.</source>
+        <translation>Der Name enthält ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>A profile named “%1” already exists.</source>
+        <translation>Es gibt bereits ein Profil namens „%1“.</translation>
+    </message>
+    <message>
+        <source>There is no profile named “%1”.</source>
+        <translation>Es gibt kein Profil namens „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::QueueModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 Sek.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 Tg. %2 Std.</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Eskaliert</translation>
+    </message>
+    <message>
+        <source>SLA due %1</source>
+        <translation>SLA fällig am %1</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Claimed by</source>
+        <translation>Übernommen von</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::QueuePanel</name>
+    <message>
+        <source>Filter by title, type, agent…</source>
+        <translation>Nach Titel, Typ, Agent filtern …</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Action type</source>
+        <translation>Aktionstyp</translation>
+    </message>
+    <message>
+        <source>&amp;Mine</source>
+        <translation>&amp;Meine</translation>
+    </message>
+    <message>
+        <source>Only items claimed by or assigned to me</source>
+        <translation>Nur Einträge, die ich übernommen habe oder die mir zugewiesen sind</translation>
+    </message>
+    <message>
+        <source>&amp;Escalated</source>
+        <translation>&amp;Eskaliert</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>Keine Gruppierung</translation>
+    </message>
+    <message>
+        <source>Group by category</source>
+        <translation>Nach Kategorie gruppieren</translation>
+    </message>
+    <message>
+        <source>Group by type</source>
+        <translation>Nach Typ gruppieren</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Alle Kategorien</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Alle Typen</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::ReviewController</name>
+    <message>
+        <source>Cannot connect to %1</source>
+        <translation>Keine Verbindung zu %1 möglich</translation>
+    </message>
+    <message>
+        <source>Cannot load the queue</source>
+        <translation>Die Warteschlange kann nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>Cannot open this item</source>
+        <translation>Dieser Eintrag kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Nothing to decide</source>
+        <translation>Nichts zu entscheiden</translation>
+    </message>
+    <message>
+        <source>The item is no longer in the queue.</source>
+        <translation>Der Eintrag ist nicht mehr in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Prohibited action</source>
+        <translation>Verbotene Aktion</translation>
+    </message>
+    <message>
+        <source>The policy prohibits this action; it can never be approved. %1</source>
+        <translation>Die Richtlinie verbietet diese Aktion; sie kann nie genehmigt werden. %1</translation>
+    </message>
+    <message>
+        <source>The decision history could not be written</source>
+        <translation>Der Entscheidungsverlauf konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>The batch was not decided</source>
+        <translation>Die Sammelentscheidung wurde nicht ausgeführt</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::ReviewPane</name>
+    <message>
+        <source>Auto-approve</source>
+        <translation>Automatisch genehmigen</translation>
+    </message>
+    <message>
+        <source>Review required</source>
+        <translation>Prüfung erforderlich</translation>
+    </message>
+    <message>
+        <source>Prohibited</source>
+        <translation>Verboten</translation>
+    </message>
+    <message>
+        <source>Select an item in the queue to review it.</source>
+        <translation>Wählen Sie einen Eintrag in der Warteschlange aus, um ihn zu prüfen.</translation>
+    </message>
+    <message>
+        <source>AI reasoning</source>
+        <translation>Begründung der KI</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Confidence:</source>
+        <translation>Konfidenz:</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <source>Approve the action as proposed (Ctrl+Return)</source>
+        <translation>Die Aktion wie vorgeschlagen genehmigen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Modify…</source>
+        <translation>Ändern …</translation>
+    </message>
+    <message>
+        <source>Edit the proposal, then approve it with your edit (Ctrl+E)</source>
+        <translation>Den Vorschlag bearbeiten und dann mit Ihren Änderungen genehmigen (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Reject the action; the reason goes back to the agent (Ctrl+Backspace)</source>
+        <translation>Die Aktion ablehnen; die Begründung geht an den Agenten zurück (Strg+Rücktaste)</translation>
+    </message>
+    <message>
+        <source>Reason for rejecting (sent to the agent)</source>
+        <translation>Begründung der Ablehnung (wird an den Agenten gesendet)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · from %3 · %4</source>
+        <translation>%1 · %2 · von %3 · %4</translation>
+    </message>
+    <message>
+        <source> (unassigned type)</source>
+        <translation> (nicht zugeordneter Typ)</translation>
+    </message>
+    <message>
+        <source>AI draft</source>
+        <translation>KI-Entwurf</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Ihre Fassung</translation>
+    </message>
+    <message>
+        <source>*The agent gave no reasoning.*</source>
+        <translation>*Der Agent hat keine Begründung angegeben.*</translation>
+    </message>
+    <message>
+        <source>Not claimed</source>
+        <translation>Nicht übernommen</translation>
+    </message>
+    <message>
+        <source>Claimed by you</source>
+        <translation>Von Ihnen übernommen</translation>
+    </message>
+    <message>
+        <source>Claimed by %1</source>
+        <translation>Übernommen von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n second(s)…</source>
+        <translation>
+            <numerusform>%1 in %n Sekunde …</numerusform>
+            <numerusform>%1 in %n Sekunden …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SLA: due in %1</source>
+        <translation>SLA: fällig in %1</translation>
+    </message>
+    <message>
+        <source>SLA: overdue by %1</source>
+        <translation>SLA: seit %1 überfällig</translation>
+    </message>
+    <message>
+        <source> · escalated</source>
+        <translation> · eskaliert</translation>
+    </message>
+    <message>
+        <source>Approve with edits</source>
+        <translation>Mit Änderungen genehmigen</translation>
+    </message>
+    <message>
+        <source>Cancel edit</source>
+        <translation>Bearbeitung abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::SettingsDialog</name>
+    <message>
+        <source>Configure Countersign</source>
+        <translation>Countersign einrichten</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Automatic (from the colour scheme)</source>
+        <translation>Automatisch (passend zum Farbschema)</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>&amp;Syntax highlighting:</source>
+        <translation>&amp;Syntaxhervorhebung:</translation>
+    </message>
+    <message>
+        <source>&amp;Diff font:</source>
+        <translation>Schrift für &amp;Diffs:</translation>
+    </message>
+    <message>
+        <source>Reviewing</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>No undo</source>
+        <translation>Kein Rückgängigmachen</translation>
+    </message>
+    <message>
+        <source>How long a decision can be taken back before it is sent to the server.</source>
+        <translation>Wie lange sich eine Entscheidung zurücknehmen lässt, bevor sie an den Server gesendet wird.</translation>
+    </message>
+    <message>
+        <source>Ask before approving several items at &amp;once</source>
+        <translation>Vor dem Genehmigen mehrerer Einträge &amp;bestätigen lassen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo window:</source>
+        <translation>Zeit zum &amp;Rückgängigmachen:</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>&amp;New items in my categories</source>
+        <translation>&amp;Neue Einträge in meinen Kategorien</translation>
+    </message>
+    <message>
+        <source>&amp;Review deadlines (SLA) missed</source>
+        <translation>Versäumte &amp;Prüffristen (SLA)</translation>
+    </message>
+    <message>
+        <source>&amp;Escalations</source>
+        <translation>&amp;Eskalationen</translation>
+    </message>
+    <message>
+        <source>My &amp;categories (none checked: all of them):</source>
+        <translation>Meine &amp;Kategorien (keine angehakt: alle):</translation>
+    </message>
+    <message>
+        <source>Another category</source>
+        <translation>Weitere Kategorie</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::TokenStore</name>
+    <message>
+        <source>Access to the keychain was denied.</source>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access: %1</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert: %1</translation>
+    </message>
+    <message>
+        <source>No keychain service is available: %1</source>
+        <translation>Es ist kein Schlüsselbund-Dienst verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>The keychain reported an error: %1</source>
+        <translation>Der Schlüsselbund hat einen Fehler gemeldet: %1</translation>
+    </message>
+    <message>
+        <source>This build of Countersign has no keychain support.</source>
+        <translation>Dieser Build von Countersign unterstützt keinen Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>No keychain service is running (such as KWallet or GNOME Keyring).</source>
+        <translation>Es läuft kein Schlüsselbund-Dienst (wie KWallet oder GNOME-Schlüsselbund).</translation>
+    </message>
+    <message>
+        <source>The system keychain is not used in this session.</source>
+        <translation>Der Schlüsselbund des Systems wird in dieser Sitzung nicht verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionHistory</name>
+    <message>
+        <source>The local decision history cannot be %1: %2</source>
+        <translation>Der lokale Entscheidungsverlauf kann nicht %1 werden: %2</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>geöffnet</translation>
+    </message>
+    <message>
+        <source>prepared</source>
+        <translation>vorbereitet</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>geschrieben</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>gelesen</translation>
+    </message>
+    <message>
+        <source>There is no decision %1 in the history.</source>
+        <translation>Im Verlauf gibt es keine Entscheidung %1.</translation>
+    </message>
+    <message>
+        <source>The export could not be written: %1</source>
+        <translation>Der Export konnte nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DiffRowPainter</name>
+    <message>
+        <source>1 line not in the patch</source>
+        <translation>1 Zeile nicht im Patch</translation>
+    </message>
+    <message>
+        <source>%1 lines not in the patch</source>
+        <translation>%1 Zeilen nicht im Patch</translation>
+    </message>
+    <message>
+        <source>Show 1 hidden line</source>
+        <translation>1 ausgeblendete Zeile anzeigen</translation>
+    </message>
+    <message>
+        <source>Show %1 hidden lines</source>
+        <translation>%1 ausgeblendete Zeilen anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>ServerUrl</name>
+    <message>
+        <source>Enter the server address, for example https://countersign.example.com.</source>
+        <translation>Geben Sie die Serveradresse ein, zum Beispiel https://countersign.example.com.</translation>
+    </message>
+    <message>
+        <source>The address must not contain spaces.</source>
+        <translation>Die Adresse darf keine Leerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>Start the address with https:// (or http:// for a server on this machine).</source>
+        <translation>Beginnen Sie die Adresse mit https:// (oder http:// für einen Server auf diesem Rechner).</translation>
+    </message>
+    <message>
+        <source>Only http:// and https:// addresses are supported, not %1://.</source>
+        <translation>Nur http://- und https://-Adressen werden unterstützt, nicht %1://.</translation>
+    </message>
+    <message>
+        <source>This is not a valid address. Check it for typing mistakes.</source>
+        <translation>Das ist keine gültige Adresse. Prüfen Sie sie auf Tippfehler.</translation>
+    </message>
+    <message>
+        <source>The address has no host name.</source>
+        <translation>Die Adresse enthält keinen Rechnernamen.</translation>
+    </message>
+    <message>
+        <source>Do not put a user name or password in the address; enter the token below.</source>
+        <translation>Geben Sie in der Adresse weder Benutzernamen noch Passwort an; tragen Sie unten das Token ein.</translation>
+    </message>
+    <message>
+        <source>Remove the part starting with ? or # from the address.</source>
+        <translation>Entfernen Sie den Teil ab ? oder # aus der Adresse.</translation>
+    </message>
+    <message>
+        <source>This address uses plain http: the token would travel unencrypted. Use https unless the network is trusted.</source>
+        <translation>Diese Adresse verwendet unverschlüsseltes http: Das Token würde im Klartext übertragen. Verwenden Sie https, es sei denn, das Netzwerk ist vertrauenswürdig.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Review and countersign what AI agents propose.</source>
+        <translation>Prüfen und gegenzeichnen, was KI-Agenten vorschlagen.</translation>
+    </message>
+    <message>
+        <source>Connect to this server.</source>
+        <translation>Mit diesem Server verbinden.</translation>
+    </message>
+    <message>
+        <source>Read the bearer token from this file.</source>
+        <translation>Das Bearer-Token aus dieser Datei lesen.</translation>
+    </message>
+    <message>
+        <source>Use the lead token of a demo server&apos;s token file.</source>
+        <translation>Das Token des leitenden Prüfers aus der Token-Datei eines Demo-Servers verwenden.</translation>
+    </message>
+    <message>
+        <source>The local decision history file.</source>
+        <translation>Die Datei des lokalen Entscheidungsverlaufs.</translation>
+    </message>
+    <message>
+        <source>Open the report window.</source>
+        <translation>Das Berichtsfenster öffnen.</translation>
+    </message>
+</context>
+</TS>

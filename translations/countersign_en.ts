@@ -1,0 +1,124 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Countersign::BatchDialog</name>
+    <message numerus="yes">
+        <source>%1 (%n item(s))</source>
+        <translation>
+            <numerusform>%1 (%n item)</numerusform>
+            <numerusform>%1 (%n items)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) in this category.</source>
+        <translation>
+            <numerusform>%n item in this category.</numerusform>
+            <numerusform>%n items in this category.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected item(s) of other categories are not included.</source>
+        <translation>
+            <numerusform>%n selected item of another category is not included.</numerusform>
+            <numerusform>%n selected items of other categories are not included.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n</source>
+        <translation>
+            <numerusform>Approve %n</numerusform>
+            <numerusform>Approve %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n</source>
+        <translation>
+            <numerusform>Reject %n</numerusform>
+            <numerusform>Reject %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::HistoryWindow</name>
+    <message numerus="yes">
+        <source>✔ The history is intact: %n decision(s), each linked to the one before.</source>
+        <translation>
+            <numerusform>✔ The history is intact: %n decision, linked to the one before.</numerusform>
+            <numerusform>✔ The history is intact: %n decisions, each linked to the one before.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::JsonTreeModel</name>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s)</source>
+        <translation>
+            <numerusform>%n field</numerusform>
+            <numerusform>%n fields</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::MainWindow</name>
+    <message numerus="yes">
+        <source>%n item(s) decided.</source>
+        <translation>
+            <numerusform>%n item decided.</numerusform>
+            <numerusform>%n items decided.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) changed meanwhile and were not decided.</source>
+        <translation>
+            <numerusform>%n item changed meanwhile and was not decided.</numerusform>
+            <numerusform>%n items changed meanwhile and were not decided.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Countersign: %n pending</source>
+        <translation>
+            <numerusform>Countersign: %n pending</numerusform>
+            <numerusform>Countersign: %n pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items are past their review deadline.</source>
+        <translation>
+            <numerusform>%n item is past its review deadline.</numerusform>
+            <numerusform>%n items are past their review deadline.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n item(s) at once?</source>
+        <translation>
+            <numerusform>Approve %n item at once?</numerusform>
+            <numerusform>Approve %n items at once?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::ReviewPane</name>
+    <message numerus="yes">
+        <source>%1 in %n second(s)…</source>
+        <translation>
+            <numerusform>%1 in %n second…</numerusform>
+            <numerusform>%1 in %n seconds…</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

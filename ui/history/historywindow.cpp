@@ -1,0 +1,184 @@
+#include "historywindow.h"
+
+#include "diff/diffwidget.h"
+#include "history/decisionhistory.h"
+#include "historymodel.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace Countersign {
+
+HistoryWindow::HistoryWindow(DecisionHistory *history, QWidget *parent)
+    : QMainWindow(parent)
+    , m_history(history)
+    , m_model(new HistoryModel(history, this))
+{
+    setObjectName(QStringLiteral("historyWindow"));
+    setWindowTitle(tr("Decision History"));
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+
+    auto *bar = new QHBoxLayout;
+    m_search = new QLineEdit(central);
+    m_search->setObjectName(QStringLiteral("historySearch"));
+    m_search->setPlaceholderText(tr("Search title, type, category, reason or id…"));
+    m_search->setClearButtonEnabled(true);
+    m_outcome = new QComboBox(central);
+    m_outcome->setObjectName(QStringLiteral("historyOutcome"));
+    m_outcome->addItem(tr("All decisions"), QString());
+    m_outcome->addItem(tr("Approved"), QStringLiteral("approve"));
+    m_outcome->addItem(tr("Modified"), QStringLiteral("modify"));
+    m_outcome->addItem(tr("Rejected"), QStringLiteral("reject"));
+    auto *verify = new QPushButton(QIcon::fromTheme(QStringLiteral("security-high")), tr("&Verify Chain"), central);
+    verify->setObjectName(QStringLiteral("historyVerify"));
+    auto *exportButton = new QPushButton(QIcon::fromTheme(QStringLiteral("document-export")), tr("&Export…"), central);
+    exportButton->setObjectName(QStringLiteral("historyExport"));
+    bar->addWidget(m_search, 1);
+    bar->addWidget(m_outcome);
+    bar->addWidget(verify);
+    bar->addWidget(exportButton);
+    layout->addLayout(bar);
+
+    m_verifyResult = new QLabel(central);
+    m_verifyResult->setObjectName(QStringLiteral("historyVerifyResult"));
+    m_verifyResult->setWordWrap(true);
+    m_verifyResult->hide();
+    layout->addWidget(m_verifyResult);
+
+    auto *splitter = new QSplitter(Qt::Vertical, central);
+    m_view = new QTreeView(splitter);
+    m_view->setObjectName(QStringLiteral("historyView"));
+    m_view->setModel(m_model);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(HistoryModel::TitleColumn, QHeaderView::Stretch);
+    auto *detail = new QWidget(splitter);
+    auto *detailLayout = new QVBoxLayout(detail);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    m_details = new QLabel(detail);
+    m_details->setObjectName(QStringLiteral("historyDetails"));
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_diff = new DiffWidget(detail);
+    m_diff->setObjectName(QStringLiteral("historyDiff"));
+    detailLayout->addWidget(m_details);
+    detailLayout->addWidget(m_diff, 1);
+    splitter->addWidget(m_view);
+    splitter->addWidget(detail);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    connect(m_search, &QLineEdit::textChanged, this, &HistoryWindow::applyFilter);
+    connect(m_outcome, &QComboBox::currentIndexChanged, this, &HistoryWindow::applyFilter);
+    connect(verify, &QPushButton::clicked, this, &HistoryWindow::verifyChain);
+    connect(exportButton, &QPushButton::clicked, this, &HistoryWindow::exportInteractively);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryWindow::showEntry);
+    resize(1000, 720);
+}
+
+void HistoryWindow::applyFilter()
+{
+    HistoryQuery q;
+    q.text = m_search->text().trimmed();
+    q.outcome = m_outcome->currentData().toString();
+    m_model->setQuery(q);
+}
+
+void HistoryWindow::showEntry(const QModelIndex &index)
+{
+    if (!index.isValid()) {
+        m_details->clear();
+        m_diff->setTexts({}, {});
+        return;
+    }
+    const HistoryEntry &e = m_model->entry(index.row());
+    QString text = tr("<b>%1</b><br>%2 · %3 · action %4<br>Decided by %5 on %6: <b>%7</b>")
+                       .arg(e.title.toHtmlEscaped(), e.actionType.toHtmlEscaped(), e.category.toHtmlEscaped(),
+                           e.actionId.toHtmlEscaped(), e.reviewer.toHtmlEscaped(),
+                           QLocale().toString(e.time.toLocalTime(), QLocale::LongFormat),
+                           index.siblingAtColumn(HistoryModel::OutcomeColumn).data().toString());
+    if (!e.reason.isEmpty())
+        text += u"<br>" + tr("Reason: %1").arg(e.reason.toHtmlEscaped());
+    text += u"<br>"
+        + tr("Server: %1").arg(index.siblingAtColumn(HistoryModel::ServerColumn).data().toString().toHtmlEscaped());
+    m_details->setText(text);
+    m_diff->setLanguage(e.language);
+    m_diff->setFileNames(
+        tr("AI draft"), e.outcome == QLatin1String("reject") ? tr("(rejected)") : tr("Approved version"));
+    m_diff->setTexts(e.aiDraft, e.outcome == QLatin1String("reject") ? e.aiDraft : e.finalPayload);
+}
+
+bool HistoryWindow::verifyChain()
+{
+    const auto v = m_history->verify();
+    m_verifyResult->show();
+    if (!v) {
+        m_verifyResult->setText(tr("The history could not be read: %1").arg(v.error().message));
+        return false;
+    }
+    if (v->ok) {
+        m_verifyResult->setText(
+            tr("✔ The history is intact: %n decision(s), each linked to the one before.", nullptr, int(v->entries)));
+        return true;
+    }
+    m_verifyResult->setText(
+        tr("✘ The history was altered. The chain breaks at entry %1: %2").arg(v->firstBadSeq).arg(v->problem));
+    // Show the first bad entry, or the one just before a gap.
+    m_search->clear();
+    m_outcome->setCurrentIndex(0);
+    for (qint64 seq = v->firstBadSeq; seq >= 1; --seq) {
+        const int row = m_model->rowOfSeq(seq);
+        if (row >= 0) {
+            m_view->setCurrentIndex(m_model->index(row, 0));
+            m_view->scrollTo(m_model->index(row, 0));
+            break;
+        }
+    }
+    return false;
+}
+
+bool HistoryWindow::exportTo(const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        QMessageBox::warning(this, tr("Export"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    const auto written = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
+        ? m_history->exportJson(&file, m_model->query())
+        : m_history->exportCsv(&file, m_model->query());
+    if (!written || !file.commit()) {
+        QMessageBox::warning(this, tr("Export"),
+            tr("The export failed: %1").arg(written ? file.errorString() : written.error().message));
+        return false;
+    }
+    return true;
+}
+
+void HistoryWindow::exportInteractively()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Decision History"),
+        dir + QStringLiteral("/countersign-history.csv"), tr("CSV files (*.csv);;JSON files (*.json)"));
+    if (!path.isEmpty() && exportTo(path))
+        statusBar()->showMessage(tr("Exported to %1").arg(path), 5000);
+}
+
+} // namespace Countersign

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTreeView;
+
+namespace Countersign {
+
+class DecisionHistory;
+class DiffWidget;
+class HistoryModel;
+
+// Lists, searches and filters the reviewer's past decisions, shows any one with its diff,
+// verifies the hash chain (pointing at the first entry where it breaks) and exports CSV/JSON.
+class HistoryWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit HistoryWindow(DecisionHistory *history, QWidget *parent = nullptr);
+
+    HistoryModel *model() const { return m_model; }
+    // Runs the chain check; returns true when intact. Shows the result in the window.
+    bool verifyChain();
+    bool exportTo(const QString &path); // format from the extension: .csv or .json
+
+private:
+    void applyFilter();
+    void showEntry(const QModelIndex &index);
+    void exportInteractively();
+
+    DecisionHistory *m_history;
+    HistoryModel *m_model;
+    QLineEdit *m_search;
+    QComboBox *m_outcome;
+    QTreeView *m_view;
+    QLabel *m_details;
+    QLabel *m_verifyResult;
+    DiffWidget *m_diff;
+};
+
+} // namespace Countersign

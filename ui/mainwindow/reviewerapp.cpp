@@ -1,0 +1,93 @@
+#include "reviewerapp.h"
+
+#include "diff/diffwidget.h"
+#include "mainwindow.h"
+#include "queue/queuemodel.h"
+#include "queue/queuepanel.h"
+#include "review/reviewpane.h"
+#include "settings/aboutdialog.h"
+#include "settings/appsettings.h"
+#include "settings/connectdialog.h"
+#include "settings/profilestore.h"
+#include "settings/settingsdialog.h"
+#include "settings/thememanager.h"
+#include "settings/tokenstore.h"
+
+#include <QTimer>
+
+namespace Countersign {
+
+ReviewerApp::ReviewerApp(const QString &historyPath, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::make_unique<AppSettings>())
+    , m_themes(std::make_unique<ThemeManager>(m_settings.get()))
+    , m_tokens(std::make_unique<TokenStore>())
+    , m_profiles(std::make_unique<ProfileStore>(m_tokens.get()))
+    , m_window(std::make_unique<MainWindow>(historyPath))
+{
+    connect(m_window.get(), &MainWindow::connectRequested, this, &ReviewerApp::showConnectDialog);
+    connect(m_window.get(), &MainWindow::settingsRequested, this, &ReviewerApp::showSettings);
+    connect(m_window.get(), &MainWindow::aboutRequested, this, &ReviewerApp::showAbout);
+    connect(m_settings.get(), &AppSettings::changed, this, &ReviewerApp::applySettings);
+    applySettings();
+}
+
+ReviewerApp::~ReviewerApp() = default;
+
+void ReviewerApp::applySettings()
+{
+    m_window->controller()->setUndoWindow(m_settings->undoWindowSeconds());
+    DiffWidget *diff = m_window->reviewPane()->diffWidget();
+    diff->setViewFont(m_settings->diffFont());
+    diff->setThemeName(m_settings->syntaxTheme());
+    m_window->setNotifications(m_settings->notifyNewItems(), m_settings->notifySlaBreaches(),
+        m_settings->notifyEscalations(), m_settings->notificationCategories());
+    m_window->setConfirmBatchApprove(m_settings->confirmBatchApprove());
+}
+
+void ReviewerApp::start(const QUrl &server, const QString &token)
+{
+    m_window->show();
+    if (server.isValid() && !token.isEmpty()) {
+        m_window->connectToServer(server, token);
+        return;
+    }
+    const QString last = m_profiles->lastUsed();
+    const auto profile = last.isEmpty() ? std::nullopt : m_profiles->profile(last);
+    if (!profile) {
+        QTimer::singleShot(0, this, &ReviewerApp::showConnectDialog);
+        return;
+    }
+    m_tokens->read(profile->name).then(this, [this, url = profile->url](const Result<QString> &stored) {
+        if (stored && !stored->isEmpty())
+            m_window->connectToServer(url, *stored);
+        else
+            showConnectDialog(); // no keychain, or nothing stored: ask
+    });
+}
+
+void ReviewerApp::showConnectDialog()
+{
+    ConnectDialog dialog(m_profiles.get(), m_tokens.get(), m_window.get());
+    dialog.selectProfile(m_profiles->lastUsed());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_profiles->setLastUsed(dialog.profile().name);
+    m_window->connectToServer(dialog.profile().url, dialog.token());
+}
+
+void ReviewerApp::showSettings()
+{
+    SettingsDialog dialog(m_settings.get(), m_window.get());
+    dialog.setKnownCategories(m_window->queuePanel()->model()->categories());
+    dialog.exec();
+}
+
+void ReviewerApp::showAbout()
+{
+    AboutDialog dialog(m_window.get());
+    dialog.setKeychainInUse(m_tokens->isPersistent());
+    dialog.exec();
+}
+
+} // namespace Countersign

@@ -1,0 +1,363 @@
+#include "reviewpane.h"
+
+#include "confidencemeter.h"
+#include "diff/diffwidget.h"
+#include "jsontreemodel.h"
+#include "queue/queuemodel.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedLayout>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace Countersign {
+
+namespace {
+
+QString tierText(Tier tier)
+{
+    switch (tier) {
+    case Tier::Auto:
+        return ReviewPane::tr("Auto-approve");
+    case Tier::Review:
+        return ReviewPane::tr("Review required");
+    case Tier::Prohibited:
+        return ReviewPane::tr("Prohibited");
+    }
+    return {};
+}
+
+QIcon themedIcon(const char *name, const char *fallback)
+{
+    return QIcon::fromTheme(QLatin1String(name), QIcon(QLatin1String(fallback)));
+}
+
+} // namespace
+
+ReviewPane::ReviewPane(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("reviewPane"));
+    auto *outer = new QStackedLayout(this);
+
+    m_empty = new QLabel(tr("Select an item in the queue to review it."), this);
+    m_empty->setObjectName(QStringLiteral("reviewEmptyLabel"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setEnabled(false);
+    outer->addWidget(m_empty);
+
+    m_body = new QWidget(this);
+    auto *layout = new QVBoxLayout(m_body);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->addWidget(createHeader());
+
+    auto *splitter = new QSplitter(Qt::Vertical, m_body);
+    splitter->setObjectName(QStringLiteral("reviewSplitter"));
+    m_diff = new DiffWidget(splitter);
+    m_diff->setObjectName(QStringLiteral("reviewDiff"));
+    m_tabs = new QTabWidget(splitter);
+    m_tabs->setObjectName(QStringLiteral("reviewTabs"));
+    m_reasoning = new QTextBrowser(m_tabs);
+    m_reasoning->setObjectName(QStringLiteral("reasoningView"));
+    m_reasoning->setOpenExternalLinks(false);
+    m_tabs->addTab(m_reasoning, tr("AI reasoning"));
+    m_contextView = new QTreeView(m_tabs);
+    m_contextView->setObjectName(QStringLiteral("contextView"));
+    m_context = new JsonTreeModel(m_contextView);
+    m_contextView->setModel(m_context);
+    m_contextView->setUniformRowHeights(true);
+    m_contextView->setAlternatingRowColors(true);
+    m_contextView->header()->setSectionResizeMode(JsonTreeModel::KeyColumn, QHeaderView::Interactive);
+    m_contextView->header()->resizeSection(JsonTreeModel::KeyColumn, 200);
+    m_contextView->header()->setStretchLastSection(false);
+    m_contextView->header()->setSectionResizeMode(JsonTreeModel::ValueColumn, QHeaderView::Stretch);
+    m_tabs->addTab(m_contextView, tr("Context"));
+    splitter->addWidget(m_diff);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(createDecisionBar());
+    outer->addWidget(m_body);
+    outer->setCurrentWidget(m_empty);
+
+    connect(m_diff, &DiffWidget::editedTextChanged, this, &ReviewPane::updateButtons);
+}
+
+QWidget *ReviewPane::createHeader()
+{
+    auto *header = new QWidget(m_body);
+    auto *grid = new QGridLayout(header);
+    grid->setContentsMargins(0, 0, 0, 0);
+    m_title = new QLabel(header);
+    m_title->setObjectName(QStringLiteral("reviewTitle"));
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
+    titleFont.setWeight(QFont::DemiBold);
+    m_title->setFont(titleFont);
+    m_tier = new QLabel(header);
+    m_tier->setObjectName(QStringLiteral("reviewTier"));
+    m_tier->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_meta = new QLabel(header);
+    m_meta->setObjectName(QStringLiteral("reviewMeta"));
+    m_meta->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_sla = new QLabel(header);
+    m_sla->setObjectName(QStringLiteral("reviewSla"));
+    m_sla->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_claim = new QLabel(header);
+    m_claim->setObjectName(QStringLiteral("reviewClaim"));
+    m_claim->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_confidence = new ConfidenceMeter(header);
+    m_confidence->setObjectName(QStringLiteral("confidenceMeter"));
+    auto *confidenceLabel = new QLabel(tr("Confidence:"), header);
+    confidenceLabel->setBuddy(m_confidence);
+
+    grid->addWidget(m_title, 0, 0, 1, 2);
+    grid->addWidget(m_tier, 0, 2);
+    grid->addWidget(m_meta, 1, 0, 1, 2);
+    grid->addWidget(m_sla, 1, 2);
+    grid->addWidget(confidenceLabel, 2, 0);
+    grid->addWidget(m_confidence, 2, 1);
+    grid->addWidget(m_claim, 2, 2);
+    grid->setColumnStretch(1, 1);
+    return header;
+}
+
+QWidget *ReviewPane::createDecisionBar()
+{
+    auto *bar = new QWidget(m_body);
+    auto *v = new QVBoxLayout(bar);
+    v->setContentsMargins(0, 4, 0, 0);
+
+    m_undoBanner = new QWidget(bar);
+    m_undoBanner->setObjectName(QStringLiteral("undoBanner"));
+    auto *undoLayout = new QHBoxLayout(m_undoBanner);
+    undoLayout->setContentsMargins(6, 2, 6, 2);
+    m_undoLabel = new QLabel(m_undoBanner);
+    m_undoLabel->setObjectName(QStringLiteral("undoLabel"));
+    auto *undo = new QPushButton(themedIcon("edit-undo", ":/countersign/icons/undo.svg"), tr("&Undo"), m_undoBanner);
+    undo->setObjectName(QStringLiteral("undoButton"));
+    connect(undo, &QPushButton::clicked, this, &ReviewPane::undoRequested);
+    undoLayout->addWidget(m_undoLabel, 1);
+    undoLayout->addWidget(undo);
+    m_undoBanner->setAutoFillBackground(true);
+    m_undoBanner->setBackgroundRole(QPalette::AlternateBase);
+    m_undoBanner->hide();
+    v->addWidget(m_undoBanner);
+
+    auto *h = new QHBoxLayout;
+    m_approve = new QPushButton(themedIcon("dialog-ok-apply", ":/countersign/icons/approve.svg"), tr("Approve"), bar);
+    m_approve->setObjectName(QStringLiteral("approveButton"));
+    m_approve->setToolTip(tr("Approve the action as proposed (Ctrl+Return)"));
+    m_modify = new QPushButton(themedIcon("document-edit", ":/countersign/icons/modify.svg"), tr("Modify…"), bar);
+    m_modify->setObjectName(QStringLiteral("modifyButton"));
+    m_modify->setToolTip(tr("Edit the proposal, then approve it with your edit (Ctrl+E)"));
+    m_reject = new QPushButton(themedIcon("dialog-cancel", ":/countersign/icons/reject.svg"), tr("Reject"), bar);
+    m_reject->setObjectName(QStringLiteral("rejectButton"));
+    m_reject->setToolTip(tr("Reject the action; the reason goes back to the agent (Ctrl+Backspace)"));
+    m_reason = new QComboBox(bar);
+    m_reason->setObjectName(QStringLiteral("rejectReason"));
+    m_reason->setEditable(true);
+    m_reason->setInsertPolicy(QComboBox::NoInsert);
+    m_reason->lineEdit()->setPlaceholderText(tr("Reason for rejecting (sent to the agent)"));
+    m_reason->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+
+    connect(m_approve, &QPushButton::clicked, this, [this] {
+        if (m_editing && hasEdits())
+            Q_EMIT modifyRequested();
+        else
+            Q_EMIT approveRequested();
+    });
+    connect(m_modify, &QPushButton::clicked, this, [this] {
+        if (m_editing)
+            cancelEditing();
+        else
+            startEditing();
+    });
+    connect(m_reject, &QPushButton::clicked, this, [this] {
+        if (rejectReason().isEmpty()) {
+            focusRejectReason();
+            return;
+        }
+        Q_EMIT rejectRequested(rejectReason());
+    });
+    connect(m_reason->lineEdit(), &QLineEdit::textChanged, this, &ReviewPane::updateButtons);
+    connect(m_reason->lineEdit(), &QLineEdit::returnPressed, m_reject, &QPushButton::click);
+
+    h->addWidget(m_approve);
+    h->addWidget(m_modify);
+    h->addSpacing(12);
+    h->addWidget(m_reason, 1);
+    h->addWidget(m_reject);
+    v->addLayout(h);
+    return bar;
+}
+
+void ReviewPane::showAction(const std::optional<Action> &action, std::optional<double> threshold)
+{
+    const bool sameItem = action && m_action && action->id == m_action->id;
+    m_action = action;
+    auto *stack = static_cast<QStackedLayout *>(layout());
+    if (!action) {
+        m_editing = false;
+        stack->setCurrentWidget(m_empty);
+        return;
+    }
+    stack->setCurrentWidget(m_body);
+    const Action &a = *action;
+    m_title->setText(a.title.isEmpty() ? a.type : a.title);
+    m_meta->setText(tr("%1 · %2 · from %3 · %4")
+            .arg(a.type, a.category, a.agent, QLocale().toString(a.createdAt.toLocalTime(), QLocale::ShortFormat)));
+    m_tier->setText(tierText(a.tier) + (a.unassigned ? tr(" (unassigned type)") : QString()));
+    m_tier->setToolTip(a.tierReason);
+    m_confidence->setConfidence(a.confidence);
+    m_confidence->setThreshold(threshold);
+    if (!sameItem) {
+        m_editing = false;
+        m_diff->setEditable(false);
+        m_diff->setLanguage(a.payload.language);
+        m_diff->setFileNames(tr("AI draft"), tr("Your version"));
+        m_diff->setTexts(a.payload.content, a.payload.content);
+        m_reasoning->setMarkdown(a.reasoning.isEmpty() ? tr("*The agent gave no reasoning.*") : a.reasoning);
+        m_context->setJson(a.context);
+        m_contextView->expandToDepth(1);
+        m_reason->setCurrentText(QString());
+        m_claimedByOther = false;
+        m_claim->clear();
+    }
+    updateSla();
+    updateButtons();
+}
+
+void ReviewPane::setClaim(const QString &claimedBy, bool mine)
+{
+    m_claimedByOther = !claimedBy.isEmpty() && !mine;
+    if (claimedBy.isEmpty())
+        m_claim->setText(tr("Not claimed"));
+    else if (mine)
+        m_claim->setText(tr("Claimed by you"));
+    else
+        m_claim->setText(tr("Claimed by %1").arg(claimedBy));
+    updateButtons();
+}
+
+void ReviewPane::setPendingDecision(int secondsLeft, const QString &description)
+{
+    m_undoBanner->setVisible(secondsLeft > 0);
+    m_undoLabel->setText(tr("%1 in %n second(s)…", nullptr, secondsLeft).arg(description));
+}
+
+void ReviewPane::setNow(const QDateTime &now)
+{
+    m_now = now;
+    updateSla();
+}
+
+void ReviewPane::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    updateButtons();
+}
+
+void ReviewPane::updateSla()
+{
+    if (!m_action || !m_action->slaDueAt.isValid()) {
+        m_sla->clear();
+        return;
+    }
+    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
+    const qint64 left = now.secsTo(m_action->slaDueAt);
+    const double fraction = QueueModel::slaFraction(*m_action, now);
+    QString text = left >= 0 ? tr("SLA: due in %1").arg(QueueModel::formatAge(left))
+                             : tr("SLA: overdue by %1").arg(QueueModel::formatAge(-left));
+    if (m_action->escalated)
+        text += tr(" · escalated");
+    m_sla->setText(text);
+    QPalette p = m_sla->palette();
+    const QColor normal = palette().color(QPalette::WindowText);
+    p.setColor(QPalette::WindowText,
+        fraction >= 1          ? QColor(218, 68, 83)
+            : fraction >= 0.75 ? QColor(246, 116, 0)
+                               : normal);
+    m_sla->setPalette(p);
+}
+
+void ReviewPane::updateButtons()
+{
+    const bool pending = m_action && m_action->state == ActionState::Pending;
+    const bool canDecide = pending && !m_readOnly && !m_claimedByOther;
+    // A prohibited action never offers approval, whatever else is true.
+    const bool prohibited = m_action && m_action->tier == Tier::Prohibited;
+    m_approve->setVisible(!prohibited);
+    m_modify->setVisible(!prohibited);
+    m_approve->setEnabled(canDecide);
+    m_modify->setEnabled(canDecide);
+    m_reject->setEnabled(canDecide);
+    m_reason->setEnabled(canDecide);
+    m_approve->setText(m_editing && hasEdits() ? tr("Approve with edits") : tr("Approve"));
+    m_modify->setText(m_editing ? tr("Cancel edit") : tr("Modify…"));
+}
+
+void ReviewPane::startEditing()
+{
+    if (!m_action || m_editing)
+        return;
+    m_editing = true;
+    m_diff->setEditable(true);
+    updateButtons();
+}
+
+void ReviewPane::cancelEditing()
+{
+    if (!m_editing)
+        return;
+    m_editing = false;
+    m_diff->setEditable(false);
+    if (m_action)
+        m_diff->setTexts(m_action->payload.content, m_action->payload.content);
+    updateButtons();
+}
+
+QString ReviewPane::editedText() const
+{
+    return m_diff->editedText();
+}
+
+bool ReviewPane::hasEdits() const
+{
+    return m_action && m_editing && m_diff->editedText() != m_action->payload.content;
+}
+
+QString ReviewPane::rejectReason() const
+{
+    return m_reason->currentText().trimmed();
+}
+
+void ReviewPane::setRecentReasons(const QStringList &reasons)
+{
+    const QString current = m_reason->currentText();
+    m_reason->clear();
+    m_reason->addItems(reasons);
+    m_reason->setCurrentText(current);
+}
+
+void ReviewPane::focusRejectReason()
+{
+    m_reason->setFocus(Qt::ShortcutFocusReason);
+    m_reason->lineEdit()->selectAll();
+}
+
+} // namespace Countersign

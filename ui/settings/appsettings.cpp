@@ -1,0 +1,267 @@
+#include "appsettings.h"
+
+#include "settingslogging.h"
+
+#include <QFontDatabase>
+
+#include <algorithm>
+
+namespace Countersign {
+
+namespace {
+
+// Keys, grouped the way a user reading the file would expect.
+constexpr QLatin1StringView ThemeKey{"appearance/theme"};
+constexpr QLatin1StringView SyntaxThemeKey{"appearance/syntaxTheme"};
+constexpr QLatin1StringView NotifyNewItemsKey{"notifications/newItems"};
+constexpr QLatin1StringView NotifySlaBreachesKey{"notifications/slaBreaches"};
+constexpr QLatin1StringView NotifyEscalationsKey{"notifications/escalations"};
+constexpr QLatin1StringView NotificationCategoriesKey{"notifications/categories"};
+constexpr QLatin1StringView DiffFontFamilyKey{"diff/fontFamily"};
+constexpr QLatin1StringView DiffFontSizeKey{"diff/fontPointSize"};
+constexpr QLatin1StringView UndoWindowKey{"review/undoWindowSeconds"};
+constexpr QLatin1StringView ConfirmBatchKey{"review/confirmBatchApprove"};
+
+// Only family and size are user choices; building every font the same way keeps Values
+// comparable (a QFont carries many other attributes).
+QFont makeDiffFont(const QString &family, int pointSize)
+{
+    QFont font(family);
+    font.setPointSize(std::clamp(pointSize, 6, 72));
+    font.setStyleHint(QFont::TypeWriter);
+    font.setFixedPitch(true);
+    return font;
+}
+
+AppSettings::Theme themeFromKey(const QString &key)
+{
+    if (key == AppSettings::themeKey(AppSettings::Theme::Light))
+        return AppSettings::Theme::Light;
+    if (key == AppSettings::themeKey(AppSettings::Theme::Dark))
+        return AppSettings::Theme::Dark;
+    return AppSettings::Theme::System;
+}
+
+QStringList cleanCategories(QStringList categories)
+{
+    for (auto &c : categories)
+        c = c.trimmed();
+    categories.removeAll(QString());
+    categories.sort(Qt::CaseInsensitive);
+    categories.removeDuplicates();
+    return categories;
+}
+
+} // namespace
+
+AppSettings::AppSettings(QObject *parent)
+    : QObject(parent)
+{ }
+
+AppSettings::~AppSettings() = default;
+
+QString AppSettings::themeKey(Theme theme)
+{
+    switch (theme) {
+    case Theme::Light:
+        return QStringLiteral("light");
+    case Theme::Dark:
+        return QStringLiteral("dark");
+    case Theme::System:
+        break;
+    }
+    return QStringLiteral("system");
+}
+
+AppSettings::Values AppSettings::defaults()
+{
+    Values v;
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    v.diffFont = makeDiffFont(fixed.family(), fixed.pointSize() > 0 ? fixed.pointSize() : 10);
+    return v;
+}
+
+AppSettings::Values AppSettings::values() const
+{
+    Values v;
+    v.theme = theme();
+    v.syntaxTheme = syntaxTheme();
+    v.notifyNewItems = notifyNewItems();
+    v.notifySlaBreaches = notifySlaBreaches();
+    v.notifyEscalations = notifyEscalations();
+    v.notificationCategories = notificationCategories();
+    v.diffFont = diffFont();
+    v.undoWindowSeconds = undoWindowSeconds();
+    v.confirmBatchApprove = confirmBatchApprove();
+    return v;
+}
+
+bool AppSettings::write(const Values &v)
+{
+    const Values old = values();
+    bool any = false;
+    auto put = [&](QLatin1StringView key, const QVariant &value, bool differs) {
+        if (!differs)
+            return;
+        m_settings.setValue(key, value);
+        any = true;
+    };
+    put(ThemeKey, themeKey(v.theme), v.theme != old.theme);
+    put(SyntaxThemeKey, v.syntaxTheme, v.syntaxTheme != old.syntaxTheme);
+    put(NotifyNewItemsKey, v.notifyNewItems, v.notifyNewItems != old.notifyNewItems);
+    put(NotifySlaBreachesKey, v.notifySlaBreaches, v.notifySlaBreaches != old.notifySlaBreaches);
+    put(NotifyEscalationsKey, v.notifyEscalations, v.notifyEscalations != old.notifyEscalations);
+    const QStringList categories = cleanCategories(v.notificationCategories);
+    put(NotificationCategoriesKey, categories, categories != old.notificationCategories);
+    const QFont font = makeDiffFont(v.diffFont.family(), v.diffFont.pointSize());
+    put(DiffFontFamilyKey, font.family(), font.family() != old.diffFont.family());
+    put(DiffFontSizeKey, font.pointSize(), font.pointSize() != old.diffFont.pointSize());
+    const int undo = std::clamp(v.undoWindowSeconds, MinUndoWindowSeconds, MaxUndoWindowSeconds);
+    put(UndoWindowKey, undo, undo != old.undoWindowSeconds);
+    put(ConfirmBatchKey, v.confirmBatchApprove, v.confirmBatchApprove != old.confirmBatchApprove);
+    if (any) {
+        m_settings.sync();
+        if (m_settings.status() != QSettings::NoError)
+            qCWarning(lcSettings) << "Could not save the settings to" << m_settings.fileName();
+    }
+    return any;
+}
+
+void AppSettings::setValues(const Values &values)
+{
+    if (write(values))
+        Q_EMIT changed();
+}
+
+void AppSettings::resetToDefaults()
+{
+    setValues(defaults());
+}
+
+AppSettings::Theme AppSettings::theme() const
+{
+    return themeFromKey(m_settings.value(ThemeKey).toString());
+}
+
+QString AppSettings::syntaxTheme() const
+{
+    return m_settings.value(SyntaxThemeKey).toString();
+}
+
+bool AppSettings::notifyNewItems() const
+{
+    return m_settings.value(NotifyNewItemsKey, true).toBool();
+}
+
+bool AppSettings::notifySlaBreaches() const
+{
+    return m_settings.value(NotifySlaBreachesKey, true).toBool();
+}
+
+bool AppSettings::notifyEscalations() const
+{
+    return m_settings.value(NotifyEscalationsKey, true).toBool();
+}
+
+QStringList AppSettings::notificationCategories() const
+{
+    return cleanCategories(m_settings.value(NotificationCategoriesKey).toStringList());
+}
+
+QFont AppSettings::diffFont() const
+{
+    const QFont fallback = defaults().diffFont;
+    const QString family = m_settings.value(DiffFontFamilyKey, fallback.family()).toString();
+    bool ok = false;
+    const int size = m_settings.value(DiffFontSizeKey, fallback.pointSize()).toInt(&ok);
+    return makeDiffFont(family.isEmpty() ? fallback.family() : family, ok ? size : fallback.pointSize());
+}
+
+int AppSettings::undoWindowSeconds() const
+{
+    bool ok = false;
+    const int seconds = m_settings.value(UndoWindowKey, DefaultUndoWindowSeconds).toInt(&ok);
+    return ok ? std::clamp(seconds, MinUndoWindowSeconds, MaxUndoWindowSeconds) : DefaultUndoWindowSeconds;
+}
+
+bool AppSettings::confirmBatchApprove() const
+{
+    return m_settings.value(ConfirmBatchKey, true).toBool();
+}
+
+// The single-value setters go through setValues() so that clamping, cleaning and the
+// one-signal-per-change rule live in one place.
+void AppSettings::setTheme(Theme theme)
+{
+    Values v = values();
+    v.theme = theme;
+    setValues(v);
+}
+
+void AppSettings::setSyntaxTheme(const QString &name)
+{
+    Values v = values();
+    v.syntaxTheme = name;
+    setValues(v);
+}
+
+void AppSettings::setNotifyNewItems(bool on)
+{
+    Values v = values();
+    v.notifyNewItems = on;
+    setValues(v);
+}
+
+void AppSettings::setNotifySlaBreaches(bool on)
+{
+    Values v = values();
+    v.notifySlaBreaches = on;
+    setValues(v);
+}
+
+void AppSettings::setNotifyEscalations(bool on)
+{
+    Values v = values();
+    v.notifyEscalations = on;
+    setValues(v);
+}
+
+void AppSettings::setNotificationCategories(const QStringList &categories)
+{
+    Values v = values();
+    v.notificationCategories = categories;
+    setValues(v);
+}
+
+void AppSettings::setDiffFont(const QFont &font)
+{
+    Values v = values();
+    v.diffFont = font;
+    setValues(v);
+}
+
+void AppSettings::setUndoWindowSeconds(int seconds)
+{
+    Values v = values();
+    v.undoWindowSeconds = seconds;
+    setValues(v);
+}
+
+void AppSettings::setConfirmBatchApprove(bool on)
+{
+    Values v = values();
+    v.confirmBatchApprove = on;
+    setValues(v);
+}
+
+QString AppSettings::fileName() const
+{
+    return m_settings.fileName();
+}
+
+void AppSettings::sync()
+{
+    m_settings.sync();
+}
+
+} // namespace Countersign
