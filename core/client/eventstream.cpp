@@ -47,6 +47,15 @@ EventStream::EventStream(QNetworkAccessManager *network, QObject *parent)
     m_socket.setMaxAllowedIncomingMessageSize(16 * 1024 * 1024);
 }
 
+EventStream::~EventStream()
+{
+    // The socket outlives the timers (members die in reverse order) and emits disconnected()
+    // while it is destroyed: nothing of ours may run by then.
+    m_state = State::Stopped;
+    disconnect(&m_socket, nullptr, this, nullptr);
+    m_socket.abort();
+}
+
 void EventStream::start(const QUrl &baseUrl, const QString &token, std::optional<qint64> sinceSeq)
 {
     stop();

@@ -27,6 +27,7 @@ public:
     Q_ENUM(State)
 
     EventStream(QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~EventStream() override;
 
     // With a sequence number, replays everything after it; without, starts from what happens
     // next (the server's hello message tells the current sequence, for later resumes).

@@ -91,6 +91,8 @@ HistoryWindow::HistoryWindow(DecisionHistory *history, QWidget *parent)
     connect(exportButton, &QPushButton::clicked, this, &HistoryWindow::exportInteractively);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryWindow::showEntry);
     resize(1000, 720);
+    if (m_model->rowCount() > 0)
+        m_view->setCurrentIndex(m_model->index(0, 0)); // open on the newest decision
 }
 
 void HistoryWindow::applyFilter()

@@ -8,6 +8,7 @@
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
 #include "review/reviewpane.h"
+#include "settings/icons.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
@@ -34,8 +35,7 @@ MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Countersign"));
-    setWindowIcon(
-        QIcon::fromTheme(QStringLiteral("countersign"), QIcon(QStringLiteral(":/countersign/icons/countersign.svg"))));
+    setWindowIcon(Icons::icon(Icons::App));
 
     const auto opened = m_history->open();
     if (!opened)
@@ -152,8 +152,21 @@ MainWindow::~MainWindow()
 QAction *MainWindow::addAction(const QString &objectName, const QString &text, const QString &icon,
     const QKeySequence &shortcut, const QString &statusTip)
 {
-    auto *a = new QAction(
-        QIcon::fromTheme(icon, QIcon(QStringLiteral(":/countersign/icons/%1.svg").arg(icon))), text, this);
+    // Our own icons where the desktop theme has none (Icons::icon prefers the theme's).
+    static const QHash<QString, Icons::Icon> ours{
+        {QStringLiteral("actionApprove"), Icons::Approve},
+        {QStringLiteral("actionReject"), Icons::Reject},
+        {QStringLiteral("actionModify"), Icons::Modify},
+        {QStringLiteral("actionNext"), Icons::Next},
+        {QStringLiteral("actionPrevious"), Icons::Previous},
+        {QStringLiteral("actionBatch"), Icons::Batch},
+        {QStringLiteral("actionHistory"), Icons::History},
+        {QStringLiteral("actionReports"), Icons::Report},
+        {QStringLiteral("actionConnect"), Icons::Connected},
+        {QStringLiteral("actionDisconnect"), Icons::Disconnected},
+    };
+    const auto own = ours.constFind(objectName);
+    auto *a = new QAction(own != ours.cend() ? Icons::icon(*own) : QIcon::fromTheme(icon), text, this);
     a->setObjectName(objectName);
     if (!shortcut.isEmpty())
         a->setShortcut(shortcut);

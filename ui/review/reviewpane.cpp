@@ -4,6 +4,7 @@
 #include "diff/diffwidget.h"
 #include "jsontreemodel.h"
 #include "queue/queuemodel.h"
+#include "settings/icons.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -36,11 +37,6 @@ QString tierText(Tier tier)
         return ReviewPane::tr("Prohibited");
     }
     return {};
-}
-
-QIcon themedIcon(const char *name, const char *fallback)
-{
-    return QIcon::fromTheme(QLatin1String(name), QIcon(QLatin1String(fallback)));
 }
 
 } // namespace
@@ -148,7 +144,7 @@ QWidget *ReviewPane::createDecisionBar()
     undoLayout->setContentsMargins(6, 2, 6, 2);
     m_undoLabel = new QLabel(m_undoBanner);
     m_undoLabel->setObjectName(QStringLiteral("undoLabel"));
-    auto *undo = new QPushButton(themedIcon("edit-undo", ":/countersign/icons/undo.svg"), tr("&Undo"), m_undoBanner);
+    auto *undo = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-undo")), tr("&Undo"), m_undoBanner);
     undo->setObjectName(QStringLiteral("undoButton"));
     connect(undo, &QPushButton::clicked, this, &ReviewPane::undoRequested);
     undoLayout->addWidget(m_undoLabel, 1);
@@ -159,13 +155,13 @@ QWidget *ReviewPane::createDecisionBar()
     v->addWidget(m_undoBanner);
 
     auto *h = new QHBoxLayout;
-    m_approve = new QPushButton(themedIcon("dialog-ok-apply", ":/countersign/icons/approve.svg"), tr("Approve"), bar);
+    m_approve = new QPushButton(Icons::icon(Icons::Approve), tr("Approve"), bar);
     m_approve->setObjectName(QStringLiteral("approveButton"));
     m_approve->setToolTip(tr("Approve the action as proposed (Ctrl+Return)"));
-    m_modify = new QPushButton(themedIcon("document-edit", ":/countersign/icons/modify.svg"), tr("Modify…"), bar);
+    m_modify = new QPushButton(Icons::icon(Icons::Modify), tr("Modify…"), bar);
     m_modify->setObjectName(QStringLiteral("modifyButton"));
     m_modify->setToolTip(tr("Edit the proposal, then approve it with your edit (Ctrl+E)"));
-    m_reject = new QPushButton(themedIcon("dialog-cancel", ":/countersign/icons/reject.svg"), tr("Reject"), bar);
+    m_reject = new QPushButton(Icons::icon(Icons::Reject), tr("Reject"), bar);
     m_reject->setObjectName(QStringLiteral("rejectButton"));
     m_reject->setToolTip(tr("Reject the action; the reason goes back to the agent (Ctrl+Backspace)"));
     m_reason = new QComboBox(bar);

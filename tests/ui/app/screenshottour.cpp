@@ -54,6 +54,7 @@ bool save(QWidget *w, const QString &dir, const QString &name)
     const QString path = dir + u'/' + name;
     const bool ok = w->grab().save(path);
     std::printf("%s %s\n", ok ? "saved" : "FAILED", qPrintable(path));
+    std::fflush(stdout);
     return ok;
 }
 
@@ -117,8 +118,8 @@ int main(int argc, char *argv[])
     if (auto *editor = window.reviewPane()->findChild<QPlainTextEdit *>(QStringLiteral("diffEditor"))) {
         QTextCursor c = editor->textCursor();
         c.movePosition(QTextCursor::Start);
-        c.movePosition(QTextCursor::Down, QTextCursor::MoveAnchor, 2);
-        c.insertText(QStringLiteral("# Reviewed: keep the retry bounded\n"));
+        c.movePosition(QTextCursor::Down, QTextCursor::MoveAnchor, 8);
+        c.insertText(QStringLiteral("Please allow two business days for the refund to arrive.\n"));
         editor->setTextCursor(c);
     }
     pump(800);
