@@ -64,7 +64,7 @@ cs_ensure_root() {
         flock 9
     fi
     if [ ! -f "$CS_ROOT/.countersign-root-complete" ]; then
-        rm -rf "$cache"/root-*.partial.*
+        cs_remove_partial_roots "$cache"
         tmp="$CS_ROOT.partial.$$"
         started=$SECONDS
         cs_note "Creating the Debian 13 build root in $CS_ROOT (first run only; about 1-3 minutes, ~1.5 GB)"
@@ -86,6 +86,19 @@ cs_ensure_root() {
     fi
     flock -u 9
     exec 9>&-
+}
+
+# A run killed while mmdebstrap worked can leave /proc, /sys and /dev mounted inside its
+# partial root: unmount those first and never let rm cross into another file system.
+cs_remove_partial_roots() {
+    local cache=$1 partial mnt
+    for partial in "$cache"/root-*.partial.*; do
+        [ -e "$partial" ] || continue
+        findmnt -rn -o TARGET | grep -F "$partial/" | sort -r | while IFS= read -r mnt; do
+            umount -l "$mnt" 2>/dev/null || true
+        done
+        rm -rf --one-file-system "$partial" 2>/dev/null || true
+    done
 }
 
 cs_prepare_env() {

@@ -260,6 +260,8 @@ void MainWindow::createActions()
     connect(addAction(QStringLiteral("actionReports"), tr("Approval &Reports"), QStringLiteral("view-statistics"),
                 QKeySequence(Qt::CTRL | Qt::Key_R), tr("Approval rates, queue times and recommendations")),
         &QAction::triggered, this, &MainWindow::reportsRequested);
+    // The report window is not built yet: a greyed entry rather than one that does nothing.
+    action(QStringLiteral("actionReports"))->setEnabled(false);
     connect(addAction(QStringLiteral("actionSettings"), tr("&Settings…"), QStringLiteral("configure"),
                 QKeySequence::Preferences, tr("Themes, fonts, notifications")),
         &QAction::triggered, this, &MainWindow::settingsRequested);
