@@ -1,5 +1,7 @@
 #include "policyjson.h"
 
+#include "domain/jsonwording.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -8,7 +10,7 @@ namespace Countersign::PolicyJson {
 
 QString child(const QString &path, const QString &key)
 {
-    return path.isEmpty() ? key : path + u'.' + key;
+    return jsonChildPath(path, key);
 }
 
 QString element(const QString &path, qsizetype index)
@@ -18,23 +20,7 @@ QString element(const QString &path, qsizetype index)
 
 QString describe(const QJsonValue &value)
 {
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("missing");
+    return jsonTypeDescription(value);
 }
 
 void rejectUnknownKeys(const QJsonObject &object, const QString &path, const QStringList &allowed, QList<Error> &errors)

@@ -1,41 +1,13 @@
 #include "jsonbody.h"
 
+#include "domain/jsonwording.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
 #include <cmath>
 
 namespace Countersign {
-
-namespace {
-
-QString path(const QString &prefix, const QString &key)
-{
-    return prefix.isEmpty() ? key : prefix + u'.' + key;
-}
-
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("missing");
-}
-
-} // namespace
 
 bool JsonBody::isValidUtf8(const QByteArray &bytes)
 {
@@ -105,9 +77,9 @@ Result<void> JsonBody::onlyFields(
         if (allowed.contains(it.key()))
             continue;
         if (serverOwned.contains(it.key()))
-            return fail(
-                Error::invalid(path(prefix, it.key()), QStringLiteral("is set by the server and cannot be sent")));
-        return fail(Error::invalid(path(prefix, it.key()), QStringLiteral("is not a known field")));
+            return fail(Error::invalid(
+                jsonChildPath(prefix, it.key()), QStringLiteral("is set by the server and cannot be sent")));
+        return fail(Error::invalid(jsonChildPath(prefix, it.key()), QStringLiteral("is not a known field")));
     }
     return {};
 }
@@ -118,16 +90,18 @@ Result<QString> JsonBody::string(
     const QJsonValue v = object.value(key);
     if (v.isUndefined() || v.isNull()) {
         if (need == Need::Required)
-            return fail(Error::invalid(path(prefix, key), QStringLiteral("is required")));
+            return fail(Error::invalid(jsonChildPath(prefix, key), QStringLiteral("is required")));
         return QString();
     }
     if (!v.isString())
-        return fail(Error::invalid(path(prefix, key), QStringLiteral("must be a string, not %1").arg(typeName(v))));
+        return fail(Error::invalid(
+            jsonChildPath(prefix, key), QStringLiteral("must be a string, not %1").arg(jsonTypeDescription(v))));
     const QString s = v.toString();
     if (need == Need::Required && s.trimmed().isEmpty())
-        return fail(Error::invalid(path(prefix, key), QStringLiteral("must not be empty")));
+        return fail(Error::invalid(jsonChildPath(prefix, key), QStringLiteral("must not be empty")));
     if (s.size() > maxLength)
-        return fail(Error::invalid(path(prefix, key), QStringLiteral("is longer than %1 characters").arg(maxLength)));
+        return fail(
+            Error::invalid(jsonChildPath(prefix, key), QStringLiteral("is longer than %1 characters").arg(maxLength)));
     return s;
 }
 
@@ -138,10 +112,12 @@ Result<std::optional<double>> JsonBody::number(
     if (v.isUndefined() || v.isNull())
         return std::optional<double>();
     if (!v.isDouble())
-        return fail(Error::invalid(path(prefix, key), QStringLiteral("must be a number, not %1").arg(typeName(v))));
+        return fail(Error::invalid(
+            jsonChildPath(prefix, key), QStringLiteral("must be a number, not %1").arg(jsonTypeDescription(v))));
     const double d = v.toDouble();
     if (!std::isfinite(d) || d < min || d > max)
-        return fail(Error::invalid(path(prefix, key), QStringLiteral("must be between %1 and %2").arg(min).arg(max)));
+        return fail(
+            Error::invalid(jsonChildPath(prefix, key), QStringLiteral("must be between %1 and %2").arg(min).arg(max)));
     return std::optional<double>(d);
 }
 
@@ -154,7 +130,7 @@ Result<std::optional<qint64>> JsonBody::integer(
     const double d = v.toDouble(std::nan(""));
     if (!v.isDouble() || !std::isfinite(d) || d != std::floor(d) || d < double(min) || d > double(max))
         return fail(Error::invalid(
-            path(prefix, key), QStringLiteral("must be an integer between %1 and %2").arg(min).arg(max)));
+            jsonChildPath(prefix, key), QStringLiteral("must be an integer between %1 and %2").arg(min).arg(max)));
     return std::optional<qint64>(qint64(d));
 }
 
@@ -165,7 +141,8 @@ Result<std::optional<QJsonObject>> JsonBody::object(
     if (v.isUndefined() || v.isNull())
         return std::optional<QJsonObject>();
     if (!v.isObject())
-        return fail(Error::invalid(path(prefix, key), QStringLiteral("must be an object, not %1").arg(typeName(v))));
+        return fail(Error::invalid(
+            jsonChildPath(prefix, key), QStringLiteral("must be an object, not %1").arg(jsonTypeDescription(v))));
     return std::optional<QJsonObject>(v.toObject());
 }
 
