@@ -11,8 +11,7 @@ target_compile_definitions(countersign-build-settings INTERFACE
     QT_NO_FOREACH
     QT_NO_KEYWORDS
     QT_USE_QSTRINGBUILDER
-    QT_DISABLE_DEPRECATED_UP_TO=0x060800
-    COUNTERSIGN_VERSION="${PROJECT_VERSION}")
+    QT_DISABLE_DEPRECATED_UP_TO=0x060800)
 
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(countersign-build-settings INTERFACE

@@ -2,7 +2,9 @@
 # Applies clang-format to every C++ source; with --check, lists unformatted files and fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mapfile -t files < <(git ls-files -co --exclude-standard -- '*.cpp' '*.h' | grep -v '^build/')
+# Tracked and new files that exist (a file deleted in the work tree is still listed as tracked).
+mapfile -t files < <(git ls-files -co --exclude-standard -- '*.cpp' '*.h' | grep -v '^build/' \
+    | while IFS= read -r f; do [ -f "$f" ] && printf '%s\n' "$f"; done)
 [ ${#files[@]} -gt 0 ] || exit 0
 if [ "${1:-}" = "--check" ]; then
     clang-format --dry-run --Werror "${files[@]}"

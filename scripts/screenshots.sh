@@ -18,3 +18,9 @@ done
 sleep 1 # let the demo seed its first actions
 xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=1 \
     "$BUILD/tests/ui/app/screenshottour" "http://127.0.0.1:$PORT" "$WORK/demo-tokens.json" "$OUT"
+
+# The report window, its recommendations and the quarterly review (with its PDF), from the
+# report window test's seeded server.
+xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=1 COUNTERSIGN_SCREENSHOT_DIR="$OUT" \
+    "$BUILD/tests/ui/report/tst_reportwindow" >"$WORK/reportwindow.log" 2>&1 \
+    || { tail -20 "$WORK/reportwindow.log"; exit 1; }

@@ -213,6 +213,65 @@
     </message>
 </context>
 <context>
+    <name>Countersign::BottleneckView</name>
+    <message>
+        <source>No bottleneck: queue times and SLA breaches did not grow, and no reviewer carries far more than the others.</source>
+        <translation>Kein Engpass: Wartezeiten und SLA-Verstöße sind nicht gewachsen, und kein Prüfer trägt weit mehr als die anderen.</translation>
+    </message>
+    <message>
+        <source>Queue now</source>
+        <translation>Warteschlange jetzt</translation>
+    </message>
+    <message>
+        <source>Reviewers&apos; load in the period</source>
+        <translation>Auslastung der Prüfer im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Bottlenecks</source>
+        <translation>Engpässe</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>Älteste</translation>
+    </message>
+    <message>
+        <source>SLA breaches</source>
+        <translation>SLA-Verstöße</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Eskaliert</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Time to decide (median)</source>
+        <translation>Zeit bis zur Entscheidung (Median)</translation>
+    </message>
+    <message>
+        <source>Claimed now</source>
+        <translation>Jetzt übernommen</translation>
+    </message>
+</context>
+<context>
     <name>Countersign::ConfidenceMeter</name>
     <message>
         <source>Confidence %1%</source>
@@ -1012,6 +1071,96 @@
     </message>
 </context>
 <context>
+    <name>Countersign::ProposalDialog</name>
+    <message>
+        <source>Auto-approve</source>
+        <translation>Automatisch freigeben</translation>
+    </message>
+    <message>
+        <source>Review required</source>
+        <translation>Prüfung erforderlich</translation>
+    </message>
+    <message>
+        <source>Prohibited</source>
+        <translation>Verboten</translation>
+    </message>
+    <message>
+        <source>Draft Policy Change</source>
+        <translation>Richtlinienänderung entwerfen</translation>
+    </message>
+    <message>
+        <source>Proposed tiers</source>
+        <translation>Vorgeschlagene Stufen</translation>
+    </message>
+    <message>
+        <source>Note for the administrator:</source>
+        <translation>Notiz für die Administration:</translation>
+    </message>
+    <message>
+        <source>Why this change, and anything to check before applying it</source>
+        <translation>Warum diese Änderung, und was vor dem Anwenden zu prüfen ist</translation>
+    </message>
+    <message>
+        <source>Send Proposal</source>
+        <translation>Vorschlag senden</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::QuarterlyReviewPanel</name>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Als &amp;PDF exportieren …</translation>
+    </message>
+    <message>
+        <source>Export C&amp;SV…</source>
+        <translation>Als C&amp;SV exportieren …</translation>
+    </message>
+    <message>
+        <source>Q%1</source>
+        <translation>Q%1</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter:</source>
+        <translation>&amp;Quartal:</translation>
+    </message>
+    <message>
+        <source>Choose a quarter and press Generate: the review answers which action types to move to auto-approve, which to tighten, which new types appeared, how queue times and SLA breaches evolved, and how the reviewers&apos; load was spread.</source>
+        <translation>Wählen Sie ein Quartal und klicken Sie auf Erstellen: Der Bericht beantwortet, welche Aktionstypen automatisch freigegeben werden können, welche strenger werden sollten, welche neuen Typen auftauchten, wie sich Wartezeiten und SLA-Verstöße entwickelten und wie die Last unter den Prüfern verteilt war.</translation>
+    </message>
+    <message>
+        <source>Collecting the quarter&apos;s figures…</source>
+        <translation>Zahlen des Quartals werden gesammelt …</translation>
+    </message>
+    <message>
+        <source>The review could not be generated: %1</source>
+        <translation>Der Bericht konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Export Quarterly Review</source>
+        <translation>Quartalsbericht exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>Countersign::QueueModel</name>
     <message>
         <source>%1 s</source>
@@ -1111,6 +1260,314 @@
     <message>
         <source>All types</source>
         <translation>Alle Typen</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::RecommendationModel</name>
+    <message>
+        <source>Move to auto-approve</source>
+        <translation>Automatisch freigeben</translation>
+    </message>
+    <message>
+        <source>Tighten</source>
+        <translation>Verschärfen</translation>
+    </message>
+    <message>
+        <source>Unassigned type</source>
+        <translation>Nicht zugeordneter Typ</translation>
+    </message>
+    <message>
+        <source>Bottleneck</source>
+        <translation>Engpass</translation>
+    </message>
+    <message>
+        <source>reviewer %1</source>
+        <translation>Prüfer %1</translation>
+    </message>
+    <message>
+        <source>category %1</source>
+        <translation>Kategorie %1</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Empfehlung</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Betrifft</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::RecommendationsPanel</name>
+    <message>
+        <source>&amp;Draft Policy Change…</source>
+        <translation>Richtlinienänderung &amp;entwerfen …</translation>
+    </message>
+    <message>
+        <source>Propose this change to the policy; an administrator applies it</source>
+        <translation>Diese Änderung der Richtlinie vorschlagen; die Administration wendet sie an</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Belege</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::ReportTableModel</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>Woche ab</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Eingereicht</translation>
+    </message>
+    <message>
+        <source>Auto-approved</source>
+        <translation>Automatisch freigegeben</translation>
+    </message>
+    <message>
+        <source>Prohibited</source>
+        <translation>Verboten</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Approval rate</source>
+        <translation>Freigabequote</translation>
+    </message>
+    <message>
+        <source>Modification rate</source>
+        <translation>Änderungsquote</translation>
+    </message>
+    <message>
+        <source>Rejection rate</source>
+        <translation>Ablehnungsquote</translation>
+    </message>
+    <message>
+        <source>Queue time (median)</source>
+        <translation>Wartezeit (Median)</translation>
+    </message>
+    <message>
+        <source>Queue time (p95)</source>
+        <translation>Wartezeit (p95)</translation>
+    </message>
+    <message>
+        <source>Time to decide (median)</source>
+        <translation>Zeit bis zur Entscheidung (Median)</translation>
+    </message>
+    <message>
+        <source>SLA breaches</source>
+        <translation>SLA-Verstöße</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>Eskalationen</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::ReportWindow</name>
+    <message>
+        <source>Approval Reports</source>
+        <translation>Freigabeberichte</translation>
+    </message>
+    <message>
+        <source>No recommendation for this period: no type met the bar for auto-approval and none needs tightening.</source>
+        <translation>Keine Empfehlung für diesen Zeitraum: Kein Typ erreicht die Schwelle für automatische Freigabe, und keiner muss verschärft werden.</translation>
+    </message>
+    <message>
+        <source>Every action type seen in this period is named in the policy.</source>
+        <translation>Jeder Aktionstyp dieses Zeitraums ist in der Richtlinie benannt.</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation>&amp;Tabelle</translation>
+    </message>
+    <message>
+        <source>&amp;Recommendations</source>
+        <translation>&amp;Empfehlungen</translation>
+    </message>
+    <message>
+        <source>&amp;Unassigned Types</source>
+        <translation>&amp;Nicht zugeordnete Typen</translation>
+    </message>
+    <message>
+        <source>&amp;Bottlenecks</source>
+        <translation>En&amp;gpässe</translation>
+    </message>
+    <message>
+        <source>&amp;Quarterly Review</source>
+        <translation>&amp;Quartalsbericht</translation>
+    </message>
+    <message>
+        <source>Loading reports…</source>
+        <translation>Berichte werden geladen …</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Dieses Quartal</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Letztes Quartal</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>  &amp;Group table by:</source>
+        <translation>  Tabelle &amp;gruppieren nach:</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>&amp;Bericht</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export Table…</source>
+        <translation>Tabelle e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Quarterly Review…</source>
+        <translation>&amp;Quartalsbericht …</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>The period starts after it ends: pick a start date on or before the end date.</source>
+        <translation>Der Zeitraum beginnt nach seinem Ende: Wählen Sie ein Anfangsdatum am oder vor dem Enddatum.</translation>
+    </message>
+    <message>
+        <source>No actions were submitted or decided in this period.</source>
+        <translation>In diesem Zeitraum wurden keine Aktionen eingereicht oder entschieden.</translation>
+    </message>
+    <message>
+        <source>&amp;Unassigned Types (%1)</source>
+        <translation>&amp;Nicht zugeordnete Typen (%1)</translation>
+    </message>
+    <message>
+        <source>Reports are for team leads: this connection&apos;s token has no lead role. Connect with a lead&apos;s or an administrator&apos;s token to see them.</source>
+        <translation>Berichte sind für Teamleitungen: Das Token dieser Verbindung hat keine Leitungsrolle. Verbinden Sie sich mit dem Token einer Leitung oder der Administration, um sie zu sehen.</translation>
+    </message>
+    <message>
+        <source>The reports could not be loaded: %1</source>
+        <translation>Die Berichte konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Proposal Not Sent</source>
+        <translation>Vorschlag nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Proposal %1 sent: an administrator reviews and applies it.</source>
+        <translation>Vorschlag %1 gesendet: Die Administration prüft ihn und wendet ihn an.</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Export Report Table</source>
+        <translation>Berichtstabelle exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Submitted: %1 · Reviewed: %2 · Recommendations: %3</source>
+        <translation>Eingereicht: %1 · Geprüft: %2 · Empfehlungen: %3</translation>
     </message>
 </context>
 <context>
@@ -1451,6 +1908,243 @@
     </message>
 </context>
 <context>
+    <name>EvidenceFormatter</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterlyReport</name>
+    <message>
+        <source>Quarterly review: Q%1 %2</source>
+        <translation>Quartalsbericht: Q%1 %2</translation>
+    </message>
+    <message>
+        <source>Actions submitted</source>
+        <translation>Eingereichte Aktionen</translation>
+    </message>
+    <message>
+        <source>Auto-approved by policy</source>
+        <translation>Von der Richtlinie automatisch freigegeben</translation>
+    </message>
+    <message>
+        <source>Reviewed by a person</source>
+        <translation>Von einer Person geprüft</translation>
+    </message>
+    <message>
+        <source>Prohibited by policy</source>
+        <translation>Von der Richtlinie verboten</translation>
+    </message>
+    <message>
+        <source>Approved unmodified</source>
+        <translation>Unverändert freigegeben</translation>
+    </message>
+    <message>
+        <source>Modified before approval</source>
+        <translation>Vor der Freigabe geändert</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Median time in queue</source>
+        <translation>Mediane Wartezeit</translation>
+    </message>
+    <message>
+        <source>95th percentile time in queue</source>
+        <translation>Wartezeit, 95. Perzentil</translation>
+    </message>
+    <message>
+        <source>SLA breaches</source>
+        <translation>SLA-Verstöße</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>Eskalationen</translation>
+    </message>
+    <message>
+        <source>Changes in brackets compare with the previous quarter.</source>
+        <translation>Änderungen in Klammern im Vergleich zum Vorquartal.</translation>
+    </message>
+    <message>
+        <source>Queue times and SLA breaches by category</source>
+        <translation>Wartezeiten und SLA-Verstöße nach Kategorie</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorquartal</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>How the reviewers&apos; load was spread</source>
+        <translation>Wie sich die Last auf die Prüfer verteilte</translation>
+    </message>
+    <message>
+        <source>No reviewed decisions in this quarter.</source>
+        <translation>In diesem Quartal gab es keine geprüften Entscheidungen.</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Rejection rate</source>
+        <translation>Ablehnungsquote</translation>
+    </message>
+    <message>
+        <source>Time to decide (median)</source>
+        <translation>Zeit bis zur Entscheidung (Median)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>Move to auto-approve</source>
+        <translation>Automatisch freigeben</translation>
+    </message>
+    <message>
+        <source>No action type met the bar for auto-approval this quarter.</source>
+        <translation>Kein Aktionstyp erreichte in diesem Quartal die Schwelle für automatische Freigabe.</translation>
+    </message>
+    <message>
+        <source>Tighten</source>
+        <translation>Verschärfen</translation>
+    </message>
+    <message>
+        <source>Nothing to tighten this quarter.</source>
+        <translation>In diesem Quartal ist nichts zu verschärfen.</translation>
+    </message>
+    <message>
+        <source>New action types the policy does not name</source>
+        <translation>Neue Aktionstypen, die die Richtlinie nicht benennt</translation>
+    </message>
+    <message>
+        <source>Every action type seen this quarter is named in the policy.</source>
+        <translation>Jeder Aktionstyp dieses Quartals ist in der Richtlinie benannt.</translation>
+    </message>
+    <message>
+        <source>Bottlenecks</source>
+        <translation>Engpässe</translation>
+    </message>
+    <message>
+        <source>No category or reviewer held up the queue.</source>
+        <translation>Keine Kategorie und kein Prüfer hat die Warteschlange aufgehalten.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCharts</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Decisions by outcome</source>
+        <translation>Entscheidungen nach Ergebnis</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Time in queue (hours)</source>
+        <translation>Wartezeit (Stunden)</translation>
+    </message>
+    <message>
+        <source>Time in queue (minutes)</source>
+        <translation>Wartezeit (Minuten)</translation>
+    </message>
+    <message>
+        <source>Time in queue (seconds)</source>
+        <translation>Wartezeit (Sekunden)</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>95th percentile</source>
+        <translation>95. Perzentil</translation>
+    </message>
+    <message>
+        <source>Outcome rates over time</source>
+        <translation>Ergebnisquoten im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Approval rate</source>
+        <translation>Freigabequote</translation>
+    </message>
+    <message>
+        <source>Modification rate</source>
+        <translation>Änderungsquote</translation>
+    </message>
+    <message>
+        <source>Rejection rate</source>
+        <translation>Ablehnungsquote</translation>
+    </message>
+    <message>
+        <source>Volume by tier</source>
+        <translation>Menge nach Stufe</translation>
+    </message>
+    <message>
+        <source>Auto-approved</source>
+        <translation>Automatisch freigegeben</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>Prohibited</source>
+        <translation>Verboten</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+</context>
+<context>
     <name>ServerUrl</name>
     <message>
         <source>Enter the server address, for example https://countersign.example.com.</source>
@@ -1514,6 +2208,10 @@
     <message>
         <source>Open the report window.</source>
         <translation>Das Berichtsfenster öffnen.</translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to this file after two seconds, then quit.</source>
+        <translation>Nach zwei Sekunden ein Bild des Hauptfensters in dieser Datei speichern, dann beenden.</translation>
     </message>
 </context>
 </TS>

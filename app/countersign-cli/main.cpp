@@ -1,4 +1,5 @@
 #include "cli/commandregistry.h"
+#include "countersignversion.h"
 
 #include <QCoreApplication>
 

@@ -1,3 +1,4 @@
+#include "countersignversion.h"
 #include "server/serverprogram.h"
 
 #include <QCommandLineParser>
@@ -73,7 +74,10 @@ int main(int argc, char *argv[])
         QStringLiteral("queue depth that raises an alert (default 200)"), QStringLiteral("N"));
     const QCommandLineOption alertAge(QStringLiteral("alert-age"),
         QStringLiteral("oldest pending age in seconds that raises an alert (default 3600)"), QStringLiteral("SECONDS"));
-    parser.addOptions({listen, db, policy, demo, demoInterval, maxBody, rate, lease, alertDepth, alertAge});
+    const QCommandLineOption spotChecks(QStringLiteral("spot-check-fraction"),
+        QStringLiteral("share of auto-approvals sampled for spot checks, 0..1 or N% (default 0.05)"),
+        QStringLiteral("FRACTION"));
+    parser.addOptions({listen, db, policy, demo, demoInterval, maxBody, rate, lease, alertDepth, alertAge, spotChecks});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -115,6 +119,14 @@ int main(int argc, char *argv[])
     options.config.claimLease = std::chrono::seconds(number(lease, options.config.claimLease.count()));
     options.config.alerts.queueDepth = number(alertDepth, options.config.alerts.queueDepth);
     options.config.alerts.oldestAgeSeconds = number(alertAge, options.config.alerts.oldestAgeSeconds);
+    if (parser.isSet(spotChecks)) {
+        auto fraction = ServerProgram::parseSpotCheckFraction(parser.value(spotChecks));
+        if (!fraction) {
+            err << "countersign-server: --spot-check-fraction " << fraction.error().message << '\n';
+            return 2;
+        }
+        options.config.spotCheckFraction = *fraction;
+    }
     if (!ok)
         return 2;
     return ServerProgram::run(options);

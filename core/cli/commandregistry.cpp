@@ -1,6 +1,10 @@
 #include "commandregistry.h"
 
+#include "countersignversion.h"
+
 #include "diffcommand.h"
+#include "hookcommand.h"
+#include "mcpcommand.h"
 #include "submitcommand.h"
 
 #include <QTextStream>
@@ -11,6 +15,8 @@ QList<CliCommand> commands()
 {
     return {
         DiffCommand::command(),
+        HookCommand::command(),
+        McpCommand::command(),
         SubmitCommand::command(),
     };
 }

@@ -152,7 +152,9 @@ void EventStream::scheduleReconnect()
 
 void EventStream::poll()
 {
-    if (m_pollInFlight || m_baseUrl.isEmpty() || m_lastSeq < 0)
+    // Without a sequence yet (the WebSocket never got through to say hello), the first poll asks
+    // for nothing and only learns where the server's sequence stands.
+    if (m_pollInFlight || m_baseUrl.isEmpty())
         return;
     m_pollInFlight = true;
     QNetworkRequest request(eventsUrl(false));
@@ -171,6 +173,8 @@ void EventStream::poll()
         const QJsonArray events = doc->object().value(QLatin1String("events")).toArray();
         for (const auto &e : events)
             deliver(Event::fromJson(e.toObject()));
+        if (m_lastSeq < 0)
+            m_lastSeq = qint64(doc->object().value(QLatin1String("last_seq")).toDouble(-1));
     });
 }
 

@@ -1,5 +1,6 @@
 #include "decisionhistory.h"
 
+#include "domain/csvwriter.h"
 #include "domain/timeformat.h"
 
 #include <QCoreApplication>
@@ -74,15 +75,6 @@ Filter filterFor(const HistoryQuery &q)
 QString text(const QString &s)
 {
     return s.isNull() ? QStringLiteral("") : s;
-}
-
-QString csvField(const QString &s)
-{
-    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n') && !s.contains(u'\r'))
-        return s;
-    QString quoted = s;
-    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return u'"' + quoted + u'"';
 }
 
 } // namespace
@@ -239,16 +231,15 @@ Result<void> DecisionHistory::exportCsv(QIODevice *device, const HistoryQuery &q
     const auto list = entries(all);
     if (!list)
         return fail(list.error());
-    QByteArray out = "seq,time,action_id,type,category,title,outcome,reason,reviewer,server_accepted,server_answer\n";
+    CsvWriter csv;
+    csv.addRow({QStringLiteral("seq"), QStringLiteral("time"), QStringLiteral("action_id"), QStringLiteral("type"),
+        QStringLiteral("category"), QStringLiteral("title"), QStringLiteral("outcome"), QStringLiteral("reason"),
+        QStringLiteral("reviewer"), QStringLiteral("server_accepted"), QStringLiteral("server_answer")});
     for (const auto &e : *list) {
-        const QStringList fields{QString::number(e.seq), toIsoUtc(e.time), e.actionId, e.actionType, e.category,
-            e.title, e.outcome, e.reason, e.reviewer,
-            e.serverAccepted ? QStringLiteral("true") : QStringLiteral("false"), e.serverAnswer};
-        QStringList quoted;
-        for (const auto &f : fields)
-            quoted << csvField(f);
-        out += quoted.join(u',').toUtf8() + '\n';
+        csv.addRow({QString::number(e.seq), toIsoUtc(e.time), e.actionId, e.actionType, e.category, e.title, e.outcome,
+            e.reason, e.reviewer, e.serverAccepted ? QStringLiteral("true") : QStringLiteral("false"), e.serverAnswer});
     }
+    const QByteArray &out = csv.data();
     if (device->write(out) != out.size())
         return fail(Error::unavailable(tr("The export could not be written: %1").arg(device->errorString())));
     return {};

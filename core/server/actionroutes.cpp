@@ -3,10 +3,10 @@
 #include "actionmutation.h"
 #include "actionsubmitter.h"
 #include "domain/clock.h"
-#include "jsonbody.h"
 #include "lifecycle/statemachine.h"
 #include "queryparameters.h"
 #include "reply.h"
+#include "requestbodies.h"
 #include "router.h"
 #include "servercontext.h"
 #include "storeworker.h"
@@ -62,12 +62,7 @@ void ActionRoutes::addTo(Router &router)
 
 void ActionRoutes::submit(const ApiRequest &request, Reply *reply)
 {
-    auto body = JsonBody::parseObject(request.body);
-    if (!body) {
-        reply->sendError(body.error());
-        return;
-    }
-    auto submitRequest = SubmitRequest::fromJson(*body);
+    auto submitRequest = RequestBodies::submit(request.body);
     if (!submitRequest) {
         reply->sendError(submitRequest.error());
         return;

@@ -3,9 +3,9 @@
 #include "domain/clock.h"
 #include "domain/decision.h"
 #include "httperrors.h"
-#include "jsonbody.h"
 #include "lifecycle/statemachine.h"
 #include "reply.h"
+#include "requestbodies.h"
 #include "reviewroutes.h"
 #include "router.h"
 #include "servercontext.h"
@@ -19,8 +19,6 @@ namespace Countersign {
 
 namespace {
 
-constexpr qsizetype MaxBatch = 500;
-
 struct BatchState {
     QStringList ids;
     QHash<QString, Result<Action>> results; // by id
@@ -28,27 +26,6 @@ struct BatchState {
     std::optional<Error> failure; // the whole request failed
     QString category;
 };
-
-Result<QStringList> readIds(const QJsonObject &body)
-{
-    const QJsonValue v = body.value(QLatin1String("ids"));
-    if (!v.isArray() || v.toArray().isEmpty())
-        return fail(Error::invalid(QStringLiteral("ids"), QStringLiteral("must be a non-empty array of action ids")));
-    const QJsonArray array = v.toArray();
-    if (array.size() > MaxBatch)
-        return fail(Error::invalid(QStringLiteral("ids"), QStringLiteral("may hold at most %1 ids").arg(MaxBatch)));
-    QStringList ids;
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QJsonValue id = array.at(i);
-        const QString field = QStringLiteral("ids[%1]").arg(i);
-        if (!id.isString() || id.toString().isEmpty() || id.toString().size() > 200)
-            return fail(Error::invalid(field, QStringLiteral("must be an action id")));
-        if (ids.contains(id.toString()))
-            return fail(Error::invalid(field, QStringLiteral("repeats %1").arg(id.toString())));
-        ids.append(id.toString());
-    }
-    return ids;
-}
 
 } // namespace
 
@@ -69,40 +46,18 @@ void BatchRoutes::addTo(Router &router)
 
 void BatchRoutes::decide(const ApiRequest &request, Reply *reply)
 {
-    auto body = JsonBody::parseObject(request.body);
-    if (!body) {
-        reply->sendError(body.error());
-        return;
-    }
-    if (auto ok
-        = JsonBody::onlyFields(*body, {QStringLiteral("ids"), QStringLiteral("outcome"), QStringLiteral("reason")});
-        !ok) {
-        reply->sendError(ok.error());
-        return;
-    }
-    auto ids = readIds(*body);
-    if (!ids) {
-        reply->sendError(ids.error());
-        return;
-    }
-    const QString outcome = body->value(QLatin1String("outcome")).toString();
-    if (outcome != QLatin1String("approve") && outcome != QLatin1String("reject")) {
-        reply->sendError(
-            Error::invalid(QStringLiteral("outcome"), QStringLiteral("must be \"approve\" or \"reject\"")));
-        return;
-    }
-    auto decision = Decision::fromJson(*body);
-    if (!decision) {
-        reply->sendError(decision.error());
+    auto batch = RequestBodies::batch(request.body);
+    if (!batch) {
+        reply->sendError(batch.error());
         return;
     }
     const QDateTime now = m.clock->now();
-    decision->reviewer = request.identity.name;
-    decision->decidedAt = now;
+    batch->decision.reviewer = request.identity.name;
+    batch->decision.decidedAt = now;
 
     auto state = std::make_shared<BatchState>();
-    state->ids = *ids;
-    const Decision d = *decision;
+    state->ids = batch->ids;
+    const Decision d = batch->decision;
     const Identity who = request.identity;
     StoreTask task;
     task.context = m.owner;

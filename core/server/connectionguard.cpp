@@ -72,6 +72,21 @@ ConnectionGuard::~ConnectionGuard()
     Q_EMIT gone();
 }
 
+bool ConnectionGuard::isIdle() const
+{
+    return m_phase == Phase::Head && blank(m_head) && !m_awaitingResponse && !m_requestStarted.isValid()
+        && m_socket->bytesAvailable() == 0 && m_socket->bytesToWrite() == 0;
+}
+
+void ConnectionGuard::evict()
+{
+    qCDebug(lcServer) << "closing idle connection from" << m_peerAddress << m_peerPort << "to make room";
+    m_evicted = true;
+    m_idleTimer.stop();
+    m_requestTimer.stop();
+    m_socket->abort();
+}
+
 void ConnectionGuard::onReadyRead()
 {
     if (m_phase == Phase::Rejected) {

@@ -33,6 +33,14 @@ public:
     QHostAddress peerAddress() const { return m_peerAddress; }
     quint16 peerPort() const { return m_peerPort; }
 
+    // Nothing under way: no request arriving or being answered, not a WebSocket. At the
+    // connection cap the longest idle of these is closed to make room (evict()), so clients
+    // that merely hold connections open cannot lock everyone else out.
+    bool isIdle() const;
+    qint64 idleMs() const { return m_lastActivity.elapsed(); }
+    bool isEvicted() const { return m_evicted; }
+    void evict();
+
 Q_SIGNALS:
     void rejected(int status);
     void closed(const QHostAddress &peerAddress, quint16 peerPort); // the client went away
@@ -66,6 +74,7 @@ private:
     qint64 m_drainLeft = 0;
     bool m_awaitingResponse = false;
     bool m_closing = false;
+    bool m_evicted = false;
     // Timers are armed lazily (checked against these clocks when they fire), so a request that
     // arrives whole costs no timer operations.
     QElapsedTimer m_lastActivity;

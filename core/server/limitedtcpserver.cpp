@@ -16,7 +16,7 @@ LimitedTcpServer::LimitedTcpServer(const ServerLimits &limits, QObject *parent)
 
 void LimitedTcpServer::incomingConnection(qintptr socketDescriptor)
 {
-    if (m_open >= m_limits.maxConnections) {
+    if (m_open - m_evictedOpen >= m_limits.maxConnections && !evictIdlest()) {
         refuse(socketDescriptor);
         return;
     }
@@ -30,12 +30,32 @@ void LimitedTcpServer::incomingConnection(qintptr socketDescriptor)
     // The guard connects to readyRead before Qt HttpServer does, so it sees each request first.
     auto *guard = new ConnectionGuard(socket, m_limits);
     ++m_open;
-    connect(guard, &ConnectionGuard::gone, this, [this] {
+    m_guards.insert(guard);
+    // Emitted from the guard's destructor: the guard is still whole, its socket is not.
+    connect(guard, &ConnectionGuard::gone, this, [this, guard] {
         --m_open;
+        if (guard->isEvicted())
+            --m_evictedOpen;
+        m_guards.remove(guard);
     });
     connect(guard, &ConnectionGuard::rejected, this, &LimitedTcpServer::requestRejected);
     connect(guard, &ConnectionGuard::closed, this, &LimitedTcpServer::connectionClosed);
     addPendingConnection(socket);
+}
+
+bool LimitedTcpServer::evictIdlest()
+{
+    ConnectionGuard *idlest = nullptr;
+    for (ConnectionGuard *guard : std::as_const(m_guards)) {
+        if (!guard->isEvicted() && guard->isIdle() && (!idlest || guard->idleMs() > idlest->idleMs()))
+            idlest = guard;
+    }
+    if (!idlest)
+        return false;
+    ++m_evictions;
+    ++m_evictedOpen;
+    idlest->evict();
+    return true;
 }
 
 void LimitedTcpServer::refuse(qintptr socketDescriptor)

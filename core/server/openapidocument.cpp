@@ -1,5 +1,9 @@
 #include "openapidocument.h"
 
+#include "reportschemas.h"
+
+#include "countersignversion.h"
+
 #include <QJsonArray>
 
 namespace Countersign {
@@ -342,6 +346,7 @@ QJsonObject OpenApiDocument::schemas()
                 {QStringLiteral("revoked"), type(QStringLiteral("boolean"))}}))}}));
     schemas.insert(QStringLiteral("RevokedTokens"),
         object({{QStringLiteral("name"), type(s)}, {QStringLiteral("revoked"), type(QStringLiteral("integer"))}}));
+    ReportSchemas::addTo(schemas);
     schemas.insert(QStringLiteral("OpenApiDocument"), type(QStringLiteral("object")));
     schemas.insert(
         QStringLiteral("PrometheusText"), type(s, QStringLiteral("Prometheus text exposition format 0.0.4")));

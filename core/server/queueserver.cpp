@@ -2,16 +2,19 @@
 
 #include "actionroutes.h"
 #include "actionsubmitter.h"
+#include "approvalreportroutes.h"
 #include "batchroutes.h"
 #include "domain/clock.h"
 #include "eventhub.h"
 #include "eventroutes.h"
+#include "eventsequencer.h"
 #include "limitedtcpserver.h"
 #include "logging.h"
 #include "metrics.h"
 #include "openapidocument.h"
 #include "policyroutes.h"
 #include "policyservice.h"
+#include "proposalroutes.h"
 #include "queryparameters.h"
 #include "ratelimiter.h"
 #include "replytracker.h"
@@ -19,6 +22,7 @@
 #include "reviewroutes.h"
 #include "router.h"
 #include "scheduler.h"
+#include "spotcheckroutes.h"
 #include "store/storefactory.h"
 #include "storeworker.h"
 #include "systemroutes.h"
@@ -49,6 +53,8 @@ QueueServer::~QueueServer()
 {
     if (m_scheduler)
         m_scheduler->stop();
+    m_notifier.reset();
+    m_sequencer.reset();
     if (m_worker)
         m_worker->stop();
     // Order matters: every responder must die while the Qt HttpServer connection handler it
@@ -80,9 +86,13 @@ Result<void> QueueServer::start()
 {
     const QString location = m_config.storeLocation;
     const Clock &clock = m_clock;
+    const double spotCheckFraction = m_config.spotCheckFraction;
     m_worker = std::make_unique<StoreWorker>(
-        [location, &clock]() {
-            return createStore(location, clock);
+        [location, &clock, spotCheckFraction]() {
+            auto store = createStore(location, clock);
+            if (store)
+                (*store)->setSpotCheckFraction(spotCheckFraction);
+            return store;
         },
         m_clock, m_config.maxBatch);
     if (auto started = m_worker->start(); !started)
@@ -98,13 +108,18 @@ Result<void> QueueServer::start()
     m_limiter = std::make_unique<RateLimiter>(m_config.limits.ratePerSecond, m_config.limits.rateBurst);
     m_metrics = std::make_unique<Metrics>();
     m_events = std::make_unique<EventHub>(m_worker.get(), m_config.limits);
+    m_waiters = std::make_unique<WaiterRegistry>();
+    // Listening starts before the last seq is read, so nothing committed in between is missed.
+    if (auto listening = listenToOtherInstances(); !listening)
+        return listening;
     auto lastSeq = m_worker->call<qint64>([](Store &store) {
         return store.lastEventSeq();
     });
     if (!lastSeq)
         return fail(lastSeq.error());
     m_events->setLastSeq(*lastSeq);
-    m_waiters = std::make_unique<WaiterRegistry>();
+    if (m_sequencer)
+        m_sequencer->setPublished(*lastSeq);
     m_submitter = std::make_unique<ActionSubmitter>(m_worker.get(), &m_policy->engine(), &m_clock);
     m_scheduler = std::make_unique<Scheduler>(m_worker.get(), &m_policy->engine(), &m_clock, m_config);
 
@@ -156,6 +171,9 @@ void QueueServer::buildRoutes()
     m_policyRoutes = std::make_unique<PolicyRoutes>(m_context);
     m_tokenRoutes = std::make_unique<TokenRoutes>(m_context);
     m_reportRoutes = std::make_unique<ReportRoutes>(m_context);
+    m_approvalReportRoutes = std::make_unique<ApprovalReportRoutes>(m_context);
+    m_spotCheckRoutes = std::make_unique<SpotCheckRoutes>(m_context);
+    m_proposalRoutes = std::make_unique<ProposalRoutes>(m_context);
     m_eventRoutes = std::make_unique<EventRoutes>(m_context);
     m_systemRoutes = std::make_unique<SystemRoutes>(m_context,
         SystemRoutes::Hooks{[this] {
@@ -173,6 +191,9 @@ void QueueServer::buildRoutes()
     m_policyRoutes->addTo(*m_router);
     m_tokenRoutes->addTo(*m_router);
     m_reportRoutes->addTo(*m_router);
+    m_approvalReportRoutes->addTo(*m_router);
+    m_spotCheckRoutes->addTo(*m_router);
+    m_proposalRoutes->addTo(*m_router);
     m_eventRoutes->addTo(*m_router);
     m_systemRoutes->addTo(*m_router);
 }
@@ -197,11 +218,34 @@ MetricsSnapshot QueueServer::gauges() const
     return s;
 }
 
-void QueueServer::onCommitted(const QList<CommittedChange> &changes)
+Result<void> QueueServer::listenToOtherInstances()
+{
+    auto notifier = createStoreNotifier(m_config.storeLocation);
+    if (!notifier)
+        return fail(notifier.error());
+    if (!*notifier)
+        return {}; // a store only this process writes: its own commits are the whole stream
+    m_sequencer = std::make_unique<EventSequencer>(m_worker.get(), [this](const QList<CommittedChange> &changes) {
+        publish(changes);
+    });
+    m_notifier = std::move(*notifier);
+    connect(m_notifier.get(), &StoreNotifier::eventsCommitted, m_sequencer.get(), &EventSequencer::remoteCommitted);
+    return m_notifier->start();
+}
+
+void QueueServer::publish(const QList<CommittedChange> &changes)
 {
     m_waiters->publish(changes);
     m_events->publish(changes);
-    m_metrics->observeChanges(changes);
+}
+
+void QueueServer::onCommitted(const QList<CommittedChange> &changes)
+{
+    if (m_sequencer)
+        m_sequencer->localCommitted(changes);
+    else
+        publish(changes);
+    m_metrics->observeChanges(changes); // this instance's own work only
 }
 
 QHttpServerWebSocketUpgradeResponse QueueServer::verifyUpgrade(const QHttpServerRequest &request)
@@ -272,6 +316,8 @@ void QueueServer::shutdown()
     m_router->setDraining(true);
     m_scheduler->stop();
     m_tokenRefresh.stop();
+    if (m_notifier)
+        m_notifier->stop();
     m_waiters->expireAll(); // long polls answer with the action as it stands
     m_events->closeAll();
     if (m_replies->pending() == 0) {

@@ -20,21 +20,26 @@ class QHttpServerRequest;
 namespace Countersign {
 
 class ActionRoutes;
+class ApprovalReportRoutes;
 class ActionSubmitter;
 class BatchRoutes;
 class Clock;
 class EventHub;
+class EventSequencer;
 class EventRoutes;
 class LimitedTcpServer;
 class Metrics;
 class PolicyRoutes;
 class PolicyService;
+class ProposalRoutes;
 class RateLimiter;
 class ReplyTracker;
 class ReportRoutes;
 class ReviewRoutes;
 class Router;
 class Scheduler;
+class SpotCheckRoutes;
+class StoreNotifier;
 class StoreWorker;
 class SystemRoutes;
 class TokenAuthenticator;
@@ -71,6 +76,8 @@ public:
     ActionSubmitter *submitter() const { return m_submitter.get(); }
     PolicyService *policy() const { return m_policy.get(); }
     StoreWorker *storeWorker() const { return m_worker.get(); }
+    // Set when the store is shared by several instances (PostgreSQL), else null.
+    EventSequencer *eventSequencer() const { return m_sequencer.get(); }
     QJsonObject openApi() const;
 
 Q_SIGNALS:
@@ -79,6 +86,8 @@ Q_SIGNALS:
 private:
     void buildRoutes();
     void onCommitted(const QList<Countersign::CommittedChange> &changes);
+    void publish(const QList<Countersign::CommittedChange> &changes);
+    Result<void> listenToOtherInstances();
     QHttpServerWebSocketUpgradeResponse verifyUpgrade(const QHttpServerRequest &request);
     void acceptWebSockets();
     void finishShutdown();
@@ -93,6 +102,9 @@ private:
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<EventHub> m_events;
     std::unique_ptr<WaiterRegistry> m_waiters;
+    // Several instances on one database: their commits reach this one's subscribers and waiters.
+    std::unique_ptr<EventSequencer> m_sequencer;
+    std::unique_ptr<StoreNotifier> m_notifier;
     std::unique_ptr<ActionSubmitter> m_submitter;
     std::unique_ptr<Scheduler> m_scheduler;
     ServerContext m_context;
@@ -103,6 +115,9 @@ private:
     std::unique_ptr<ReviewRoutes> m_reviewRoutes;
     std::unique_ptr<BatchRoutes> m_batchRoutes;
     std::unique_ptr<PolicyRoutes> m_policyRoutes;
+    std::unique_ptr<ApprovalReportRoutes> m_approvalReportRoutes;
+    std::unique_ptr<SpotCheckRoutes> m_spotCheckRoutes;
+    std::unique_ptr<ProposalRoutes> m_proposalRoutes;
     std::unique_ptr<TokenRoutes> m_tokenRoutes;
     std::unique_ptr<ReportRoutes> m_reportRoutes;
     std::unique_ptr<EventRoutes> m_eventRoutes;

@@ -3,9 +3,9 @@
 #include "actionmutation.h"
 #include "domain/clock.h"
 #include "domain/decision.h"
-#include "jsonbody.h"
 #include "lifecycle/statemachine.h"
 #include "reply.h"
+#include "requestbodies.h"
 #include "router.h"
 #include "servercontext.h"
 
@@ -68,16 +68,7 @@ void ReviewRoutes::answer(const QPointer<Reply> &reply, const Result<Action> &ac
 
 void ReviewRoutes::claim(const ApiRequest &request, Reply *reply)
 {
-    auto body = JsonBody::parseObject(request.body, true);
-    if (!body) {
-        reply->sendError(body.error());
-        return;
-    }
-    if (auto ok = JsonBody::onlyFields(*body, {QStringLiteral("lease_s")}); !ok) {
-        reply->sendError(ok.error());
-        return;
-    }
-    auto lease = JsonBody::integer(*body, QStringLiteral("lease_s"), 10, 24 * 3600);
+    auto lease = RequestBodies::claimLease(request.body);
     if (!lease) {
         reply->sendError(lease.error());
         return;
@@ -116,19 +107,7 @@ void ReviewRoutes::release(const ApiRequest &request, Reply *reply)
 
 void ReviewRoutes::decide(const ApiRequest &request, Reply *reply)
 {
-    auto body = JsonBody::parseObject(request.body);
-    if (!body) {
-        reply->sendError(body.error());
-        return;
-    }
-    if (auto ok = JsonBody::onlyFields(*body,
-            {QStringLiteral("outcome"), QStringLiteral("payload"), QStringLiteral("reason"), QStringLiteral("version")},
-            {QStringLiteral("reviewer"), QStringLiteral("decided_at"), QStringLiteral("decided_by")});
-        !ok) {
-        reply->sendError(ok.error());
-        return;
-    }
-    auto decision = Decision::fromJson(*body);
+    auto decision = RequestBodies::decision(request.body);
     if (!decision) {
         reply->sendError(decision.error());
         return;
@@ -151,16 +130,7 @@ void ReviewRoutes::decide(const ApiRequest &request, Reply *reply)
 
 void ReviewRoutes::reassign(const ApiRequest &request, Reply *reply)
 {
-    auto body = JsonBody::parseObject(request.body);
-    if (!body) {
-        reply->sendError(body.error());
-        return;
-    }
-    if (auto ok = JsonBody::onlyFields(*body, {QStringLiteral("reviewer")}); !ok) {
-        reply->sendError(ok.error());
-        return;
-    }
-    auto reviewer = JsonBody::string(*body, QStringLiteral("reviewer"), JsonBody::Need::Required, 200);
+    auto reviewer = RequestBodies::reassign(request.body);
     if (!reviewer) {
         reply->sendError(reviewer.error());
         return;

@@ -42,6 +42,7 @@ struct ServerConfig {
     int schedulerBatch = 500; // due actions handled per pass
     int maxBatch = 512; // store tasks folded into one group commit
     std::chrono::milliseconds shutdownGrace{10'000}; // in-flight requests get this long on SIGTERM
+    double spotCheckFraction = 0.05; // of auto-approvals sampled for a retrospective review (0..1)
 };
 
 } // namespace Countersign

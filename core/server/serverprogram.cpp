@@ -54,6 +54,22 @@ Result<std::pair<QHostAddress, quint16>> ServerProgram::parseListen(const QStrin
     return std::pair<QHostAddress, quint16>(address, quint16(port));
 }
 
+Result<double> ServerProgram::parseSpotCheckFraction(const QString &text)
+{
+    QString t = text.trimmed();
+    const bool percent = t.endsWith(u'%');
+    if (percent)
+        t.chop(1);
+    bool ok = false;
+    double v = t.toDouble(&ok);
+    if (ok && percent)
+        v /= 100.0;
+    if (!ok || !(v >= 0 && v <= 1))
+        return fail(Error::invalid(QStringLiteral("spot-check-fraction"),
+            QStringLiteral("must be a number from 0 to 1 or a percentage, not \"%1\"").arg(text)));
+    return v;
+}
+
 int ServerProgram::run(const ServerOptions &options)
 {
     QTextStream err(stderr);

@@ -24,6 +24,8 @@ public:
     static QString defaultDatabasePath();
     // "127.0.0.1:8470", "[::1]:8470", "0.0.0.0:0"
     static Result<std::pair<QHostAddress, quint16>> parseListen(const QString &text);
+    // --spot-check-fraction: a number from 0 to 1 ("0.05"), or a percentage ("5%").
+    static Result<double> parseSpotCheckFraction(const QString &text);
 
     // Runs the server until SIGTERM/SIGINT, then drains in-flight requests. Exit code.
     static int run(const ServerOptions &options);

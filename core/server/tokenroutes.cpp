@@ -2,8 +2,8 @@
 
 #include "domain/clock.h"
 #include "domain/timeformat.h"
-#include "jsonbody.h"
 #include "reply.h"
+#include "requestbodies.h"
 #include "router.h"
 #include "servercontext.h"
 #include "storeworker.h"
@@ -49,29 +49,9 @@ void TokenRoutes::addTo(Router &router)
 
 void TokenRoutes::create(const ApiRequest &request, Reply *reply)
 {
-    auto body = JsonBody::parseObject(request.body);
-    if (!body) {
-        reply->sendError(body.error());
-        return;
-    }
-    if (auto ok = JsonBody::onlyFields(*body, {QStringLiteral("name"), QStringLiteral("role")}); !ok) {
-        reply->sendError(ok.error());
-        return;
-    }
-    auto name = JsonBody::string(*body, QStringLiteral("name"), JsonBody::Need::Required, 64);
-    if (!name) {
-        reply->sendError(name.error());
-        return;
-    }
-    auto roleText = JsonBody::string(*body, QStringLiteral("role"), JsonBody::Need::Required, 16);
-    if (!roleText) {
-        reply->sendError(roleText.error());
-        return;
-    }
-    const auto role = roleFromName(*roleText);
-    if (!role) {
-        reply->sendError(
-            Error::invalid(QStringLiteral("role"), QStringLiteral("must be agent, reviewer, lead or admin")));
+    auto wanted = RequestBodies::token(request.body);
+    if (!wanted) {
+        reply->sendError(wanted.error());
         return;
     }
     const QDateTime now = m.clock->now();
@@ -80,7 +60,7 @@ void TokenRoutes::create(const ApiRequest &request, Reply *reply)
     TokenAuthenticator *auth = m.auth;
     m.worker->read<TokenIssuer::Issued>(
         m.owner,
-        [r = *role, n = *name, actor, now](Store &store) {
+        [r = wanted->role, n = wanted->name, actor, now](Store &store) {
             return TokenIssuer::issue(store, r, n, actor, now);
         },
         [guard, auth](Result<TokenIssuer::Issued> issued) {

@@ -5,10 +5,15 @@
 #include "audit/auditentry.h"
 #include "audit/auditverification.h"
 #include "domain/action.h"
+#include "domain/decision.h"
 #include "domain/error.h"
 #include "event.h"
 #include "policyversion.h"
 #include "queuestats.h"
+#include "report/policyproposal.h"
+#include "report/reportgrouping.h"
+#include "report/rolluprow.h"
+#include "report/spotcheck.h"
 #include "tokenrecord.h"
 
 #include <QList>
@@ -72,6 +77,39 @@ public:
 
     // --- queue statistics
     virtual Result<QueueStats> queueStats(const QDateTime &now) = 0;
+
+    // --- reports
+    // commit() keeps a rollup (RollupRow::forChange of each committed change) in the same
+    // transaction, and samples auto-approvals it inserts into the spot-check list at this fraction
+    // (SpotCheck::isSampled).
+    virtual void setSpotCheckFraction(double fraction) = 0;
+    // Rollup rows of the UTC days [from, to). With `groupBy` the rows are summed per group and
+    // only that field is set (plus the category for Type, the day for Day, and for Week the first
+    // day of the window in that week, grouped by the week's Monday).
+    virtual Result<QList<RollupRow>> rollups(
+        const QDate &from, const QDate &to, std::optional<ReportGrouping> groupBy = std::nullopt)
+        = 0;
+    // The newest reviewer outcomes (not policy or expiry) on `type` decided in [from, to),
+    // newest first, at most `limit`.
+    virtual Result<QList<Outcome>> latestReviewOutcomes(
+        const QString &type, const QDateTime &from, const QDateTime &to, int limit)
+        = 0;
+    // Spot checks sampled in [from, to) (either may be invalid: unbounded): open ones oldest
+    // first, done ones newest checked first; `open` unset lists both (open first).
+    virtual Result<QList<SpotCheck>> spotChecks(
+        std::optional<bool> open, const QDateTime &from, const QDateTime &to, int limit)
+        = 0;
+    // Records the verdict of `checked` (its id, verdict, note, checkedBy, checkedAt) and `audit`
+    // in one transaction. NotFound for an unknown id, Conflict when it already has a verdict.
+    virtual Result<SpotCheck> recordSpotCheck(const SpotCheck &checked, const AuditEntry &audit) = 0;
+    // Inserts (`expectedState` unset) or updates a proposal still in `expectedState`, with `audit`,
+    // in one transaction; Conflict when it moved on (or the id exists), NotFound when missing.
+    virtual Result<void> saveProposal(
+        const PolicyProposal &proposal, std::optional<ProposalState> expectedState, const AuditEntry &audit)
+        = 0;
+    virtual Result<PolicyProposal> proposal(const QString &id) = 0;
+    // Newest first.
+    virtual Result<QList<PolicyProposal>> proposals(int limit) = 0;
 };
 
 } // namespace Countersign

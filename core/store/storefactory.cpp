@@ -1,5 +1,7 @@
 #include "storefactory.h"
 
+#include "postgres/postgresnotifier.h"
+#include "postgres/postgresstore.h"
 #include "sqlite/sqlitestore.h"
 
 #include <QRegularExpression>
@@ -40,12 +42,21 @@ Result<SqliteOptions> parseSqliteOptions(const QString &text)
     return options;
 }
 
+bool isPostgresLocation(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
+}
+
 } // namespace
 
 Result<std::unique_ptr<Store>> createStore(const QString &location, const Clock &clock)
 {
-    if (location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://")))
-        return fail(Error::unavailable(QStringLiteral("PostgreSQL support arrives with the scale-out work")));
+    if (isPostgresLocation(location)) {
+        auto options = PostgresOptions::fromUrl(location);
+        if (!options)
+            return fail(options.error());
+        return std::unique_ptr<Store>(std::make_unique<PostgresStore>(std::move(*options), clock));
+    }
 
     QString path = location;
     SqliteOptions options;
@@ -69,6 +80,16 @@ Result<std::unique_ptr<Store>> createStore(const QString &location, const Clock 
     if (path.isEmpty())
         return fail(badLocation(QStringLiteral("names no database file")));
     return std::unique_ptr<Store>(std::make_unique<SqliteStore>(path, clock, options));
+}
+
+Result<std::unique_ptr<StoreNotifier>> createStoreNotifier(const QString &location)
+{
+    if (!isPostgresLocation(location))
+        return std::unique_ptr<StoreNotifier>();
+    auto options = PostgresOptions::fromUrl(location);
+    if (!options)
+        return fail(options.error());
+    return std::unique_ptr<StoreNotifier>(std::make_unique<PostgresNotifier>(std::move(*options)));
 }
 
 } // namespace Countersign

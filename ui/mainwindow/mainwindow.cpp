@@ -7,6 +7,7 @@
 #include "queue/batchdialog.h"
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
+#include "report/reportwindow.h"
 #include "review/reviewpane.h"
 #include "settings/icons.h"
 
@@ -142,9 +143,14 @@ MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // Children that write to or read the history go before it does.
-    const auto windows = findChildren<HistoryWindow *>();
-    qDeleteAll(windows);
+    // Children emit while they are torn down (a selection cleared, a claim released), and this
+    // window's slots use the controller and the history: so the windows and views that talk to
+    // them go first, then the controller, unheard, and the history last (a member).
+    m_tick.stop();
+    qDeleteAll(findChildren<HistoryWindow *>());
+    qDeleteAll(findChildren<ReportWindow *>());
+    delete takeCentralWidget();
+    disconnect(m_controller, nullptr, this, nullptr);
     delete m_controller;
     m_controller = nullptr;
 }
@@ -259,9 +265,7 @@ void MainWindow::createActions()
         &QAction::triggered, this, &MainWindow::openHistory);
     connect(addAction(QStringLiteral("actionReports"), tr("Approval &Reports"), QStringLiteral("view-statistics"),
                 QKeySequence(Qt::CTRL | Qt::Key_R), tr("Approval rates, queue times and recommendations")),
-        &QAction::triggered, this, &MainWindow::reportsRequested);
-    // The report window is not built yet: a greyed entry rather than one that does nothing.
-    action(QStringLiteral("actionReports"))->setEnabled(false);
+        &QAction::triggered, this, &MainWindow::openReports);
     connect(addAction(QStringLiteral("actionSettings"), tr("&Settings…"), QStringLiteral("configure"),
                 QKeySequence::Preferences, tr("Themes, fonts, notifications")),
         &QAction::triggered, this, &MainWindow::settingsRequested);
@@ -364,6 +368,8 @@ void MainWindow::connectToServer(const QUrl &url, const QString &token)
     connect(action(QStringLiteral("actionRefresh")), &QAction::triggered, this, [this, url, token] {
         m_controller->connectToServer(url, token);
     });
+    if (auto *reports = findChild<ReportWindow *>())
+        reports->refresh(); // the reports follow the connection
 }
 
 void MainWindow::updateStatus()
@@ -545,6 +551,18 @@ void MainWindow::openHistory()
     }
     window->show();
     window->raise();
+}
+
+void MainWindow::openReports()
+{
+    auto *window = findChild<ReportWindow *>();
+    if (!window) {
+        window = new ReportWindow(m_controller->connection(), this);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    window->show();
+    window->raise();
+    window->activateWindow();
 }
 
 void MainWindow::rememberReason(const QString &reason)

@@ -40,12 +40,13 @@ public:
     // Which desktop notifications to show; an empty category list means all categories.
     void setNotifications(bool newItems, bool slaBreaches, bool escalations, const QStringList &categories);
     void setConfirmBatchApprove(bool confirm) { m_confirmBatch = confirm; }
+    // The approval-rate report window (one per main window), reloaded when the connection changes.
+    void openReports();
 
 Q_SIGNALS:
     void connectRequested(); // File > Connect…: the app shows its connection dialog
     void settingsRequested();
     void aboutRequested();
-    void reportsRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

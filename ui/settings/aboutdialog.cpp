@@ -1,5 +1,7 @@
 #include "aboutdialog.h"
 
+#include "countersignversion.h"
+
 #include "icons.h"
 #include "tokenstore.h"
 

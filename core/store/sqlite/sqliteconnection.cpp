@@ -8,24 +8,12 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-#include <atomic>
-
 namespace Countersign {
-
-namespace {
-
-QString uniqueConnectionName()
-{
-    static std::atomic<quint64> counter{0};
-    return QStringLiteral("countersign.store.sqlite.%1").arg(++counter);
-}
-
-} // namespace
 
 SqliteConnection::SqliteConnection(QString path, SqliteOptions options)
     : m_path(std::move(path))
     , m_options(options)
-    , m_name(uniqueConnectionName())
+    , m_name(uniqueName(QStringLiteral("sqlite")))
 { }
 
 SqliteConnection::~SqliteConnection()
@@ -117,7 +105,7 @@ Result<void> SqliteConnection::enableWriteAheadLog()
 
 void SqliteConnection::close()
 {
-    m_statements.clear();
+    clearStatements();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -126,52 +114,27 @@ void SqliteConnection::close()
     }
 }
 
-Error SqliteConnection::error(const QSqlError &e, const QString &doing) const
+Error SqliteConnection::error(const QSqlError &e, const QString &doing)
 {
     return sqliteError(e, m_path, doing);
 }
 
-Result<QSqlQuery *> SqliteConnection::prepared(const QString &sql, const QString &doing)
+Result<void> SqliteConnection::ensureOpen(const QString &doing)
 {
     if (!isOpen())
         return fail(Error::unavailable(QStringLiteral("%1 failed: the store %2 is not open").arg(doing, m_path)));
-    auto it = m_statements.find(sql);
-    if (it != m_statements.end())
-        return it->second.get();
-    auto query = std::make_unique<QSqlQuery>(m_db);
-    query->setForwardOnly(true);
-    if (!query->prepare(sql))
-        return fail(error(query->lastError(), doing));
-    return m_statements.emplace(sql, std::move(query)).first->second.get();
+    return {};
 }
 
-Result<QSqlQuery *> SqliteConnection::run(const QString &sql, const QVariantList &values, const QString &doing)
+// SQLite prepares transaction control like any statement, so it is cached too.
+Result<void> SqliteConnection::control(const QString &sql, const QString &doing)
 {
-    auto query = prepared(sql, doing);
-    if (!query)
-        return query;
-    QSqlQuery *q = *query;
-    for (qsizetype i = 0; i < values.size(); ++i)
-        q->bindValue(int(i), values.at(i));
-    if (!q->exec()) {
-        const QSqlError e = q->lastError();
-        q->finish();
-        return fail(error(e, doing));
-    }
-    return q;
+    auto r = write(sql, {}, doing);
+    return r ? Result<void>() : fail(r.error());
 }
 
-Result<qint64> SqliteConnection::write(const QString &sql, const QVariantList &values, const QString &doing)
-{
-    auto q = run(sql, values, doing);
-    if (!q)
-        return fail(q.error());
-    const qint64 rows = (*q)->numRowsAffected();
-    (*q)->finish();
-    return rows;
-}
-
-Result<qint64> SqliteConnection::insert(const QString &sql, const QVariantList &values, const QString &doing)
+Result<qint64> SqliteConnection::insert(
+    const QString &sql, const QVariantList &values, const QString & /*idColumn*/, const QString &doing)
 {
     auto q = run(sql, values, doing);
     if (!q)
@@ -181,15 +144,10 @@ Result<qint64> SqliteConnection::insert(const QString &sql, const QVariantList &
     return id;
 }
 
-Result<QSqlQuery *> SqliteConnection::select(const QString &sql, const QVariantList &values, const QString &doing)
-{
-    return run(sql, values, doing);
-}
-
 Result<QVariant> SqliteConnection::executeOnce(const QString &sql, const QString &doing)
 {
-    if (!isOpen())
-        return fail(Error::unavailable(QStringLiteral("%1 failed: the store %2 is not open").arg(doing, m_path)));
+    if (auto ok = ensureOpen(doing); !ok)
+        return fail(ok.error());
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.exec(sql))
@@ -202,20 +160,17 @@ Result<QVariant> SqliteConnection::executeOnce(const QString &sql, const QString
 
 Result<void> SqliteConnection::beginWrite(const QString &doing)
 {
-    auto r = write(QStringLiteral("BEGIN IMMEDIATE"), {}, doing);
-    return r ? Result<void>() : fail(r.error());
+    return control(QStringLiteral("BEGIN IMMEDIATE"), doing);
 }
 
 Result<void> SqliteConnection::beginRead(const QString &doing)
 {
-    auto r = write(QStringLiteral("BEGIN"), {}, doing);
-    return r ? Result<void>() : fail(r.error());
+    return control(QStringLiteral("BEGIN"), doing);
 }
 
 Result<void> SqliteConnection::commit(const QString &doing)
 {
-    auto r = write(QStringLiteral("COMMIT"), {}, doing);
-    return r ? Result<void>() : fail(r.error());
+    return control(QStringLiteral("COMMIT"), doing);
 }
 
 void SqliteConnection::rollback()
@@ -224,26 +179,6 @@ void SqliteConnection::rollback()
         return;
     // Fails harmlessly with "no transaction is active" when SQLite rolled back on its own.
     (void)write(QStringLiteral("ROLLBACK"), {}, QStringLiteral("rolling back"));
-}
-
-Result<void> SqliteConnection::savepoint(const QString &doing)
-{
-    auto r = write(QStringLiteral("SAVEPOINT change"), {}, doing);
-    return r ? Result<void>() : fail(r.error());
-}
-
-Result<void> SqliteConnection::releaseSavepoint(const QString &doing)
-{
-    auto r = write(QStringLiteral("RELEASE change"), {}, doing);
-    return r ? Result<void>() : fail(r.error());
-}
-
-Result<void> SqliteConnection::rollbackToSavepoint(const QString &doing)
-{
-    auto r = write(QStringLiteral("ROLLBACK TO change"), {}, doing);
-    if (r)
-        r = write(QStringLiteral("RELEASE change"), {}, doing);
-    return r ? Result<void>() : fail(r.error());
 }
 
 } // namespace Countersign

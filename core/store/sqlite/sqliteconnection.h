@@ -1,29 +1,17 @@
 #pragma once
 
-#include "domain/error.h"
+#include "../sqlconnection.h"
 #include "sqliteoptions.h"
-
-#include <QSqlDatabase>
-#include <QVariantList>
-
-#include <memory>
-#include <unordered_map>
-
-class QSqlError;
-class QSqlQuery;
 
 namespace Countersign {
 
 // One QtSql SQLite connection with the settings the store relies on (WAL, foreign keys,
-// synchronous=FULL, busy timeout), a unique connection name per instance, and a cache of
-// prepared statements so hot paths never re-prepare SQL.
-//
-// Like every QtSql connection it belongs to the thread that opened it.
-class SqliteConnection
+// synchronous=FULL, busy timeout) and a unique connection name per instance.
+class SqliteConnection final : public SqlConnection
 {
 public:
     SqliteConnection(QString path, SqliteOptions options);
-    ~SqliteConnection();
+    ~SqliteConnection() override;
     Q_DISABLE_COPY_MOVE(SqliteConnection)
 
     // Opens the file and applies the per-connection settings. The journal mode is switched to
@@ -36,41 +24,35 @@ public:
     const QString &path() const { return m_path; }
     const SqliteOptions &options() const { return m_options; }
     QString connectionName() const { return m_name; }
-    QSqlDatabase database() const { return m_db; }
+    QString where() const override { return m_path; }
+    QSqlDatabase database() const override { return m_db; }
 
-    // Runs a cached prepared statement that changes rows and returns the number it changed.
-    Result<qint64> write(const QString &sql, const QVariantList &values, const QString &doing);
-    // Runs a cached prepared INSERT and returns the rowid it assigned.
-    Result<qint64> insert(const QString &sql, const QVariantList &values, const QString &doing);
-    // Runs a cached prepared SELECT and returns it positioned before the first row. The caller
-    // must finish() it once done so no read snapshot stays open.
-    Result<QSqlQuery *> select(const QString &sql, const QVariantList &values, const QString &doing);
-    // A one-off statement (pragmas, DDL); not cached.
-    Result<QVariant> executeOnce(const QString &sql, const QString &doing);
+    // The rowid SQLite assigned; `idColumn` is an alias of it.
+    Result<qint64> insert(
+        const QString &sql, const QVariantList &values, const QString &idColumn, const QString &doing) override;
+    Result<QVariant> executeOnce(const QString &sql, const QString &doing) override;
 
     // BEGIN IMMEDIATE: takes the write lock up front so a transaction never deadlocks on upgrade.
-    Result<void> beginWrite(const QString &doing);
+    Result<void> beginWrite(const QString &doing) override;
     // BEGIN (deferred): a consistent read snapshot across several statements.
-    Result<void> beginRead(const QString &doing);
-    Result<void> commit(const QString &doing);
+    Result<void> beginRead(const QString &doing) override;
+    Result<void> commit(const QString &doing) override;
     // Best effort: SQLite may already have rolled back after a disk-full or I/O error.
-    void rollback();
-    Result<void> savepoint(const QString &doing);
-    Result<void> releaseSavepoint(const QString &doing);
-    Result<void> rollbackToSavepoint(const QString &doing);
+    void rollback() override;
 
-    Error error(const QSqlError &error, const QString &doing) const;
+    Error error(const QSqlError &error, const QString &doing) override;
+
+protected:
+    Result<void> ensureOpen(const QString &doing) override;
+    Result<void> control(const QString &sql, const QString &doing) override;
 
 private:
-    Result<QSqlQuery *> prepared(const QString &sql, const QString &doing);
-    Result<QSqlQuery *> run(const QString &sql, const QVariantList &values, const QString &doing);
     Result<void> configure();
 
     QString m_path;
     SqliteOptions m_options;
     QString m_name;
     QSqlDatabase m_db;
-    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 
 } // namespace Countersign

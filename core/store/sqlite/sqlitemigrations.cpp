@@ -1,13 +1,8 @@
 #include "sqlitemigrations.h"
 
 #include "../logging.h"
-#include "domain/timeformat.h"
 #include "sqliteerror.h"
 
-#include <QDateTime>
-#include <QDir>
-#include <QFile>
-#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -18,33 +13,6 @@ namespace Countersign {
 namespace {
 
 const QString MigrationsDir = QStringLiteral(":/countersign/store/sqlite/migrations");
-
-Result<QList<SqliteMigrations::Migration>> loadMigrations()
-{
-    static const QRegularExpression fileName(QStringLiteral("^(\\d{4})_([a-z0-9_]+)\\.sql$"));
-    QList<SqliteMigrations::Migration> migrations;
-    const QStringList files = QDir(MigrationsDir).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
-    for (const QString &file : files) {
-        const auto match = fileName.match(file);
-        if (!match.hasMatch())
-            return fail(Error::internal(QStringLiteral("migration file %1 is not named NNNN_name.sql").arg(file)));
-        QFile f(MigrationsDir + u'/' + file);
-        if (!f.open(QIODevice::ReadOnly))
-            return fail(Error::internal(QStringLiteral("cannot read migration %1").arg(file)));
-        SqliteMigrations::Migration m;
-        m.version = match.captured(1).toInt();
-        m.name = file.chopped(4);
-        m.sql = QString::fromUtf8(f.readAll());
-        if (m.version != migrations.size() + 1)
-            return fail(Error::internal(QStringLiteral("migration %1 breaks the numbering: expected version %2")
-                    .arg(file)
-                    .arg(migrations.size() + 1)));
-        migrations.append(m);
-    }
-    if (migrations.isEmpty())
-        return fail(Error::internal(QStringLiteral("no schema migrations are embedded in this build")));
-    return migrations;
-}
 
 Result<QVariant> scalar(QSqlDatabase &db, const QString &path, const QString &sql, const QString &doing)
 {
@@ -75,10 +43,10 @@ Result<void> apply(QSqlDatabase &db, const QString &path, const QList<SqliteMigr
                 return r;
         }
         QSqlQuery record(db);
-        record.prepare(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
-        record.bindValue(0, m.version);
-        record.bindValue(1, m.name);
-        record.bindValue(2, toIsoUtc(QDateTime::currentDateTimeUtc()));
+        record.prepare(SqlMigrationSet::recordSql());
+        const QVariantList values = SqlMigrationSet::recordValues(m);
+        for (qsizetype i = 0; i < values.size(); ++i)
+            record.bindValue(int(i), values.at(i));
         if (!record.exec())
             return fail(sqliteError(record.lastError(), path, doing));
         qCInfo(lcStore) << "applied migration" << m.name << "to" << path;
@@ -98,7 +66,7 @@ Result<void> apply(QSqlDatabase &db, const QString &path, const QList<SqliteMigr
 
 Result<QList<SqliteMigrations::Migration>> SqliteMigrations::all()
 {
-    static const Result<QList<Migration>> migrations = loadMigrations();
+    static const Result<QList<Migration>> migrations = SqlMigrationSet::load(MigrationsDir, QString());
     return migrations;
 }
 
@@ -135,15 +103,7 @@ Result<int> SqliteMigrations::currentVersion(QSqlDatabase &db, const QString &pa
 
 Result<int> SqliteMigrations::checkVersion(QSqlDatabase &db, const QString &path)
 {
-    auto current = currentVersion(db, path);
-    const int latest = latestVersion();
-    if (current && *current > latest)
-        return fail(Error::unavailable(QStringLiteral("the database %1 has schema version %2, newer than the %3 this "
-                                                      "build of Countersign supports; use a newer release")
-                .arg(path)
-                .arg(*current)
-                .arg(latest)));
-    return current;
+    return SqlMigrationSet::refuseNewer(currentVersion(db, path), latestVersion(), path);
 }
 
 Result<int> SqliteMigrations::migrate(QSqlDatabase &db, const QString &path, int targetVersion)
@@ -151,11 +111,8 @@ Result<int> SqliteMigrations::migrate(QSqlDatabase &db, const QString &path, int
     const auto migrations = all();
     if (!migrations)
         return fail(migrations.error());
-    if (targetVersion < 0 || targetVersion > migrations->size())
-        return fail(Error::invalid(QStringLiteral("version"),
-            QStringLiteral("%1 is not a schema version of this build (1..%2)")
-                .arg(targetVersion)
-                .arg(migrations->size())));
+    if (auto valid = SqlMigrationSet::checkTarget(targetVersion, int(migrations->size())); !valid)
+        return fail(valid.error());
 
     auto current = checkVersion(db, path);
     if (!current)

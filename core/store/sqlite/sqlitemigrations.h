@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/error.h"
+#include "../sql/sqlmigrationset.h"
 
 #include <QList>
 #include <QString>
@@ -17,11 +17,7 @@ namespace Countersign {
 class SqliteMigrations
 {
 public:
-    struct Migration {
-        int version = 0;
-        QString name; // "0001_initial"
-        QString sql;
-    };
+    using Migration = SqlMigrationSet::Migration;
 
     // All migrations, ordered by version (1, 2, 3, ... without gaps), or why they are unusable.
     static Result<QList<Migration>> all();

@@ -2,22 +2,26 @@
 
 #include "../actionauditsummary.h"
 #include "../logging.h"
+#include "../sql/sqlactiontable.h"
+#include "../sql/sqlauditlog.h"
+#include "../sql/sqleventlog.h"
 #include "domain/clock.h"
-#include "sqliteactiontable.h"
-#include "sqliteauditlog.h"
+#include "lifecycle/statemachine.h"
 #include "sqliteconnection.h"
-#include "sqliteeventlog.h"
 #include "sqlitemigrations.h"
+#include "sqlitereporttables.h"
 
 #include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTimeZone>
 
+#include <algorithm>
+#include <cmath>
+
 namespace Countersign {
 
 namespace {
 
-constexpr int MaxLimit = 1000;
 // Changes between refreshes of the planner's statistics (a quick, bounded ANALYZE when needed).
 constexpr qint64 StatisticsInterval = 20000;
 
@@ -50,9 +54,10 @@ TokenRecord decodeToken(const QSqlQuery &q)
 SqliteStore::SqliteStore(QString path, const Clock &clock, SqliteOptions options)
     : m_clock(clock)
     , m_connection(std::make_unique<SqliteConnection>(std::move(path), options))
-    , m_actions(std::make_unique<SqliteActionTable>(*m_connection))
-    , m_events(std::make_unique<SqliteEventLog>(*m_connection))
-    , m_audit(std::make_unique<SqliteAuditLog>(*m_connection))
+    , m_actions(std::make_unique<SqlActionTable>(*m_connection, SqlDialect::sqlite()))
+    , m_events(std::make_unique<SqlEventLog>(*m_connection))
+    , m_audit(std::make_unique<SqlAuditLog>(*m_connection))
+    , m_reports(std::make_unique<SqliteReportTables>(*m_connection))
 { }
 
 SqliteStore::~SqliteStore()
@@ -233,7 +238,7 @@ QList<Result<CommitResult>> SqliteStore::commit(const QList<ActionChange> &chang
     const QDateTime now = m_clock.now();
     qint64 appended = 0;
     for (const ActionChange &change : changes) {
-        if (auto valid = SqliteActionTable::validate(change.after, change.expectedVersion); !valid) {
+        if (auto valid = SqlActionTable::validate(change.after, change.expectedVersion); !valid) {
             results.append(fail(valid.error()));
             continue;
         }
@@ -244,7 +249,17 @@ QList<Result<CommitResult>> SqliteStore::commit(const QList<ActionChange> &chang
         // A savepoint per change: a conflict undoes that change alone, not the batch.
         if (auto saved = m_connection->savepoint(doing); !saved)
             return abort(saved.error());
-        const QString record = SqliteActionTable::record(change.after);
+        // The rollup needs the action as it was for outcomes (the claim a decision clears) and
+        // escalations; other updates (claims, releases) leave the rollup alone.
+        std::optional<Action> before;
+        if (change.expectedVersion > 0 && (isTerminal(change.after.state) || change.after.escalated)) {
+            auto previous = m_actions->action(change.after.id);
+            if (!previous && previous.error().code != ErrorCode::NotFound)
+                return abort(previous.error());
+            if (previous)
+                before = std::move(*previous);
+        }
+        const QString record = SqlActionTable::record(change.after);
         if (auto written = m_actions->write(change.after, change.expectedVersion, record); !written) {
             if (written.error().code != ErrorCode::Conflict)
                 return abort(written.error());
@@ -253,10 +268,12 @@ QList<Result<CommitResult>> SqliteStore::commit(const QList<ActionChange> &chang
             results.append(fail(written.error()));
             continue;
         }
+        if (auto reported = recordForReports(change.expectedVersion == 0, before, change.after); !reported)
+            return abort(reported.error());
         auto eventSeq = m_events->append(change.event, change.after.id, record, now);
         if (!eventSeq)
             return abort(eventSeq.error());
-        SqliteAuditLog::Head next = *head;
+        SqlAuditLog::Head next = *head;
         auto entry = m_audit->append(auditEntryFor(change, now), next);
         if (!entry)
             return abort(entry.error());
@@ -469,6 +486,124 @@ Result<QueueStats> SqliteStore::queueStats(const QDateTime &now)
     if (auto ok = checkOpen(QStringLiteral("computing queue statistics")); !ok)
         return fail(ok.error());
     return m_actions->stats(now);
+}
+
+Result<void> SqliteStore::recordForReports(bool inserted, const std::optional<Action> &before, const Action &after)
+{
+    // An update whose previous state was not read (claims, releases) adds nothing.
+    if (!inserted && !before)
+        return {};
+    if (const auto row = RollupRow::forChange(before ? &*before : nullptr, after)) {
+        if (auto added = m_reports->addToRollup(*row); !added)
+            return added;
+    }
+    const bool autoApproved = inserted && after.state == ActionState::Approved
+        && after.decidedBy == QLatin1String(StateMachine::PolicyActor);
+    if (autoApproved && SpotCheck::isSampled(after.id, m_spotCheckFraction))
+        return m_reports->openSpotCheck(SpotCheck::forAction(after));
+    return {};
+}
+
+void SqliteStore::setSpotCheckFraction(double fraction)
+{
+    m_spotCheckFraction = std::isfinite(fraction) ? std::clamp(fraction, 0.0, 1.0) : 0.0;
+}
+
+Result<QList<RollupRow>> SqliteStore::rollups(const QDate &from, const QDate &to, std::optional<ReportGrouping> groupBy)
+{
+    if (auto ok = checkOpen(QStringLiteral("reading the report rollup")); !ok)
+        return fail(ok.error());
+    if (!from.isValid() || !to.isValid())
+        return fail(Error::invalid(QStringLiteral("from"), QStringLiteral("the rollup window needs two days")));
+    return m_reports->rollups(from, to, groupBy);
+}
+
+Result<QList<Outcome>> SqliteStore::latestReviewOutcomes(
+    const QString &type, const QDateTime &from, const QDateTime &to, int limit)
+{
+    if (auto ok = checkOpen(QStringLiteral("reading the latest reviews")); !ok)
+        return fail(ok.error());
+    return m_reports->latestReviewOutcomes(type, from, to, limit);
+}
+
+Result<QList<SpotCheck>> SqliteStore::spotChecks(
+    std::optional<bool> open, const QDateTime &from, const QDateTime &to, int limit)
+{
+    if (auto ok = checkOpen(QStringLiteral("listing spot checks")); !ok)
+        return fail(ok.error());
+    return m_reports->spotChecks(open, from, to, limit);
+}
+
+Result<void> SqliteStore::writeAudited(
+    const QString &doing, const AuditEntry &audit, const std::function<Result<void>()> &write)
+{
+    if (auto ok = checkOpen(doing); !ok)
+        return fail(ok.error());
+    if (auto begun = m_connection->beginWrite(doing); !begun)
+        return fail(begun.error());
+    auto rollback = qScopeGuard([&] {
+        m_connection->rollback();
+    });
+    if (auto written = write(); !written)
+        return written;
+    auto head = m_audit->head();
+    if (!head)
+        return fail(head.error());
+    AuditEntry e = audit;
+    if (!e.time.isValid())
+        e.time = m_clock.now();
+    if (auto appended = m_audit->append(e, *head); !appended)
+        return fail(appended.error());
+    if (auto saved = m_audit->saveHead(*head); !saved)
+        return fail(saved.error());
+    if (auto committed = m_connection->commit(doing); !committed)
+        return fail(committed.error());
+    rollback.dismiss();
+    return {};
+}
+
+Result<SpotCheck> SqliteStore::recordSpotCheck(const SpotCheck &checked, const AuditEntry &audit)
+{
+    SpotCheck result;
+    auto written = writeAudited(QStringLiteral("recording spot check %1").arg(checked.actionId), audit, [&] {
+        auto recorded = m_reports->recordVerdict(checked);
+        if (!recorded)
+            return Result<void>(fail(recorded.error()));
+        result = *recorded;
+        return Result<void>();
+    });
+    if (!written)
+        return fail(written.error());
+    return result;
+}
+
+Result<void> SqliteStore::saveProposal(
+    const PolicyProposal &proposal, std::optional<ProposalState> expectedState, const AuditEntry &audit)
+{
+    if (proposal.id.isEmpty())
+        return fail(Error::invalid(QStringLiteral("id"), QStringLiteral("is missing")));
+    return writeAudited(QStringLiteral("saving proposal %1").arg(proposal.id), audit, [&] {
+        return m_reports->saveProposal(proposal, expectedState);
+    });
+}
+
+Result<PolicyProposal> SqliteStore::proposal(const QString &id)
+{
+    if (auto ok = checkOpen(QStringLiteral("reading a proposal")); !ok)
+        return fail(ok.error());
+    auto p = m_reports->proposal(id);
+    if (!p)
+        return fail(p.error());
+    if (!*p)
+        return fail(Error::notFound(QStringLiteral("no proposal %1").arg(id)));
+    return **p;
+}
+
+Result<QList<PolicyProposal>> SqliteStore::proposals(int limit)
+{
+    if (auto ok = checkOpen(QStringLiteral("listing proposals")); !ok)
+        return fail(ok.error());
+    return m_reports->proposals(limit);
 }
 
 } // namespace Countersign

@@ -5,15 +5,18 @@
 
 #include <QJsonObject>
 
+#include <functional>
+
 #include <memory>
 
 namespace Countersign {
 
 class Clock;
-class SqliteActionTable;
-class SqliteAuditLog;
+class SqlActionTable;
+class SqlAuditLog;
+class SqlEventLog;
 class SqliteConnection;
-class SqliteEventLog;
+class SqliteReportTables;
 
 // The embedded default store: one SQLite file in WAL mode with synchronous=FULL, migrated to the
 // latest schema on open (see SqliteMigrations). Every write is one transaction; commit() puts
@@ -63,7 +66,26 @@ public:
 
     Result<QueueStats> queueStats(const QDateTime &now) override;
 
+    void setSpotCheckFraction(double fraction) override;
+    Result<QList<RollupRow>> rollups(
+        const QDate &from, const QDate &to, std::optional<ReportGrouping> groupBy = std::nullopt) override;
+    Result<QList<Outcome>> latestReviewOutcomes(
+        const QString &type, const QDateTime &from, const QDateTime &to, int limit) override;
+    Result<QList<SpotCheck>> spotChecks(
+        std::optional<bool> open, const QDateTime &from, const QDateTime &to, int limit) override;
+    Result<SpotCheck> recordSpotCheck(const SpotCheck &checked, const AuditEntry &audit) override;
+    Result<void> saveProposal(
+        const PolicyProposal &proposal, std::optional<ProposalState> expectedState, const AuditEntry &audit) override;
+    Result<PolicyProposal> proposal(const QString &id) override;
+    Result<QList<PolicyProposal>> proposals(int limit) override;
+
 private:
+    // Inside commit()'s savepoint: the rollup and spot-check side of one written change.
+    Result<void> recordForReports(bool inserted, const std::optional<Action> &before, const Action &after);
+    // Runs `write` and appends `audit` in one write transaction.
+    Result<void> writeAudited(
+        const QString &doing, const AuditEntry &audit, const std::function<Result<void>()> &write);
+
     Result<void> migrate();
     void refreshStatistics(const QString &pragma);
     Result<void> checkOpen(const QString &doing) const;
@@ -71,9 +93,11 @@ private:
 
     const Clock &m_clock;
     std::unique_ptr<SqliteConnection> m_connection;
-    std::unique_ptr<SqliteActionTable> m_actions;
-    std::unique_ptr<SqliteEventLog> m_events;
-    std::unique_ptr<SqliteAuditLog> m_audit;
+    std::unique_ptr<SqlActionTable> m_actions;
+    std::unique_ptr<SqlEventLog> m_events;
+    std::unique_ptr<SqlAuditLog> m_audit;
+    std::unique_ptr<SqliteReportTables> m_reports;
+    double m_spotCheckFraction = 0;
     int m_schemaVersion = 0;
     qint64 m_changesSinceStatistics = 0;
 };

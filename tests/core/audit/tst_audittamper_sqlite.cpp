@@ -99,9 +99,15 @@ private Q_SLOTS:
         QTest::addColumn<int>("position");
         QTest::addColumn<int>("firstBad");
         for (int i = 1; i <= N; ++i) {
-            for (const char *kind : {"edit actor", "edit time", "edit after", "edit prev", "edit hash", "corrupt json",
-                     "delete", "insert", "forge"})
+            for (const char *kind :
+                {"edit actor", "edit role", "edit kind", "edit subject", "edit time", "edit before", "edit after",
+                    "edit prev", "edit hash", "corrupt json", "delete", "delete three", "truncate", "insert", "forge"})
                 QTest::addRow("%s %d", kind, i) << QString::fromLatin1(kind) << i << i;
+            if (i < N)
+                QTest::addRow("move to end %d", i) << QStringLiteral("move to end") << i << i;
+            // Every hash from i on recomputed and relinked: the chain is consistent again and
+            // only the head, kept apart, notices: it no longer matches the last entry.
+            QTest::addRow("rechain %d", i) << QStringLiteral("rechain") << i << N;
             // A re-hashed entry passes itself; the next entry (or, for the last, the head) catches it.
             QTest::addRow("forge rehashed %d", i) << QStringLiteral("forge rehashed") << i << i + (i < N ? 1 : 0);
             QTest::addRow("insert forged %d", i) << QStringLiteral("insert forged") << i << i + 1;
@@ -166,6 +172,36 @@ private:
         const AuditEntry &original = m_entries.at(qBound(0, i - 1, N - 1));
         if (kind == QLatin1String("edit actor"))
             return raw.exec(QStringLiteral("UPDATE audit SET actor = actor || 'x' WHERE seq = ?"), {i});
+        if (kind == QLatin1String("edit role"))
+            return raw.exec(QStringLiteral("UPDATE audit SET role = 'admin' || role WHERE seq = ?"), {i});
+        if (kind == QLatin1String("edit kind"))
+            return raw.exec(QStringLiteral("UPDATE audit SET kind = 'action.withdrawn' WHERE seq = ?"), {i});
+        if (kind == QLatin1String("edit subject"))
+            return raw.exec(QStringLiteral("UPDATE audit SET subject = subject || '-other' WHERE seq = ?"), {i});
+        if (kind == QLatin1String("edit before"))
+            return raw.exec(
+                QStringLiteral("UPDATE audit SET before_json = '[{\"state\":\"rejected\"}]' WHERE seq = ?"), {i});
+        if (kind == QLatin1String("delete three"))
+            return raw.exec(QStringLiteral("DELETE FROM audit WHERE seq BETWEEN ? AND ?"), {i, i + 2});
+        if (kind == QLatin1String("truncate"))
+            return raw.exec(QStringLiteral("DELETE FROM audit WHERE seq >= ?"), {i});
+        if (kind == QLatin1String("move to end")) // reordered: entry i now comes last
+            return raw.exec(QStringLiteral("UPDATE audit SET seq = ? WHERE seq = ?"), {N + 1, i})
+                && shift(raw, i + 1, -1);
+        if (kind == QLatin1String("rechain")) {
+            QByteArray prev = i > 1 ? m_entries.at(i - 2).hash : QByteArray();
+            for (int k = i; k <= N; ++k) {
+                AuditEntry e = m_entries.at(k - 1);
+                if (k == i)
+                    e.subject = QStringLiteral("rewritten");
+                e.prevHash = prev;
+                e.hash = e.computeHash();
+                prev = e.hash;
+                if (!raw.exec(QStringLiteral("DELETE FROM audit WHERE seq = ?"), {k}) || !insertRow(raw, e))
+                    return false;
+            }
+            return true;
+        }
         if (kind == QLatin1String("edit time"))
             return raw.exec(QStringLiteral("UPDATE audit SET time = '2030-01-01T00:00:00.000Z' WHERE seq = ?"), {i});
         if (kind == QLatin1String("edit after"))

@@ -262,10 +262,13 @@ private Q_SLOTS:
         for (int i = 0; i < 6; ++i) {
             open.push_back(std::make_unique<Raw>());
             QVERIFY(open.back()->connectTo(m_server->port()));
-            // An answer proves the server has taken the connection.
+            // An answer proves the server has taken the connection; the next request, begun
+            // and not finished, keeps it busy (a busy connection is never closed for room).
             open.back()->send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
             QCOMPARE(open.back()->response(), 200);
+            open.back()->send("GET /healthz HTTP/1.1\r\n");
         }
+        QTest::qWait(50);
         Raw extra;
         extra.socket.connectToHost(QHostAddress::LocalHost, m_server->port());
         QByteArray body;
@@ -274,6 +277,35 @@ private Q_SLOTS:
         open.clear();
         // Once they are gone, connections are welcome again.
         QTRY_COMPARE_WITH_TIMEOUT(m_server->http().get(QStringLiteral("/healthz")).status, 200, 5000);
+    }
+
+    // At the cap, connections that only sit there make room: the longest idle is closed and the
+    // newcomer is served.
+    void idleConnectionsMakeRoomAtTheCap()
+    {
+        ServerConfig config = TestServer::defaultConfig();
+        config.limits.maxConnections = 6;
+        config.limits.idleTimeout = std::chrono::milliseconds(30'000); // only eviction closes them here
+        TestServer server(config);
+        QVERIFY(server.start());
+        std::vector<std::unique_ptr<Raw>> idle;
+        for (int i = 0; i < 6; ++i) {
+            idle.push_back(std::make_unique<Raw>());
+            QVERIFY(idle.back()->connectTo(server.port()));
+            idle.back()->send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+            QCOMPARE(idle.back()->response(), 200);
+            QTest::qWait(20); // distinct idle ages
+        }
+        std::vector<std::unique_ptr<Raw>> newcomers;
+        for (int round = 0; round < 3; ++round) {
+            newcomers.push_back(std::make_unique<Raw>());
+            QVERIFY(newcomers.back()->connectTo(server.port()));
+            newcomers.back()->send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+            QCOMPARE(newcomers.back()->response(), 200);
+            // The oldest idle connection was the one closed, and only it.
+            QVERIFY(idle.at(round)->closedWithin(2000));
+            QCOMPARE(idle.at(round + 1)->socket.state(), QAbstractSocket::ConnectedState);
+        }
     }
 
 private:

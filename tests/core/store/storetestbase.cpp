@@ -11,6 +11,14 @@ StoreTestBase::StoreTestBase(StoreBackend backend, QObject *parent)
     , m_backend(std::move(backend))
 { }
 
+void StoreTestBase::initTestCase()
+{
+    if (m_backend.unavailable) {
+        if (const QString why = m_backend.unavailable(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+    }
+}
+
 void StoreTestBase::init()
 {
     m_clock.set(T0);

@@ -18,6 +18,7 @@ public:
     explicit StoreTestBase(StoreBackend backend, QObject *parent = nullptr);
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
 

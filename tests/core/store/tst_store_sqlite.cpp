@@ -27,7 +27,8 @@ int main(int argc, char **argv)
         },
         [](const QString &location, const Clock &clock) {
             return createStore(location, clock);
-        }};
+        },
+        {}};
 
     StoreActionTests actions(sqlite);
     StoreQueryTests queries(sqlite);

@@ -1,6 +1,8 @@
 #include "settings/aboutdialog.h"
 #include "settings/tokenstore.h"
 
+#include "countersignversion.h"
+
 #include <ksyntaxhighlighting_version.h>
 
 #include <QLabel>

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "domain/error.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Countersign::Cli {
+
+// What Claude Code hands a PreToolUse hook on stdin, checked, and how it becomes a Countersign
+// action: type claude_code.<tool>, the part of the tool input a reviewer judges (and may edit)
+// as the payload, the rest as context.
+//
+// Relied on from the hook input: tool_name, tool_input (an object), tool_use_id, session_id,
+// cwd, transcript_path, hook_event_name. Unknown fields are ignored, so newer Claude Code
+// versions that add fields keep working.
+class ClaudeHookRequest
+{
+public:
+    static Result<ClaudeHookRequest> parse(const QByteArray &json);
+
+    QString toolName() const { return m_toolName; }
+    QString toolUseId() const { return m_toolUseId; }
+    QString sessionId() const { return m_sessionId; }
+    QString cwd() const { return m_cwd; }
+    QString transcriptPath() const { return m_transcriptPath; }
+    QJsonObject toolInput() const { return m_toolInput; }
+
+    // claude_code.bash, claude_code.edit, ... (lower case; characters types may not hold become _).
+    QString actionType() const;
+    // The tool-input field that is the payload: command, content, new_string, url; empty when
+    // the whole input is the payload (as JSON).
+    QString payloadField() const;
+    QString payloadContent() const;
+    QString payloadLanguage() const;
+    // One short human line: "Run: git push", "Edit src/main.cpp".
+    QString title() const;
+    QJsonObject context() const;
+    // The POST /v1/actions body; `reasoning` may be empty.
+    QJsonObject submitBody(const QString &reasoning) const;
+    // The tool input with the reviewer's edited payload in place of the original.
+    Result<QJsonObject> editedInput(const QString &content) const;
+
+    // A language hint for the reviewer's syntax highlighting, from a file name.
+    static QString languageForPath(const QString &path);
+
+private:
+    QString relativePath(const QString &path) const;
+
+    QString m_toolName;
+    QString m_toolUseId;
+    QString m_sessionId;
+    QString m_cwd;
+    QString m_transcriptPath;
+    QString m_hookEventName;
+    QJsonObject m_toolInput;
+};
+
+} // namespace Countersign::Cli

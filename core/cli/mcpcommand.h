@@ -1,0 +1,17 @@
+#pragma once
+
+#include "clicommand.h"
+
+namespace Countersign::Cli {
+
+// `countersign-cli mcp [--server URL] [--token-file F] [--request-wait S]`: an MCP server on
+// stdin/stdout offering request_approval and check_approval, for any MCP client. Messages are
+// handled one at a time, in order; logs go to stderr.
+class McpCommand
+{
+public:
+    static CliCommand command();
+    static int run(const QStringList &arguments);
+};
+
+} // namespace Countersign::Cli

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "report/approvalreport.h"
+#include "report/policychange.h"
+#include "report/policyproposal.h"
+#include "report/recommendationreport.h"
+
+#include <QDate>
+#include <QFuture>
+#include <QJsonObject>
+
+namespace Countersign {
+
+class ServerConnection;
+
+// Typed access to the lead's report endpoints of one server. Dates are whole UTC days: the
+// server rounds every window to days anyway, and the report window picks days.
+class ReportClient
+{
+public:
+    explicit ReportClient(ServerConnection *connection);
+
+    QFuture<Result<ApprovalReport>> approvals(QDate from, QDate to, ReportGrouping groupBy) const;
+    QFuture<Result<RecommendationReport>> recommendations(QDate from, QDate to) const;
+    // GET /v1/queue/stats as sent: the bottleneck view shows today's queue next to the trend.
+    QFuture<Result<QJsonObject>> queueStats() const;
+    QFuture<Result<PolicyProposal>> proposePolicyChange(
+        const QList<PolicyChange> &changes, const QString &recommendationId, const QString &note) const;
+
+    // The window sent for a range of days: from the first day's start to the last day's end, UTC.
+    static QString startOfDay(QDate day);
+    static QString endOfDay(QDate day);
+
+private:
+    ServerConnection *m_connection;
+};
+
+} // namespace Countersign

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "domain/error.h"
+#include "domain/tier.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Countersign {
+
+// One edit of a policy document a recommendation or proposal suggests: give `type` this tier.
+struct PolicyChange {
+    QString type;
+    Tier tier = Tier::Review;
+
+    QJsonObject toJson() const;
+    // Errors name "type" or "tier".
+    static Result<PolicyChange> fromJson(const QJsonObject &object);
+
+    // `document` (a policy's JSON) with each change applied: a named type keeps its entry with the
+    // new tier, a type the policy does not name gets an entry in `newTypeCategory`. The document's
+    // own "version" goes up by one. The result still has to pass the policy parser.
+    static Result<QByteArray> applyAll(
+        const QByteArray &document, const QList<PolicyChange> &changes, const QString &newTypeCategory);
+
+    friend bool operator==(const PolicyChange &, const PolicyChange &) = default;
+};
+
+} // namespace Countersign

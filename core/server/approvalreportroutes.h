@@ -1,0 +1,27 @@
+#pragma once
+
+#include "apirequest.h"
+
+namespace Countersign {
+
+class Reply;
+class Router;
+struct ServerContext;
+
+// For leads: GET /v1/reports/approvals (approval rates per category, type, reviewer, agent, day
+// or week) and GET /v1/reports/recommendations (promote, tighten, unassigned, bottleneck). Both
+// read the report rollup on the store thread, never the actions table as a whole.
+class ApprovalReportRoutes
+{
+public:
+    explicit ApprovalReportRoutes(const ServerContext &context);
+    void addTo(Router &router);
+
+private:
+    void approvals(const ApiRequest &request, Reply *reply);
+    void recommendations(const ApiRequest &request, Reply *reply);
+
+    const ServerContext &m;
+};
+
+} // namespace Countersign

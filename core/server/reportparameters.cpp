@@ -1,0 +1,77 @@
+#include "reportparameters.h"
+
+#include "domain/timeformat.h"
+
+#include <QTimeZone>
+
+namespace Countersign {
+
+namespace {
+
+Result<QDateTime> time(const QUrlQuery &query, const QString &name)
+{
+    if (!query.hasQueryItem(name))
+        return QDateTime();
+    const QString text = query.queryItemValue(name, QUrl::FullyDecoded);
+    QDateTime t;
+    if (text.size() == 10) {
+        const QDate day = QDate::fromString(text, Qt::ISODate);
+        if (day.isValid())
+            t = QDateTime(day, QTime(0, 0), QTimeZone::UTC);
+    } else {
+        t = fromIsoUtc(text);
+    }
+    if (!t.isValid())
+        return fail(Error::invalid(name, QStringLiteral("must be a UTC ISO 8601 time or date, not \"%1\"").arg(text)));
+    return t;
+}
+
+} // namespace
+
+Result<ReportEngine::Window> ReportParameters::window(const QUrlQuery &query, const QDateTime &now)
+{
+    auto from = time(query, QStringLiteral("from"));
+    if (!from)
+        return fail(from.error());
+    auto to = time(query, QStringLiteral("to"));
+    if (!to)
+        return fail(to.error());
+    QDateTime end = *to;
+    if (!end.isValid())
+        end = QDateTime(now.toTimeZone(QTimeZone::UTC).date().addDays(1), QTime(0, 0), QTimeZone::UTC);
+    QDateTime start = *from;
+    if (!start.isValid())
+        start = end.addDays(-DefaultWindowDays);
+    return ReportEngine::window(start, end);
+}
+
+Result<ReportGrouping> ReportParameters::grouping(const QUrlQuery &query)
+{
+    if (!query.hasQueryItem(QStringLiteral("group_by")))
+        return ReportGrouping::Category;
+    const QString text = query.queryItemValue(QStringLiteral("group_by"), QUrl::FullyDecoded);
+    const auto grouping = parseReportGrouping(text);
+    if (!grouping)
+        return fail(Error::invalid(QStringLiteral("group_by"),
+            QStringLiteral("must be category, type, reviewer, agent, day or week, not \"%1\"").arg(text)));
+    return *grouping;
+}
+
+Result<RecommendationThresholds> ReportParameters::thresholds(const QUrlQuery &query)
+{
+    // Read as JSON numbers so RecommendationThresholds checks the ranges in one place.
+    QJsonObject values;
+    const QJsonObject known = RecommendationThresholds().toJson();
+    for (auto it = known.begin(); it != known.end(); ++it) {
+        if (!query.hasQueryItem(it.key()))
+            continue;
+        bool ok = false;
+        const double v = query.queryItemValue(it.key(), QUrl::FullyDecoded).toDouble(&ok);
+        if (!ok)
+            return fail(Error::invalid(it.key(), QStringLiteral("must be a number")));
+        values.insert(it.key(), v);
+    }
+    return RecommendationThresholds::fromJson(values);
+}
+
+} // namespace Countersign

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "report/recommendationthresholds.h"
+#include "report/reportengine.h"
+
+#include <QUrlQuery>
+
+namespace Countersign {
+
+// The query parameters of the report routes, checked at the edge; errors name the parameter.
+class ReportParameters
+{
+public:
+    static constexpr int DefaultWindowDays = 30;
+
+    // from / to: UTC ISO 8601 times or dates ("2026-11-01"); by default the 30 days up to the
+    // end of today. Rounded out to whole UTC days.
+    static Result<ReportEngine::Window> window(const QUrlQuery &query, const QDateTime &now);
+    // group_by, default category.
+    static Result<ReportGrouping> grouping(const QUrlQuery &query);
+    // min_reviewed, promote_rate, no_rejection_in_last, tighten_rejection_rate,
+    // tighten_modification_rate, min_tighten_reviewed, bottleneck_growth, overload_factor.
+    static Result<RecommendationThresholds> thresholds(const QUrlQuery &query);
+};
+
+} // namespace Countersign

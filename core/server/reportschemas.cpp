@@ -1,0 +1,137 @@
+#include "reportschemas.h"
+
+#include <QJsonArray>
+
+namespace Countersign {
+
+namespace {
+
+QJsonObject ref(const QString &schema)
+{
+    return QJsonObject{{QStringLiteral("$ref"), QString(QStringLiteral("#/components/schemas/") + schema)}};
+}
+
+QJsonObject type(const QString &name, const QString &description = {})
+{
+    QJsonObject o{{QStringLiteral("type"), name}};
+    if (!description.isEmpty())
+        o.insert(QStringLiteral("description"), description);
+    return o;
+}
+
+QJsonObject nullable(const QString &name, const QString &description = {})
+{
+    QJsonObject o{{QStringLiteral("type"), QJsonArray{name, QStringLiteral("null")}}};
+    if (!description.isEmpty())
+        o.insert(QStringLiteral("description"), description);
+    return o;
+}
+
+QJsonObject enumOf(const QStringList &values)
+{
+    return QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+        {QStringLiteral("enum"), QJsonArray::fromStringList(values)}};
+}
+
+QJsonObject arrayOf(const QJsonObject &items)
+{
+    return QJsonObject{{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), items}};
+}
+
+QJsonObject object(const QJsonObject &properties, const QStringList &required = {}, bool closed = false)
+{
+    QJsonObject o{{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("properties"), properties}};
+    if (!required.isEmpty())
+        o.insert(QStringLiteral("required"), QJsonArray::fromStringList(required));
+    if (closed)
+        o.insert(QStringLiteral("additionalProperties"), false);
+    return o;
+}
+
+} // namespace
+
+void ReportSchemas::addTo(QJsonObject &schemas)
+{
+    const QString s = QStringLiteral("string");
+    const QString integer = QStringLiteral("integer");
+    const QString number = QStringLiteral("number");
+    const QString time = QStringLiteral("UTC ISO 8601 with milliseconds");
+    const QJsonObject tiers = enumOf({QStringLiteral("auto"), QStringLiteral("review"), QStringLiteral("prohibited")});
+
+    QJsonObject group{{QStringLiteral("key"), type(s, QStringLiteral("the group, or an ISO date for day and week"))}};
+    for (const char *counter : {"submitted", "auto_approved", "prohibited", "reviewed", "approved", "modified",
+             "rejected", "expired", "withdrawn", "sla_breaches", "escalations"})
+        group.insert(QLatin1String(counter), type(integer));
+    for (const char *rate : {"approval_rate", "modification_rate", "rejection_rate"})
+        group.insert(QLatin1String(rate), type(number, QStringLiteral("over reviewed")));
+    for (const char *seconds : {"queue_time_median_s", "queue_time_p95_s", "decide_time_median_s"})
+        group.insert(QLatin1String(seconds),
+            nullable(number, QStringLiteral("seconds, within a factor 2^(1/6) of the true value; null without data")));
+    schemas.insert(QStringLiteral("ReportGroup"), object(group, {QStringLiteral("key")}));
+    schemas.insert(QStringLiteral("ApprovalReport"),
+        object({{QStringLiteral("from"), type(s, time)}, {QStringLiteral("to"), type(s, time)},
+            {QStringLiteral("group_by"),
+                enumOf({QStringLiteral("category"), QStringLiteral("type"), QStringLiteral("reviewer"),
+                    QStringLiteral("agent"), QStringLiteral("day"), QStringLiteral("week")})},
+            {QStringLiteral("groups"), arrayOf(ref(QStringLiteral("ReportGroup")))},
+            {QStringLiteral("totals"), ref(QStringLiteral("ReportGroup"))}}));
+
+    const QJsonObject change = object({{QStringLiteral("type"), type(s)}, {QStringLiteral("tier"), tiers}},
+        {QStringLiteral("type"), QStringLiteral("tier")}, true);
+    schemas.insert(QStringLiteral("PolicyChange"), change);
+    schemas.insert(QStringLiteral("Recommendation"),
+        object({{QStringLiteral("id"), type(s, QStringLiteral("stable, e.g. promote:email.send"))},
+                   {QStringLiteral("kind"),
+                       enumOf({QStringLiteral("promote"), QStringLiteral("tighten"), QStringLiteral("unassigned"),
+                           QStringLiteral("bottleneck")})},
+                   {QStringLiteral("type"), type(s)}, {QStringLiteral("category"), type(s)},
+                   {QStringLiteral("reviewer"), type(s)}, {QStringLiteral("summary"), type(s)},
+                   {QStringLiteral("evidence"),
+                       type(QStringLiteral("object"), QStringLiteral("counts, rates and the window"))},
+                   {QStringLiteral("proposed_changes"), arrayOf(ref(QStringLiteral("PolicyChange")))}},
+            {QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("summary")}));
+    schemas.insert(QStringLiteral("RecommendationReport"),
+        object({{QStringLiteral("from"), type(s, time)}, {QStringLiteral("to"), type(s, time)},
+            {QStringLiteral("thresholds"), type(QStringLiteral("object"))},
+            {QStringLiteral("items"), arrayOf(ref(QStringLiteral("Recommendation")))}}));
+
+    schemas.insert(QStringLiteral("SpotCheck"),
+        object({{QStringLiteral("id"), type(s, QStringLiteral("the action's id"))}, {QStringLiteral("type"), type(s)},
+            {QStringLiteral("category"), type(s)}, {QStringLiteral("agent"), type(s)},
+            {QStringLiteral("title"), type(s)}, {QStringLiteral("confidence"), type(number)},
+            {QStringLiteral("tier_reason"), type(s)}, {QStringLiteral("sampled_at"), nullable(s, time)},
+            {QStringLiteral("state"), enumOf({QStringLiteral("open"), QStringLiteral("done")})},
+            {QStringLiteral("verdict"),
+                QJsonObject{{QStringLiteral("enum"),
+                    QJsonArray{QStringLiteral("ok"), QStringLiteral("problem"), QJsonValue()}}}},
+            {QStringLiteral("note"), type(s)}, {QStringLiteral("checked_by"), nullable(s)},
+            {QStringLiteral("checked_at"), nullable(s, time)}}));
+    schemas.insert(QStringLiteral("SpotCheckList"),
+        object({{QStringLiteral("items"), arrayOf(ref(QStringLiteral("SpotCheck")))}}));
+    schemas.insert(QStringLiteral("SpotCheckVerdict"),
+        object({{QStringLiteral("verdict"), enumOf({QStringLiteral("ok"), QStringLiteral("problem")})},
+                   {QStringLiteral("note"), type(s, QStringLiteral("required for a problem"))}},
+            {QStringLiteral("verdict")}, true));
+
+    schemas.insert(QStringLiteral("PolicyProposalRequest"),
+        object({{QStringLiteral("recommendation_id"), type(s)},
+                   {QStringLiteral("changes"), arrayOf(ref(QStringLiteral("PolicyChange")))},
+                   {QStringLiteral("note"), type(s)}},
+            {QStringLiteral("changes")}, true));
+    schemas.insert(QStringLiteral("PolicyProposal"),
+        object({{QStringLiteral("id"), type(s)}, {QStringLiteral("recommendation_id"), nullable(s)},
+            {QStringLiteral("changes"), arrayOf(ref(QStringLiteral("PolicyChange")))},
+            {QStringLiteral("note"), type(s)},
+            {QStringLiteral("state"),
+                enumOf({QStringLiteral("draft"), QStringLiteral("applied"), QStringLiteral("rejected")})},
+            {QStringLiteral("created_by"), type(s)}, {QStringLiteral("created_at"), nullable(s, time)},
+            {QStringLiteral("decided_by"), nullable(s)}, {QStringLiteral("decided_at"), nullable(s, time)},
+            {QStringLiteral("reason"), nullable(s)},
+            {QStringLiteral("policy_version"), nullable(integer, QStringLiteral("the version applying it created"))}}));
+    schemas.insert(QStringLiteral("PolicyProposalList"),
+        object({{QStringLiteral("items"), arrayOf(ref(QStringLiteral("PolicyProposal")))}}));
+    schemas.insert(QStringLiteral("ProposalRejection"),
+        object({{QStringLiteral("reason"), type(s)}}, {QStringLiteral("reason")}, true));
+}
+
+} // namespace Countersign

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "apirequest.h"
+
+namespace Countersign {
+
+class Reply;
+class Router;
+struct ServerContext;
+
+// The retrospective review of sampled auto-approvals: GET /v1/spotchecks?state=open|done and
+// POST /v1/spotchecks/{id} with {"verdict":"ok"|"problem","note":"..."} (one verdict each, audited).
+class SpotCheckRoutes
+{
+public:
+    explicit SpotCheckRoutes(const ServerContext &context);
+    void addTo(Router &router);
+
+private:
+    void list(const ApiRequest &request, Reply *reply);
+    void check(const ApiRequest &request, Reply *reply);
+
+    const ServerContext &m;
+};
+
+} // namespace Countersign

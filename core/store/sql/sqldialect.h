@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QString>
+
+namespace Countersign {
+
+// Where the SQL the stores share truly differs between SQLite and PostgreSQL. Both speak
+// ON CONFLICT, FILTER and coalesce; what is left are the spellings each backend's indexes and
+// planner need.
+struct SqlDialect {
+    // The deadline sort key: actions without one sort after every action with one. It must
+    // match the actions_state_deadline index expression of the backend's schema exactly, or the
+    // index cannot serve the listing.
+    QString deadlineKey;
+    // Whether `(key, id) > (?, ?)` becomes one index range. SQLite does not turn a row
+    // comparison into a range on an expression index, so it gets `key >= ? AND (key > ? OR
+    // id > ?)` instead.
+    bool rowComparisonSeeks = false;
+    // The condition selecting due pending actions, with three placeholders for now (SLA,
+    // expiry, lease), shaped so each reason walks its own partial index.
+    QString dueCondition;
+
+    static SqlDialect sqlite()
+    {
+        return {
+            .deadlineKey = QStringLiteral("ifnull(sla_due_at, 9223372036854775807)"),
+            .rowComparisonSeeks = false,
+            // One branch per reason: SQLite uses a partial index per UNION arm, not for an OR.
+            .dueCondition = QStringLiteral(
+                "rowid IN (SELECT rowid FROM actions WHERE state = 'pending' AND escalated = 0 AND sla_due_at <= ? "
+                "UNION SELECT rowid FROM actions WHERE state = 'pending' AND expires_at <= ? "
+                "UNION SELECT rowid FROM actions WHERE state = 'pending' AND claimed_by IS NOT NULL "
+                "AND lease_expires_at <= ?)"),
+        };
+    }
+
+    static SqlDialect postgres()
+    {
+        return {
+            .deadlineKey = QStringLiteral("coalesce(sla_due_at, 9223372036854775807)"),
+            .rowComparisonSeeks = true,
+            // PostgreSQL combines the three partial indexes with a BitmapOr.
+            .dueCondition = QStringLiteral("state = 'pending' AND ((NOT escalated AND sla_due_at <= ?) "
+                                           "OR expires_at <= ? OR (claimed_by IS NOT NULL AND lease_expires_at <= ?))"),
+        };
+    }
+};
+
+} // namespace Countersign

@@ -1,0 +1,65 @@
+#include "sqleventlog.h"
+
+#include "../sqlconnection.h"
+
+#include <QJsonDocument>
+#include <QScopeGuard>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace Countersign {
+
+namespace {
+
+constexpr int MaxLimit = 1000;
+
+} // namespace
+
+SqlEventLog::SqlEventLog(SqlConnection &connection)
+    : m_connection(connection)
+{ }
+
+Result<qint64> SqlEventLog::append(
+    const QString &type, const QString &actionId, const QString &actionJson, const QDateTime &time)
+{
+    return m_connection.insert(QStringLiteral("INSERT INTO events (type, action_id, time, action) VALUES (?, ?, ?, ?)"),
+        {type, actionId, time.toMSecsSinceEpoch(), actionJson}, QStringLiteral("seq"),
+        QStringLiteral("recording event %1 of action %2").arg(type, actionId));
+}
+
+Result<QList<Event>> SqlEventLog::since(qint64 seq, int limit)
+{
+    auto q = m_connection.select(
+        QStringLiteral("SELECT seq, type, action_id, time, action FROM events WHERE seq > ? ORDER BY seq LIMIT ?"),
+        {seq, qBound(1, limit, MaxLimit)}, QStringLiteral("reading events"));
+    if (!q)
+        return fail(q.error());
+    const auto done = qScopeGuard([&] {
+        (*q)->finish();
+    });
+    QList<Event> events;
+    while ((*q)->next()) {
+        Event e;
+        e.seq = (*q)->value(0).toLongLong();
+        e.type = (*q)->value(1).toString();
+        e.actionId = (*q)->value(2).toString();
+        e.time = QDateTime::fromMSecsSinceEpoch((*q)->value(3).toLongLong(), QTimeZone::UTC);
+        e.action = QJsonDocument::fromJson((*q)->value(4).toString().toUtf8()).object();
+        events.append(std::move(e));
+    }
+    return events;
+}
+
+Result<qint64> SqlEventLog::lastSeq()
+{
+    auto q = m_connection.select(
+        QStringLiteral("SELECT coalesce(max(seq), 0) FROM events"), {}, QStringLiteral("reading the last event"));
+    if (!q)
+        return fail(q.error());
+    const auto done = qScopeGuard([&] {
+        (*q)->finish();
+    });
+    return (*q)->next() ? (*q)->value(0).toLongLong() : 0;
+}
+
+} // namespace Countersign

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QProcess>
+
+namespace Countersign::Test {
+
+// A scripted MCP client: runs `countersign-cli mcp ...` and exchanges JSON-RPC lines with it
+// while the test's event loop (and an in-process server) keeps running.
+class McpClient
+{
+public:
+    ~McpClient();
+    bool start(const QStringList &arguments);
+    void sendLine(const QByteArray &line);
+    void send(const QJsonObject &message);
+    // The next line the server writes, parsed; empty on a timeout.
+    QJsonObject receive(int timeoutMs = 15000);
+    // A request with the given id, and its response.
+    QJsonObject request(int id, const QString &method, const QJsonObject &params = {}, int timeoutMs = 15000);
+    bool hasPendingOutput();
+    int closeAndWait(int timeoutMs = 10000);
+    QProcess &process() { return m_process; }
+
+private:
+    QProcess m_process;
+    QByteArray m_buffer;
+};
+
+} // namespace Countersign::Test

@@ -1,0 +1,451 @@
+#include "client/serverconnection.h"
+#include "domain/clock.h"
+#include "report/bottleneckview.h"
+#include "report/quarterlyreviewpanel.h"
+#include "report/recommendationmodel.h"
+#include "report/recommendationspanel.h"
+#include "report/reporttablemodel.h"
+#include "report/reportwindow.h"
+#include "server/queueserver.h"
+#include "server/role.h"
+#include "server/serverconfig.h"
+#include "settings/noticelabel.h"
+
+#include <QApplication>
+#include <QBarSet>
+#include <QChartView>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QHorizontalPercentBarSeries>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLineSeries>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTimeZone>
+#include <QTimer>
+#include <QTreeView>
+
+#include <map>
+
+using namespace Countersign;
+
+namespace {
+
+template<typename T>
+T await(QFuture<T> future)
+{
+    for (int waited = 0; !future.isFinished() && waited < 20000; waited += 10)
+        QTest::qWait(10);
+    if (!future.isFinished())
+        return T(std::unexpected(Error::unavailable(QStringLiteral("no answer within 20 s"))));
+    return future.result();
+}
+
+// What the test did to one category, counted while doing it: the report must say the same.
+struct Expected {
+    qint64 submitted = 0, autoApproved = 0, prohibited = 0, approved = 0, modified = 0, rejected = 0;
+    qint64 reviewed() const { return approved + modified + rejected; }
+};
+
+} // namespace
+
+class TestReportWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    SystemClock m_clock;
+    std::unique_ptr<QueueServer> m_server;
+    std::unique_ptr<ServerConnection> m_agent;
+    std::unique_ptr<ServerConnection> m_lead;
+    std::map<QString, std::unique_ptr<ServerConnection>> m_reviewers;
+    QHash<QString, Expected> m_expected; // by category
+    QHash<QString, qint64> m_decisionsBy; // by reviewer
+    std::unique_ptr<ReportWindow> m_window;
+
+    std::unique_ptr<ServerConnection> connectAs(Role role, const QString &name)
+    {
+        const auto token = m_server->issueToken(role, name);
+        if (!token)
+            return {};
+        auto c = std::make_unique<ServerConnection>();
+        c->setServer(m_server->baseUrl(), QString::fromUtf8(*token));
+        return c;
+    }
+
+    QJsonObject submit(const QString &type, int n)
+    {
+        const QJsonObject body{{QStringLiteral("type"), type},
+            {QStringLiteral("title"), QStringLiteral("%1 #%2").arg(type).arg(n)},
+            {QStringLiteral("payload"),
+                QJsonObject{{QStringLiteral("content"), QStringLiteral("draft %1\n").arg(n)},
+                    {QStringLiteral("language"), QStringLiteral("markdown")}}},
+            {QStringLiteral("reasoning"), QStringLiteral("seeded by the report test")},
+            {QStringLiteral("context"), QJsonObject{}}, {QStringLiteral("confidence"), 0.9}};
+        const auto r = await(m_agent->sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body));
+        return r ? *r : QJsonObject{};
+    }
+
+    bool decide(const QString &reviewer, const QString &id, Outcome outcome)
+    {
+        Decision d;
+        d.outcome = outcome;
+        if (outcome == Outcome::Modify)
+            d.payload = Payload{QStringLiteral("edited\n"), QStringLiteral("markdown")};
+        if (outcome == Outcome::Reject)
+            d.reason = QStringLiteral("not like this");
+        const auto r = await(m_reviewers.at(reviewer)->decide(id, d));
+        if (!r)
+            qWarning() << "decision failed:" << r.error().toString();
+        return r.has_value();
+    }
+
+    void seed()
+    {
+        // Review-tier types of three categories, decided at random by two reviewers.
+        const std::pair<QString, QString> reviewTypes[]
+            = {{QStringLiteral("email.send_external"), QStringLiteral("communications")},
+                {QStringLiteral("refund.issue"), QStringLiteral("finance")},
+                {QStringLiteral("code.merge_patch"), QStringLiteral("code")}};
+        QRandomGenerator random(20261126);
+        for (int i = 0; i < 60; ++i) {
+            const auto &[type, category] = reviewTypes[random.bounded(3)];
+            const QJsonObject action = submit(type, i);
+            QCOMPARE(action.value(QLatin1String("state")).toString(), QStringLiteral("pending"));
+            ++m_expected[category].submitted;
+            const QString reviewer = random.bounded(3) == 0 ? QStringLiteral("rob") : QStringLiteral("rita");
+            const int roll = int(random.bounded(10));
+            const Outcome outcome = roll < 6 ? Outcome::Approve : roll < 8 ? Outcome::Modify : Outcome::Reject;
+            QVERIFY(decide(reviewer, action.value(QLatin1String("id")).toString(), outcome));
+            ++m_decisionsBy[reviewer];
+            auto &e = m_expected[category];
+            (outcome == Outcome::Approve ? e.approved : outcome == Outcome::Modify ? e.modified : e.rejected) += 1;
+        }
+        // Auto-approved and prohibited ones never wait.
+        for (int i = 0; i < 7; ++i) {
+            QCOMPARE(submit(QStringLiteral("email.send_internal"), i).value(QLatin1String("state")).toString(),
+                QStringLiteral("approved"));
+            ++m_expected[QStringLiteral("communications")].submitted;
+            ++m_expected[QStringLiteral("communications")].autoApproved;
+        }
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(submit(QStringLiteral("db.drop_table"), i).value(QLatin1String("state")).toString(),
+                QStringLiteral("rejected"));
+            ++m_expected[QStringLiteral("data")].submitted;
+            ++m_expected[QStringLiteral("data")].prohibited;
+        }
+        // A type the policy does not name: it waits in triage.
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!submit(QStringLiteral("crm.merge_contacts"), i).isEmpty());
+        m_expected[QStringLiteral("triage")].submitted += 3;
+        // 200 unmodified approvals of one type: enough to recommend auto-approval.
+        QStringList ids;
+        for (int i = 0; i < 200; ++i)
+            ids.append(submit(QStringLiteral("chat.post_status"), i).value(QLatin1String("id")).toString());
+        const auto batch = await(m_reviewers.at(QStringLiteral("rita"))->decideBatch(ids, Outcome::Approve, {}));
+        QVERIFY(batch);
+        m_expected[QStringLiteral("notifications")].submitted += 200;
+        m_expected[QStringLiteral("notifications")].approved += 200;
+        m_decisionsBy[QStringLiteral("rita")] += 200;
+    }
+
+    qint64 totalSubmitted() const
+    {
+        qint64 n = 0;
+        for (const auto &e : m_expected)
+            n += e.submitted;
+        return n;
+    }
+
+    template<typename W>
+    W *child(const QString &name) const
+    {
+        return m_window->findChild<W *>(name);
+    }
+
+    void screenshot(const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QTest::qWait(50);
+        QVERIFY(m_window->grab().save(QDir(dir).filePath(name)));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        ServerConfig config;
+        config.storeLocation = m_dir.filePath(QStringLiteral("server.db"));
+        m_server = std::make_unique<QueueServer>(config, m_clock);
+        const auto started = m_server->start();
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().toString()));
+        m_agent = connectAs(Role::Agent, QStringLiteral("support-bot"));
+        m_lead = connectAs(Role::Lead, QStringLiteral("lena"));
+        m_reviewers[QStringLiteral("rita")] = connectAs(Role::Reviewer, QStringLiteral("rita"));
+        m_reviewers[QStringLiteral("rob")] = connectAs(Role::Reviewer, QStringLiteral("rob"));
+        QVERIFY(m_agent && m_lead);
+        seed();
+
+        m_window = std::make_unique<ReportWindow>(m_lead.get());
+        m_window->resize(1200, 820);
+        m_window->show();
+        QSignalSpy refreshed(m_window.get(), &ReportWindow::refreshed);
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        m_window->setDates(today.addDays(-1), today.addDays(1));
+        QVERIFY(refreshed.wait(20000) || refreshed.count() > 0);
+    }
+
+    void tableMatchesWhatHappened()
+    {
+        ReportTableModel *model = m_window->tableModel();
+        QCOMPARE(model->report().groupBy, ReportGrouping::Category);
+        QCOMPARE(model->rowCount(), int(m_expected.size()) + 1); // + totals
+        Expected all;
+        for (int row = 0; row < model->rowCount() - 1; ++row) {
+            const ReportGroup &g = model->group(row);
+            QVERIFY2(m_expected.contains(g.key), qPrintable(g.key));
+            const Expected &e = m_expected.value(g.key);
+            QCOMPARE(g.submitted, e.submitted);
+            QCOMPARE(g.autoApproved, e.autoApproved);
+            QCOMPARE(g.prohibited, e.prohibited);
+            QCOMPARE(g.reviewed, e.reviewed());
+            QCOMPARE(g.approved, e.approved);
+            QCOMPARE(g.modified, e.modified);
+            QCOMPARE(g.rejected, e.rejected);
+            if (e.reviewed() > 0)
+                QCOMPARE(g.rejectionRate, double(e.rejected) / double(e.reviewed()));
+            all.submitted += e.submitted;
+            all.approved += e.approved;
+        }
+        const ReportGroup &totals = model->group(model->rowCount() - 1);
+        QVERIFY(model->index(model->rowCount() - 1, 0).data(ReportTableModel::IsTotalsRole).toBool());
+        QCOMPARE(totals.submitted, all.submitted);
+        QCOMPARE(totals.approved, all.approved);
+        // the view sorts by the numbers, not by their text
+        auto *table = child<QTableView>(QStringLiteral("reportTable"));
+        QVERIFY(table);
+        table->sortByColumn(ReportTableModel::SubmittedColumn, Qt::DescendingOrder);
+        QCOMPARE(
+            table->model()->index(0, ReportTableModel::SubmittedColumn).data(ReportTableModel::SortRole).toLongLong(),
+            totals.submitted);
+    }
+
+    void chartsShowTheReport()
+    {
+        auto *rates = child<QChartView>(QStringLiteral("ratesChart"));
+        QVERIFY(rates && rates->chart());
+        const auto series = rates->chart()->series();
+        QCOMPARE(series.size(), 1);
+        auto *bars = qobject_cast<QHorizontalPercentBarSeries *>(series.first());
+        QVERIFY(bars);
+        QCOMPARE(bars->barSets().size(), 3);
+        double approved = 0;
+        for (int i = 0; i < bars->barSets().first()->count(); ++i)
+            approved += bars->barSets().first()->at(i);
+        qint64 expectedApproved = 0;
+        for (const auto &e : std::as_const(m_expected))
+            expectedApproved += e.approved;
+        QCOMPARE(qint64(approved), expectedApproved);
+        // every chart has data points: the by-week report behind the trend holds this week
+        const ApprovalReport &byWeek = m_window->snapshot()->byWeek;
+        QVERIFY2(!byWeek.groups.isEmpty(), QJsonDocument(byWeek.toJson()).toJson().constData());
+        QCOMPARE(byWeek.totals.submitted, totalSubmitted());
+        for (const QString &name :
+            {QStringLiteral("queueChart"), QStringLiteral("trendChart"), QStringLiteral("tiersChart")}) {
+            auto *view = child<QChartView>(name);
+            QVERIFY2(view && view->chart() && !view->chart()->series().isEmpty(), qPrintable(name));
+            for (QAbstractSeries *shown : view->chart()->series()) {
+                if (auto *line = qobject_cast<QLineSeries *>(shown))
+                    QVERIFY2(line->count() > 0, qPrintable(name));
+                else if (auto *barSeries = qobject_cast<QAbstractBarSeries *>(shown))
+                    QVERIFY2(barSeries->count() > 0 && barSeries->barSets().first()->count() > 0, qPrintable(name));
+            }
+        }
+        screenshot(QStringLiteral("report-window.png"));
+    }
+
+    void groupingChangesTheTable()
+    {
+        QSignalSpy refreshed(m_window.get(), &ReportWindow::refreshed);
+        m_window->setGrouping(ReportGrouping::Reviewer);
+        QVERIFY(refreshed.wait(20000));
+        ReportTableModel *model = m_window->tableModel();
+        QCOMPARE(model->report().groupBy, ReportGrouping::Reviewer);
+        for (int row = 0; row < model->rowCount() - 1; ++row) {
+            const ReportGroup &g = model->group(row);
+            if (m_decisionsBy.contains(g.key))
+                QCOMPARE(g.reviewed, m_decisionsBy.value(g.key));
+        }
+        QCOMPARE(model->headerData(0, Qt::Horizontal).toString(), ReportTableModel::keyTitle(ReportGrouping::Reviewer));
+        const QString csvPath = m_dir.filePath(QStringLiteral("table.csv"));
+        QVERIFY(m_window->exportTableCsv(csvPath));
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csv.readAll().split('\n');
+        QVERIFY(lines.first().startsWith("reviewer,Submitted,"));
+        QVERIFY(lines.size() >= model->rowCount() + 1);
+        m_window->setGrouping(ReportGrouping::Category);
+        QVERIFY(refreshed.wait(20000));
+    }
+
+    void bottlenecksShowQueueAndLoad()
+    {
+        auto *view = child<BottleneckView>(QStringLiteral("bottleneckView"));
+        QVERIFY(view);
+        QStandardItemModel *queue = view->queueModel();
+        const auto triage = queue->findItems(QStringLiteral("triage"));
+        QCOMPARE(triage.size(), 1);
+        QCOMPARE(queue->item(triage.first()->row(), 1)->data(Qt::UserRole).toDouble(), 3.0);
+        QStandardItemModel *load = view->reviewerModel();
+        const auto rita = load->findItems(QStringLiteral("rita"));
+        QCOMPARE(rita.size(), 1);
+        QCOMPARE(qint64(load->item(rita.first()->row(), 1)->data(Qt::UserRole).toDouble()),
+            m_decisionsBy.value(QStringLiteral("rita")));
+    }
+
+    void unassignedTypesAreListed()
+    {
+        auto *panel = child<RecommendationsPanel>(QStringLiteral("unassignedPanel"));
+        QVERIFY(panel);
+        QCOMPARE(panel->visibleCount(), 1);
+        panel->view()->setCurrentIndex(panel->view()->model()->index(0, 0));
+        QCOMPARE(panel->current()->type, QStringLiteral("crm.merge_contacts"));
+        auto *tabs = child<QTabWidget>(QStringLiteral("reportTabs"));
+        QVERIFY(tabs->tabText(3).contains(QStringLiteral("(1)")));
+    }
+
+    void promotionDraftsAProposal()
+    {
+        auto *panel = child<RecommendationsPanel>(QStringLiteral("recommendationsPanel"));
+        QVERIFY(panel);
+        auto *tabs = child<QTabWidget>(QStringLiteral("reportTabs"));
+        tabs->setCurrentWidget(panel);
+        const int row = m_window->recommendationModel()->rowOfId(QStringLiteral("promote:chat.post_status"));
+        QVERIFY2(row >= 0, "the 200 unmodified approvals must be recommended for auto-approval");
+        const Recommendation promote = m_window->recommendationModel()->recommendation(row);
+        QCOMPARE(promote.kind, RecommendationKind::Promote);
+        QCOMPARE(promote.proposedChanges.size(), 1);
+        QCOMPARE(promote.proposedChanges.first().tier, Tier::Auto);
+        for (int r = 0; r < panel->view()->model()->rowCount(); ++r) {
+            const QModelIndex index = panel->view()->model()->index(r, 0);
+            if (index.data(RecommendationModel::IdRole).toString() == promote.id)
+                panel->view()->setCurrentIndex(index);
+        }
+        QCOMPARE(panel->current()->id, promote.id);
+        auto *evidence = panel->findChild<QTextBrowser *>(QStringLiteral("evidenceView"));
+        QVERIFY(evidence && !evidence->toPlainText().isEmpty());
+        screenshot(QStringLiteral("report-recommendations.png"));
+
+        auto *draft = panel->findChild<QPushButton *>(QStringLiteral("draftButton"));
+        QVERIFY(draft && draft->isEnabled());
+        draft->click();
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(QStringLiteral("proposalDialog"))) != nullptr);
+        dialog->findChild<QPlainTextEdit *>(QStringLiteral("proposalNote"))
+            ->setPlainText(QStringLiteral("200 clean approvals"));
+        dialog->accept();
+
+        QJsonArray proposals;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto r = await(m_lead->getJson(QStringLiteral("/v1/policy/proposals")));
+                proposals = r ? r->value(QLatin1String("items")).toArray() : QJsonArray{};
+                return !proposals.isEmpty();
+            }(),
+            10000);
+        const QJsonObject p = proposals.first().toObject();
+        QCOMPARE(p.value(QLatin1String("recommendation_id")).toString(), promote.id);
+        QCOMPARE(p.value(QLatin1String("note")).toString(), QStringLiteral("200 clean approvals"));
+        QCOMPARE(p.value(QLatin1String("state")).toString(), QStringLiteral("draft"));
+    }
+
+    void quarterlyReviewExportsPdfAndCsv()
+    {
+        QuarterlyReviewPanel *panel = m_window->quarterlyPanel();
+        auto *tabs = child<QTabWidget>(QStringLiteral("reportTabs"));
+        tabs->setCurrentWidget(panel);
+        const auto [year, quarter] = QuarterlyReviewPanel::quarterOf(QDateTime::currentDateTimeUtc().date());
+        panel->setQuarter(year, quarter);
+        QSignalSpy generated(panel, &QuarterlyReviewPanel::generated);
+        panel->generate();
+        QVERIFY(generated.wait(30000));
+        auto *preview = panel->findChild<QTextBrowser *>(QStringLiteral("quarterlyPreview"));
+        QVERIFY(preview->toPlainText().contains(QStringLiteral("Q%1 %2").arg(quarter).arg(year)));
+        QVERIFY(preview->toPlainText().contains(QStringLiteral("chat.post_status")));
+        screenshot(QStringLiteral("quarterly-review.png"));
+
+        const QString pdfPath = m_dir.filePath(QStringLiteral("quarter.pdf"));
+        QVERIFY(panel->exportPdf(pdfPath));
+        QFile pdf(pdfPath);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pdf.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+        const auto pages
+            = QRegularExpression(QStringLiteral("/Type\\s*/Page(?!s)")).globalMatch(QString::fromLatin1(bytes));
+        int pageCount = 0;
+        for (auto it = pages; it.hasNext(); it.next())
+            ++pageCount;
+        QVERIFY2(pageCount >= 2, qPrintable(QString::number(pageCount))); // text and four charts
+        QVERIFY(bytes.contains("/Subtype /Image"));
+        if (const QString dir = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR"); !dir.isEmpty())
+            QFile::copy(pdfPath, QDir(dir).filePath(QStringLiteral("quarterly-review.pdf")));
+
+        const QString csvPath = m_dir.filePath(QStringLiteral("quarter.csv"));
+        QVERIFY(panel->exportCsv(csvPath));
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QByteArray text = csv.readAll();
+        QVERIFY(text.contains("category,Submitted,"));
+        QVERIFY(text.contains("promote,promote:chat.post_status,"));
+        // an unwritable target is an error, not a crash or a silent success
+        QTimer::singleShot(500, m_window.get(), [] {
+            for (auto *w : QApplication::topLevelWidgets()) {
+                if (auto *box = qobject_cast<QMessageBox *>(w))
+                    box->accept();
+            }
+        });
+        QVERIFY(!panel->exportCsv(QStringLiteral("/nonexistent-dir/quarter.csv")));
+    }
+
+    void reviewerTokenIsToldReportsAreForLeads()
+    {
+        auto reviewer = connectAs(Role::Reviewer, QStringLiteral("ruth"));
+        ReportWindow window(reviewer.get());
+        QSignalSpy failed(&window, &ReportWindow::loadFailed);
+        window.show();
+        QVERIFY(failed.wait(20000) || failed.count() > 0);
+        QCOMPARE(failed.first().first().value<Error>().code, ErrorCode::Forbidden);
+        auto *notice = window.findChild<NoticeLabel *>(QStringLiteral("reportNotice"));
+        QVERIFY(notice && notice->isVisible());
+        QCOMPARE(notice->kind(), NoticeLabel::Kind::Warning);
+        QVERIFY(notice->text().contains(QStringLiteral("lead")));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        QSignalSpy stopped(m_server.get(), &QueueServer::stopped);
+        m_server->shutdown();
+        QTRY_VERIFY_WITH_TIMEOUT(stopped.count() > 0, 15000);
+    }
+};
+
+QTEST_MAIN(TestReportWindow)
+#include "tst_reportwindow.moc"

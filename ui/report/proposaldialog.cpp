@@ -1,0 +1,90 @@
+#include "proposaldialog.h"
+
+#include "evidenceformatter.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Countersign {
+
+namespace {
+
+QString tierTitle(Tier tier)
+{
+    switch (tier) {
+    case Tier::Auto:
+        return ProposalDialog::tr("Auto-approve");
+    case Tier::Review:
+        return ProposalDialog::tr("Review required");
+    case Tier::Prohibited:
+        return ProposalDialog::tr("Prohibited");
+    }
+    return {};
+}
+
+} // namespace
+
+ProposalDialog::ProposalDialog(const Recommendation &recommendation, QWidget *parent)
+    : QDialog(parent)
+    , m_recommendation(recommendation)
+    , m_note(new QPlainTextEdit(this))
+{
+    setObjectName(QStringLiteral("proposalDialog"));
+    setWindowTitle(tr("Draft Policy Change"));
+    auto *layout = new QVBoxLayout(this);
+    auto *summary = new QLabel(recommendation.summary, this);
+    summary->setWordWrap(true);
+    layout->addWidget(summary);
+
+    auto *changesBox = new QGroupBox(tr("Proposed tiers"), this);
+    auto *form = new QFormLayout(changesBox);
+    for (const auto &change : recommendation.proposedChanges) {
+        auto *combo = new QComboBox(changesBox);
+        combo->setObjectName(QStringLiteral("tier:") + change.type);
+        for (Tier tier : {Tier::Auto, Tier::Review, Tier::Prohibited})
+            combo->addItem(tierTitle(tier), int(tier));
+        combo->setCurrentIndex(combo->findData(int(change.tier)));
+        form->addRow(change.type, combo);
+        m_tiers.append(combo);
+    }
+    layout->addWidget(changesBox);
+
+    auto *evidence = new QLabel(EvidenceFormatter::toHtml(recommendation.evidence), this);
+    evidence->setTextFormat(Qt::RichText);
+    layout->addWidget(evidence);
+
+    layout->addWidget(new QLabel(tr("Note for the administrator:"), this));
+    m_note->setObjectName(QStringLiteral("proposalNote"));
+    m_note->setPlaceholderText(tr("Why this change, and anything to check before applying it"));
+    m_note->setTabChangesFocus(true);
+    layout->addWidget(m_note);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Send Proposal"));
+    buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_tiers.isEmpty());
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+QList<PolicyChange> ProposalDialog::changes() const
+{
+    QList<PolicyChange> out;
+    for (int i = 0; i < m_tiers.size(); ++i)
+        out.append(
+            PolicyChange{m_recommendation.proposedChanges.at(i).type, Tier(m_tiers.at(i)->currentData().toInt())});
+    return out;
+}
+
+QString ProposalDialog::note() const
+{
+    return m_note->toPlainText().trimmed();
+}
+
+} // namespace Countersign

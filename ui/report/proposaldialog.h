@@ -1,0 +1,31 @@
+#pragma once
+
+#include "report/recommendation.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QPlainTextEdit;
+
+namespace Countersign {
+
+// Drafts a policy change from a recommendation: the lead reviews each type's new tier, adds a
+// note for the administrator, and sends the proposal. Nothing changes until an admin applies it.
+class ProposalDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit ProposalDialog(const Recommendation &recommendation, QWidget *parent = nullptr);
+
+    QList<PolicyChange> changes() const;
+    QString note() const;
+    QString recommendationId() const { return m_recommendation.id; }
+
+private:
+    Recommendation m_recommendation;
+    QList<QComboBox *> m_tiers;
+    QPlainTextEdit *m_note;
+};
+
+} // namespace Countersign

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "report/approvalreport.h"
+#include "report/recommendationreport.h"
+
+#include <QDate>
+#include <QJsonObject>
+
+namespace Countersign {
+
+// Everything the report window shows for one date range, fetched together.
+struct ReportSnapshot {
+    QDate from;
+    QDate to;
+    ApprovalReport byCategory; // the charts per category
+    ApprovalReport byWeek; // trend and tier volume
+    ApprovalReport byReviewer; // reviewers' load
+    ApprovalReport table; // the table in the grouping the user chose
+    RecommendationReport recommendations;
+    QJsonObject queueStats; // the queue right now (GET /v1/queue/stats)
+};
+
+// The quarterly review: the quarter's snapshot and the quarter before, for the evolution.
+struct QuarterData {
+    int year = 0;
+    int quarter = 0; // 1..4
+    ReportSnapshot current;
+    ApprovalReport previousByCategory;
+    ApprovalReport previousTotals; // the previous quarter by week: its totals compare with ours
+
+    static QDate firstDay(int year, int quarter);
+    static QDate lastDay(int year, int quarter);
+};
+
+inline QDate QuarterData::firstDay(int year, int quarter)
+{
+    return QDate(year, (quarter - 1) * 3 + 1, 1);
+}
+
+inline QDate QuarterData::lastDay(int year, int quarter)
+{
+    return firstDay(year, quarter).addMonths(3).addDays(-1);
+}
+
+} // namespace Countersign

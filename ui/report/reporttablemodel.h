@@ -1,0 +1,63 @@
+#pragma once
+
+#include "report/approvalreport.h"
+
+#include <QAbstractTableModel>
+
+namespace Countersign {
+
+// The numbers behind the report charts, one row per group plus a totals row at the end.
+// SortRole gives plain numbers so a QSortFilterProxyModel sorts rates and times correctly.
+class ReportTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        KeyColumn,
+        SubmittedColumn,
+        AutoApprovedColumn,
+        ProhibitedColumn,
+        ReviewedColumn,
+        ApprovedColumn,
+        ModifiedColumn,
+        RejectedColumn,
+        ExpiredColumn,
+        WithdrawnColumn,
+        ApprovalRateColumn,
+        ModificationRateColumn,
+        RejectionRateColumn,
+        QueueMedianColumn,
+        QueueP95Column,
+        DecideMedianColumn,
+        SlaBreachesColumn,
+        EscalationsColumn,
+        ColumnCount
+    };
+    enum Role { SortRole = Qt::UserRole + 1, IsTotalsRole };
+
+    explicit ReportTableModel(QObject *parent = nullptr);
+
+    void setReport(const ApprovalReport &report);
+    const ApprovalReport &report() const { return m_report; }
+    // The group of a row; the totals row gives the totals.
+    const ReportGroup &group(int row) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // The same table as CSV (header + groups + totals), numbers unformatted.
+    QByteArray toCsv() const;
+    static QString columnTitle(int column);
+    static QString keyTitle(ReportGrouping grouping);
+
+private:
+    static QVariant number(const ReportGroup &group, int column);
+    QString display(const ReportGroup &group, int column) const;
+
+    ApprovalReport m_report;
+};
+
+} // namespace Countersign

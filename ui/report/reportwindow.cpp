@@ -1,0 +1,369 @@
+#include "reportwindow.h"
+
+#include "bottleneckview.h"
+#include "client/reportclient.h"
+#include "proposaldialog.h"
+#include "quarterlyreviewpanel.h"
+#include "recommendationmodel.h"
+#include "recommendationspanel.h"
+#include "reportcharts.h"
+#include "reportloader.h"
+#include "reporttablemodel.h"
+#include "settings/icons.h"
+#include "settings/noticelabel.h"
+
+#include <QAction>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSaveFile>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace Countersign {
+
+ReportWindow::ReportWindow(ServerConnection *connection, QWidget *parent)
+    : QMainWindow(parent)
+    , m_connection(connection)
+    , m_loader(new ReportLoader(connection, this))
+    , m_tableModel(new ReportTableModel(this))
+    , m_recommendations(new RecommendationModel(this))
+    , m_range(new QComboBox(this))
+    , m_from(new QDateEdit(this))
+    , m_to(new QDateEdit(this))
+    , m_grouping(new QComboBox(this))
+    , m_notice(new NoticeLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_table(new QTableView(this))
+    , m_recommendationPanel(
+          new RecommendationsPanel(m_recommendations, {RecommendationKind::Promote, RecommendationKind::Tighten}, this))
+    , m_unassignedPanel(new RecommendationsPanel(m_recommendations, {RecommendationKind::Unassigned}, this))
+    , m_bottlenecks(new BottleneckView(m_recommendations, this))
+    , m_quarterly(new QuarterlyReviewPanel(connection, this))
+    , m_busy(new QProgressBar(this))
+{
+    setObjectName(QStringLiteral("reportWindow"));
+    setWindowTitle(tr("Approval Reports"));
+    setWindowIcon(Icons::icon(Icons::Report));
+    resize(1100, 760);
+
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_tableModel);
+    proxy->setSortRole(ReportTableModel::SortRole);
+    m_table->setObjectName(QStringLiteral("reportTable"));
+    m_table->setModel(proxy);
+    m_table->setSortingEnabled(true);
+    m_table->setAlternatingRowColors(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setDefaultSectionSize(104);
+    m_table->horizontalHeader()->resizeSection(ReportTableModel::KeyColumn, 180);
+    m_table->sortByColumn(ReportTableModel::KeyColumn, Qt::AscendingOrder);
+
+    m_recommendationPanel->setObjectName(QStringLiteral("recommendationsPanel"));
+    m_recommendationPanel->setPlaceholder(tr("No recommendation for this period: no type met the bar for "
+                                             "auto-approval and none needs tightening."));
+    m_unassignedPanel->setObjectName(QStringLiteral("unassignedPanel"));
+    m_unassignedPanel->setPlaceholder(tr("Every action type seen in this period is named in the policy."));
+    m_bottlenecks->setObjectName(QStringLiteral("bottleneckView"));
+    m_quarterly->setObjectName(QStringLiteral("quarterlyPanel"));
+
+    m_tabs->setObjectName(QStringLiteral("reportTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(createOverview(), tr("&Overview"));
+    m_tabs->addTab(m_table, tr("&Table"));
+    m_tabs->addTab(m_recommendationPanel, tr("&Recommendations"));
+    m_tabs->addTab(m_unassignedPanel, tr("&Unassigned Types"));
+    m_tabs->addTab(m_bottlenecks, tr("&Bottlenecks"));
+    m_tabs->addTab(m_quarterly, tr("&Quarterly Review"));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_notice->setObjectName(QStringLiteral("reportNotice"));
+    m_notice->clear();
+    layout->addWidget(m_notice);
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+
+    m_busy->setObjectName(QStringLiteral("reportBusy"));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(140);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    statusBar()->addPermanentWidget(m_busy);
+
+    createToolBar();
+    createMenus();
+
+    connect(m_loader, &ReportLoader::loaded, this, &ReportWindow::display);
+    connect(m_loader, &ReportLoader::failed, this, &ReportWindow::showFailure);
+    connect(m_loader, &ReportLoader::busyChanged, this, [this](bool busy) {
+        m_busy->setVisible(busy);
+        if (busy)
+            statusBar()->showMessage(tr("Loading reports…"));
+    });
+    for (auto *panel : {m_recommendationPanel, m_unassignedPanel, m_bottlenecks->recommendations()}) {
+        connect(panel, &RecommendationsPanel::draftRequested, this, &ReportWindow::draftProposal);
+    }
+    connect(m_quarterly, &QuarterlyReviewPanel::statusMessage, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 8000);
+    });
+    setRange(Range::Last30Days);
+}
+
+void ReportWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Report"));
+    bar->setObjectName(QStringLiteral("reportToolBar"));
+    bar->setMovable(false);
+
+    m_range->setObjectName(QStringLiteral("reportRange"));
+    m_range->addItem(tr("Last 7 days"), int(Range::Last7Days));
+    m_range->addItem(tr("Last 30 days"), int(Range::Last30Days));
+    m_range->addItem(tr("Last 90 days"), int(Range::Last90Days));
+    m_range->addItem(tr("This quarter"), int(Range::ThisQuarter));
+    m_range->addItem(tr("Last quarter"), int(Range::LastQuarter));
+    m_range->addItem(tr("Custom"), int(Range::Custom));
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    }
+    m_from->setObjectName(QStringLiteral("reportFrom"));
+    m_to->setObjectName(QStringLiteral("reportTo"));
+    m_grouping->setObjectName(QStringLiteral("reportGrouping"));
+    for (auto g : {ReportGrouping::Category, ReportGrouping::Type, ReportGrouping::Reviewer, ReportGrouping::Agent,
+             ReportGrouping::Day, ReportGrouping::Week})
+        m_grouping->addItem(ReportTableModel::keyTitle(g), int(g));
+
+    auto *rangeLabel = new QLabel(tr("&Period:"), bar);
+    rangeLabel->setBuddy(m_range);
+    auto *groupLabel = new QLabel(tr("  &Group table by:"), bar);
+    groupLabel->setBuddy(m_grouping);
+    bar->addWidget(rangeLabel);
+    bar->addWidget(m_range);
+    bar->addWidget(m_from);
+    bar->addWidget(new QLabel(QStringLiteral(" – "), bar));
+    bar->addWidget(m_to);
+    bar->addWidget(groupLabel);
+    bar->addWidget(m_grouping);
+
+    connect(m_range, &QComboBox::activated, this, [this] {
+        setRange(Range(m_range->currentData().toInt()));
+    });
+    const auto datesEdited = [this] {
+        if (m_settingRange)
+            return;
+        m_range->setCurrentIndex(m_range->findData(int(Range::Custom)));
+        refresh();
+    };
+    connect(m_from, &QDateEdit::editingFinished, this, datesEdited);
+    connect(m_to, &QDateEdit::editingFinished, this, datesEdited);
+    connect(m_grouping, &QComboBox::activated, this, &ReportWindow::refresh);
+}
+
+void ReportWindow::createMenus()
+{
+    QMenu *menu = menuBar()->addMenu(tr("&Report"));
+    QAction *refreshAction = menu->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh"));
+    refreshAction->setObjectName(QStringLiteral("actionRefreshReport"));
+    refreshAction->setShortcut(QKeySequence::Refresh);
+    connect(refreshAction, &QAction::triggered, this, &ReportWindow::refresh);
+    QAction *exportAction = menu->addAction(QIcon::fromTheme(QStringLiteral("document-export")), tr("&Export Table…"));
+    exportAction->setObjectName(QStringLiteral("actionExportReportCsv"));
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(exportAction, &QAction::triggered, this, &ReportWindow::exportTableInteractively);
+    QAction *quarterly = menu->addAction(tr("&Quarterly Review…"));
+    quarterly->setObjectName(QStringLiteral("actionQuarterlyReview"));
+    connect(quarterly, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_quarterly);
+        m_quarterly->generate();
+    });
+    menu->addSeparator();
+    QAction *close = menu->addAction(tr("&Close"));
+    close->setShortcut(QKeySequence::Close);
+    connect(close, &QAction::triggered, this, &QWidget::close);
+    addAction(refreshAction);
+}
+
+QWidget *ReportWindow::createOverview()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("reportOverview"));
+    auto *grid = new QGridLayout(page);
+    const char *names[] = {"ratesChart", "queueChart", "trendChart", "tiersChart"};
+    for (int i = 0; i < 4; ++i) {
+        auto *view = new QChartView(page);
+        view->setObjectName(QLatin1String(names[i]));
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setMinimumSize(320, 220);
+        grid->addWidget(view, i / 2, i % 2);
+        m_charts.append(view);
+    }
+    return page;
+}
+
+void ReportWindow::setRange(Range range)
+{
+    const QDate today = QDate::currentDate();
+    const auto quarterStart = [](QDate day) {
+        return QDate(day.year(), ((day.month() - 1) / 3) * 3 + 1, 1);
+    };
+    QDate from = today.addDays(-29);
+    QDate to = today;
+    switch (range) {
+    case Range::Last7Days:
+        from = today.addDays(-6);
+        break;
+    case Range::Last30Days:
+    case Range::Custom:
+        break;
+    case Range::Last90Days:
+        from = today.addDays(-89);
+        break;
+    case Range::ThisQuarter:
+        from = quarterStart(today);
+        break;
+    case Range::LastQuarter:
+        to = quarterStart(today).addDays(-1);
+        from = quarterStart(to);
+        break;
+    }
+    m_range->setCurrentIndex(m_range->findData(int(range)));
+    if (range == Range::Custom)
+        return;
+    m_settingRange = true;
+    m_from->setDate(from);
+    m_to->setDate(to);
+    m_settingRange = false;
+    refresh();
+}
+
+void ReportWindow::setDates(QDate from, QDate to)
+{
+    m_settingRange = true;
+    m_from->setDate(from);
+    m_to->setDate(to);
+    m_settingRange = false;
+    m_range->setCurrentIndex(m_range->findData(int(Range::Custom)));
+    refresh();
+}
+
+void ReportWindow::setGrouping(ReportGrouping grouping)
+{
+    m_grouping->setCurrentIndex(m_grouping->findData(int(grouping)));
+    refresh();
+}
+
+ReportGrouping ReportWindow::grouping() const
+{
+    return ReportGrouping(m_grouping->currentData().toInt());
+}
+
+void ReportWindow::refresh()
+{
+    if (m_from->date() > m_to->date()) {
+        m_notice->setNotice(NoticeLabel::Kind::Warning,
+            tr("The period starts after it ends: pick a start date "
+               "on or before the end date."));
+        return;
+    }
+    m_loader->load(m_from->date(), m_to->date(), grouping());
+}
+
+void ReportWindow::display(const ReportSnapshot &snapshot)
+{
+    m_snapshot = snapshot;
+    m_notice->clear();
+    m_tableModel->setReport(snapshot.table);
+    m_recommendations->setRecommendations(snapshot.recommendations.items);
+    m_bottlenecks->setSnapshot(snapshot);
+    const ReportCharts charts(palette());
+    QChart *built[] = {charts.rates(snapshot.byCategory), charts.queueTimes(snapshot.byCategory),
+        charts.trend(snapshot.byWeek), charts.tierVolume(snapshot.byWeek)};
+    for (int i = 0; i < 4; ++i) {
+        QChart *old = m_charts[i]->chart();
+        m_charts[i]->setChart(built[i]); // the view takes ownership of the new chart
+        delete old;
+    }
+    const ReportGroup &t = snapshot.byCategory.totals;
+    if (t.submitted == 0 && t.reviewed == 0 && t.expired == 0)
+        m_notice->setNotice(NoticeLabel::Kind::Information, tr("No actions were submitted or decided in this period."));
+    int unassigned = 0;
+    for (const auto &r : snapshot.recommendations.items)
+        unassigned += r.kind == RecommendationKind::Unassigned ? 1 : 0;
+    m_tabs->setTabText(3, unassigned > 0 ? tr("&Unassigned Types (%1)").arg(unassigned) : tr("&Unassigned Types"));
+    const QLocale locale;
+    statusBar()->showMessage(tr("Submitted: %1 · Reviewed: %2 · Recommendations: %3")
+            .arg(locale.toString(t.submitted), locale.toString(t.reviewed),
+                locale.toString(snapshot.recommendations.items.size())));
+    Q_EMIT refreshed();
+}
+
+void ReportWindow::showFailure(const Error &error)
+{
+    statusBar()->clearMessage();
+    if (error.code == ErrorCode::Forbidden) {
+        m_notice->setNotice(NoticeLabel::Kind::Warning,
+            tr("Reports are for team leads: this connection's token has no lead role. Connect with a lead's or "
+               "an administrator's token to see them."));
+    } else {
+        m_notice->setNotice(NoticeLabel::Kind::Error, tr("The reports could not be loaded: %1").arg(error.message));
+    }
+    Q_EMIT loadFailed(error);
+}
+
+void ReportWindow::draftProposal(const Recommendation &recommendation)
+{
+    auto *dialog = new ProposalDialog(recommendation, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        ReportClient(m_connection)
+            .proposePolicyChange(dialog->changes(), dialog->recommendationId(), dialog->note())
+            .then(this, [this](const Result<PolicyProposal> &proposal) {
+                if (!proposal) {
+                    QMessageBox::warning(this, tr("Proposal Not Sent"), proposal.error().message);
+                    return;
+                }
+                statusBar()->showMessage(
+                    tr("Proposal %1 sent: an administrator reviews and applies it.").arg(proposal->id), 10000);
+            });
+    });
+    dialog->open();
+}
+
+bool ReportWindow::exportTableCsv(const QString &path)
+{
+    QSaveFile file(path);
+    const QByteArray csv = m_tableModel->toCsv();
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit()) {
+        QMessageBox::warning(this, tr("Export Failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(path), 8000);
+    return true;
+}
+
+void ReportWindow::exportTableInteractively()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Report Table"), dir + QStringLiteral("/countersign-report.csv"), tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportTableCsv(path);
+}
+
+} // namespace Countersign

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "reportsnapshot.h"
+
+#include <QMainWindow>
+
+#include <optional>
+
+class QChartView;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QProgressBar;
+class QTabWidget;
+class QTableView;
+
+namespace Countersign {
+
+class BottleneckView;
+class NoticeLabel;
+class QuarterlyReviewPanel;
+class RecommendationModel;
+class RecommendationsPanel;
+class ReportLoader;
+class ReportTableModel;
+class ServerConnection;
+
+// The team lead's approval-rate report window: rates, queue times, trend and tier volume as
+// charts and as a sortable table for a date range, the server's recommendations with their
+// evidence (and a way to draft the policy change), unassigned types, bottlenecks and the
+// quarterly review.
+class ReportWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit ReportWindow(ServerConnection *connection, QWidget *parent = nullptr);
+
+    enum class Range { Last7Days, Last30Days, Last90Days, ThisQuarter, LastQuarter, Custom };
+    Q_ENUM(Range)
+
+    void setRange(Range range);
+    void setDates(QDate from, QDate to);
+    void setGrouping(ReportGrouping grouping);
+    void refresh();
+    bool exportTableCsv(const QString &path);
+
+    ReportTableModel *tableModel() const { return m_tableModel; }
+    RecommendationModel *recommendationModel() const { return m_recommendations; }
+    QuarterlyReviewPanel *quarterlyPanel() const { return m_quarterly; }
+    const std::optional<ReportSnapshot> &snapshot() const { return m_snapshot; }
+
+Q_SIGNALS:
+    void refreshed();
+    void loadFailed(const Countersign::Error &error);
+
+private:
+    void createToolBar();
+    void createMenus();
+    QWidget *createOverview();
+    void display(const ReportSnapshot &snapshot);
+    void showFailure(const Error &error);
+    void draftProposal(const Recommendation &recommendation);
+    void exportTableInteractively();
+    ReportGrouping grouping() const;
+
+    ServerConnection *m_connection;
+    ReportLoader *m_loader;
+    ReportTableModel *m_tableModel;
+    RecommendationModel *m_recommendations;
+    QComboBox *m_range;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QComboBox *m_grouping;
+    NoticeLabel *m_notice;
+    QTabWidget *m_tabs;
+    QList<QChartView *> m_charts;
+    QTableView *m_table;
+    RecommendationsPanel *m_recommendationPanel;
+    RecommendationsPanel *m_unassignedPanel;
+    BottleneckView *m_bottlenecks;
+    QuarterlyReviewPanel *m_quarterly;
+    QProgressBar *m_busy;
+    std::optional<ReportSnapshot> m_snapshot;
+    bool m_settingRange = false;
+};
+
+} // namespace Countersign
