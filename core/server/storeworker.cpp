@@ -194,8 +194,8 @@ void StoreWorker::runBatch(std::deque<StoreTask> &batch)
             continue;
         QMetaObject::invokeMethod(
             context.data(),
-            [functions = std::move(functions)] {
-                for (const auto &f : functions)
+            [calls = std::move(functions)] {
+                for (const auto &f : calls)
                     f();
             },
             Qt::QueuedConnection);

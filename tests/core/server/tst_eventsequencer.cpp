@@ -40,6 +40,9 @@ private Q_SLOTS:
                 m_seen.append(c.seq);
         });
         connect(m_worker.get(), &StoreWorker::committed, m_sequencer.get(), &EventSequencer::localCommitted);
+        connect(m_worker.get(), &StoreWorker::committed, this, [this] {
+            ++m_commits;
+        });
     }
 
     void cleanup()
@@ -105,7 +108,9 @@ private:
 
     bool ownCommit()
     {
-        QSignalSpy committed(m_worker.get(), &StoreWorker::committed);
+        // Counted on this thread (queued from the worker): a spy's wait() started after a fast
+        // commit would wait for a second one that never comes.
+        const int before = m_commits;
         StoreTask task;
         task.context = this;
         const Action a = pendingAction(QStringLiteral("own-%1").arg(++m_ids), T0);
@@ -113,12 +118,17 @@ private:
             return QList<ActionChange>{insertion(a)};
         };
         m_worker->post(std::move(task));
-        return committed.wait(5000);
+        return QTest::qWaitFor(
+            [&] {
+                return m_commits > before;
+            },
+            5000);
     }
 
     QTemporaryDir m_dir;
     int m_counter = 0;
     int m_ids = 0;
+    int m_commits = 0;
     ManualClock m_clock;
     std::unique_ptr<StoreWorker> m_worker;
     std::unique_ptr<Store> m_other;
