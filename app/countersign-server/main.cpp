@@ -77,7 +77,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption spotChecks(QStringLiteral("spot-check-fraction"),
         QStringLiteral("share of auto-approvals sampled for spot checks, 0..1 or N% (default 0.05)"),
         QStringLiteral("FRACTION"));
-    parser.addOptions({listen, db, policy, demo, demoInterval, maxBody, rate, lease, alertDepth, alertAge, spotChecks});
+    const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
+        QStringLiteral("open connections held at most; beyond, the longest idle is closed (default 1024)"),
+        QStringLiteral("N"));
+    const QCommandLineOption idleTimeout(QStringLiteral("idle-timeout"),
+        QStringLiteral("seconds a connection may stay silent before it is closed (default 75)"),
+        QStringLiteral("SECONDS"));
+    parser.addOptions({listen, db, policy, demo, demoInterval, maxBody, rate, lease, alertDepth, alertAge, spotChecks,
+        maxConnections, idleTimeout});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -117,6 +124,10 @@ int main(int argc, char *argv[])
     options.config.limits.ratePerSecond = double(perSecond);
     options.config.limits.rateBurst = double(perSecond * 2);
     options.config.claimLease = std::chrono::seconds(number(lease, options.config.claimLease.count()));
+    options.config.limits.maxConnections
+        = int(qMin<qint64>(number(maxConnections, options.config.limits.maxConnections), 1'000'000));
+    if (parser.isSet(idleTimeout))
+        options.config.limits.idleTimeout = std::chrono::seconds(number(idleTimeout, 75));
     options.config.alerts.queueDepth = number(alertDepth, options.config.alerts.queueDepth);
     options.config.alerts.oldestAgeSeconds = number(alertAge, options.config.alerts.oldestAgeSeconds);
     if (parser.isSet(spotChecks)) {

@@ -56,6 +56,16 @@ qint64 BenchServers::storeCommitMicros() const
     return m_queue->storeWorker()->stats().commitMicros;
 }
 
+qint64 BenchServers::storeSyncs() const
+{
+    return m_queue->storeWorker()->stats().syncs;
+}
+
+qint64 BenchServers::storeSyncMicros() const
+{
+    return m_queue->storeWorker()->stats().syncMicros;
+}
+
 qint64 BenchServers::storeCpuMicros() const
 {
     return m_queue->storeWorker()->stats().cpuMicros;

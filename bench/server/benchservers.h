@@ -16,7 +16,7 @@ class SystemClock;
 
 // The servers under test, on a thread of their own (the load client runs on the main thread,
 // the store worker on a third): (a) a bare QHttpServer with a no-op route, the ceiling, and
-// (b) the real QueueServer with SQLite (WAL, synchronous=FULL) in `directory`.
+// (b) the real QueueServer with SQLite (WAL, the log synced before each answer) in `directory`.
 class BenchServers : public QObject
 {
     Q_OBJECT
@@ -33,6 +33,8 @@ public:
     qint64 storeChanges() const;
     qint64 storeCommitMicros() const;
     qint64 storeCpuMicros() const;
+    qint64 storeSyncs() const;
+    qint64 storeSyncMicros() const;
 
 private:
     Q_INVOKABLE bool startInThread();

@@ -156,7 +156,7 @@ double closedLoop(std::vector<std::unique_ptr<LoadConnection>> &conns, int ms,
     for (size_t i = 0; i < conns.size(); ++i)
         fire(i);
     while (inFlight > 0 || timer.elapsed() < 50)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        LoadConnection::waitForEvents();
     return double(timer.nsecsElapsed()) / 1e9;
 }
 

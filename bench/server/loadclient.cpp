@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QTimer>
 
 LoadConnection::LoadConnection(quint16 port, QObject *parent)
     : QObject(parent)
@@ -16,8 +17,20 @@ bool LoadConnection::open(int timeoutMs)
     m_socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
     QDeadlineTimer deadline(timeoutMs);
     while (m_socket.state() != QAbstractSocket::ConnectedState && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        waitForEvents();
     return m_socket.state() == QAbstractSocket::ConnectedState;
+}
+
+void LoadConnection::waitForEvents()
+{
+    // A heartbeat bounds each wait, so loops that also watch a clock keep going.
+    static QTimer *heartbeat = [] {
+        auto *t = new QTimer(QCoreApplication::instance());
+        t->start(1);
+        return t;
+    }();
+    Q_UNUSED(heartbeat)
+    QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
 }
 
 QByteArray LoadConnection::request(

@@ -24,6 +24,11 @@ public:
     static QByteArray request(
         const QByteArray &verb, const QByteArray &path, const QByteArray &token, const QByteArray &body = {});
 
+    // Runs the client's event loop until something happens (or a millisecond passes). Blocking,
+    // not spinning: the load generator shares the cores with the servers it measures, and a
+    // spinning client would take one of the two from them.
+    static void waitForEvents();
+
 private:
     void onReadyRead();
 

@@ -46,7 +46,7 @@ Action proposal(int i, const QDateTime &now)
 
 ActionChange insertion(const Action &a)
 {
-    return ActionChange{a, 0, QStringLiteral("action.created"), a.agent, QStringLiteral("agent"), {}};
+    return ActionChange{a, 0, QStringLiteral("action.created"), a.agent, QStringLiteral("agent"), {}, {}};
 }
 
 // Inserts `count` actions in commits of `batch`; returns inserts per second, or -1 on failure.

@@ -59,7 +59,7 @@ QJsonObject AuditEntry::toJson() const
 AuditEntry AuditEntry::fromJson(const QJsonObject &o)
 {
     AuditEntry e;
-    e.seq = qint64(o.value(QLatin1String("seq")).toDouble());
+    e.seq = o.value(QLatin1String("seq")).toInteger();
     e.time = fromIsoUtc(o.value(QLatin1String("time")).toString());
     e.actor = o.value(QLatin1String("actor")).toString();
     e.role = o.value(QLatin1String("role")).toString();

@@ -106,7 +106,7 @@ void EventStream::onTextMessage(const QString &message)
     if (o.value(QLatin1String("type")).toString() == QLatin1String("hello")) {
         // Where the server's sequence stands: resume points are known before any event arrives.
         if (m_lastSeq < 0)
-            m_lastSeq = qint64(o.value(QLatin1String("last_seq")).toDouble());
+            m_lastSeq = o.value(QLatin1String("last_seq")).toInteger();
         return;
     }
     if (o.isEmpty() || !o.contains(QLatin1String("seq"))) {

@@ -14,7 +14,7 @@ QJsonObject Event::toJson() const
 Event Event::fromJson(const QJsonObject &o)
 {
     Event e;
-    e.seq = qint64(o.value(QLatin1String("seq")).toDouble());
+    e.seq = o.value(QLatin1String("seq")).toInteger();
     e.type = o.value(QLatin1String("type")).toString();
     e.actionId = o.value(QLatin1String("action_id")).toString();
     e.time = fromIsoUtc(o.value(QLatin1String("time")).toString());

@@ -33,8 +33,8 @@ void ActionMutation::run(StoreWorker *worker, QObject *context, Spec spec, std::
             *outcome = fail(next.error());
             return {};
         }
-        return {ActionChange{
-            *next, current->version, s->event, s->actor.name, roleName(s->actor.role), actionAuditSummary(*current)}};
+        return {ActionChange{*next, current->version, s->event, s->actor.name, roleName(s->actor.role),
+            actionAuditSummary(*current), *current}};
     };
     task.committed = [s, outcome](const QList<Result<CommitResult>> &results) {
         const auto &r = results.first();

@@ -75,7 +75,12 @@ void ActionRoutes::submit(const ApiRequest &request, Reply *reply)
             guard->sendError(outcome.error());
             return;
         }
-        guard->sendJson(outcome->created ? Reply::Status::Created : Reply::Status::Ok, outcome->action.toJson());
+        const auto status = outcome->created ? Reply::Status::Created : Reply::Status::Ok;
+        // The store already wrote the action as JSON; the answer is those bytes.
+        if (!outcome->json.isEmpty())
+            guard->sendBytes(status, outcome->json, "application/json");
+        else
+            guard->sendJson(status, outcome->action.toJson());
     });
 }
 

@@ -47,18 +47,18 @@ void ActionSubmitter::submit(const SubmitRequest &request, const Identity &agent
             }
             if (*earlier) {
                 if ((*earlier)->requestHash == action->requestHash)
-                    *outcome = Outcome{**earlier, false};
+                    *outcome = Outcome{**earlier, false, {}};
                 else
                     *outcome = fail(keyReused(action->idempotencyKey));
                 return {};
             }
         }
-        return {ActionChange{*action, 0, QStringLiteral("action.created"), agentName, roleName(Role::Agent), {}}};
+        return {ActionChange{*action, 0, QStringLiteral("action.created"), agentName, roleName(Role::Agent), {}, {}}};
     };
     task.committed = [outcome, action](const QList<Result<CommitResult>> &results) {
         const auto &r = results.first();
         if (r) {
-            *outcome = Outcome{r->action, true};
+            *outcome = Outcome{r->action, true, r->json};
             return false;
         }
         *outcome = fail(r.error());

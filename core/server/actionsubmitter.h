@@ -23,6 +23,7 @@ public:
     struct Outcome {
         Action action;
         bool created = true; // false: an earlier submit with the same key and body
+        QByteArray json; // `action` as compact JSON when the store already made it, else empty
     };
 
     ActionSubmitter(StoreWorker *worker, const PolicyEngine *policy, const Clock *clock);

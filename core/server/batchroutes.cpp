@@ -97,7 +97,7 @@ void BatchRoutes::decide(const ApiRequest &request, Reply *reply)
             }
             state->changed.append(a.id);
             changes.append(ActionChange{*next, a.version, QStringLiteral("action.decided"), who.name,
-                roleName(who.role), actionAuditSummary(a)});
+                roleName(who.role), actionAuditSummary(a), a});
         }
         return changes;
     };

@@ -73,7 +73,7 @@ Result<QList<ActionChange>> PolicyService::retierChanges(Store &store, const Pol
             const bool settled = next->state != ActionState::Pending;
             changes.append(ActionChange{*next, a.version,
                 settled ? QStringLiteral("action.decided") : QStringLiteral("action.retiered"),
-                QLatin1String(StateMachine::PolicyActor), QStringLiteral("system"), actionAuditSummary(a)});
+                QLatin1String(StateMachine::PolicyActor), QStringLiteral("system"), actionAuditSummary(a), a});
         }
         if (page->nextCursor.isEmpty())
             break;

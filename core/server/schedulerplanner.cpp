@@ -9,7 +9,8 @@ namespace {
 
 ActionChange change(const Action &before, const Action &after, const QString &event, const QString &actor)
 {
-    return ActionChange{after, before.version, event, actor, QStringLiteral("system"), actionAuditSummary(before)};
+    return ActionChange{
+        after, before.version, event, actor, QStringLiteral("system"), actionAuditSummary(before), before};
 }
 
 } // namespace

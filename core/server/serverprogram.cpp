@@ -15,9 +15,37 @@
 #include <QStandardPaths>
 #include <QTextStream>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
 namespace Countersign {
 
 namespace {
+
+// Each connection is a descriptor, and the usual soft limit (1024) is below the connection cap
+// one may ask for: raise it toward the hard limit, and say so when the cap cannot be met.
+void raiseDescriptorLimit(int maxConnections)
+{
+#ifdef Q_OS_UNIX
+    constexpr rlim_t Spare = 256; // the database, its journal, the listening socket, logs
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return;
+    const rlim_t wanted = rlim_t(qMax(0, maxConnections)) + Spare;
+    if (limit.rlim_cur < wanted) {
+        rlimit raised = limit;
+        raised.rlim_cur = limit.rlim_max == RLIM_INFINITY ? wanted : qMin(wanted, limit.rlim_max);
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            limit = raised;
+    }
+    if (limit.rlim_cur < wanted)
+        qCWarning(lcServer) << "the descriptor limit" << quint64(limit.rlim_cur) << "holds fewer than" << maxConnections
+                            << "connections (--max-connections); raise it (ulimit -n)";
+#else
+    Q_UNUSED(maxConnections)
+#endif
+}
 
 QString databaseDirectory(const QString &location)
 {
@@ -80,6 +108,7 @@ int ServerProgram::run(const ServerOptions &options)
         config.storeLocation = defaultDatabasePath();
     QDir().mkpath(databaseDirectory(config.storeLocation));
 
+    raiseDescriptorLimit(config.limits.maxConnections);
     QueueServer server(config, clock);
     if (auto started = server.start(); !started) {
         err << "countersign-server: " << started.error().toString() << '\n';

@@ -21,7 +21,10 @@ struct StoreTask {
     // Record the outcome, then return true to be planned again with the next batch (a
     // conflict worth retrying after a re-read); the recorded outcome stands once retries run out.
     std::function<bool(const QList<Result<CommitResult>> &results)> committed;
-    // The context's thread, once the task is final. Skipped if the context is gone.
+    // Once the task is final and everything it could have seen is durable, on whichever worker
+    // thread made it so: for a caller that waits on its own (StoreWorker::call()).
+    std::function<void()> durable;
+    // The context's thread, once the task is final and durable. Skipped if the context is gone.
     std::function<void()> deliver;
     QPointer<QObject> context;
     int attempts = 0;

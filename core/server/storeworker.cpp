@@ -92,7 +92,7 @@ qsizetype StoreWorker::queued() const
 StoreWorker::Stats StoreWorker::stats() const
 {
     return Stats{m_batches.load(), m_tasks.load(), m_changes.load(), m_commitMicros.load(), m_cpuMicros.load(),
-        m_largestBatch.load()};
+        m_largestBatch.load(), m_syncs.load(), m_syncMicros.load()};
 }
 
 void StoreWorker::run()
@@ -107,6 +107,13 @@ void StoreWorker::run()
         m_store.reset();
         m_opened.set_value(fail(opened.error()));
         return;
+    }
+    m_deferred = m_store->deferSync();
+    if (m_deferred) {
+        m_syncStopping = false;
+        m_syncThread = std::thread([this] {
+            runSync();
+        });
     }
     m_running = true;
     m_opened.set_value({});
@@ -127,9 +134,94 @@ void StoreWorker::run()
         }
         runBatch(batch);
     }
+    if (m_syncThread.joinable()) {
+        {
+            std::lock_guard lock(m_syncMutex);
+            m_syncStopping = true;
+        }
+        m_syncWake.notify_all();
+        m_syncThread.join(); // after the last sync and its deliveries
+    }
+    m_deferred.reset();
     m_running = false;
     m_store->close();
     m_store.reset();
+}
+
+void StoreWorker::runSync()
+{
+    for (;;) {
+        std::deque<Completion> ready;
+        {
+            std::unique_lock lock(m_syncMutex);
+            m_syncWake.wait(lock, [this] {
+                return m_syncStopping || !m_toSync.empty();
+            });
+            if (m_toSync.empty())
+                break;
+            ready.swap(m_toSync);
+        }
+        const bool wrote = std::any_of(ready.begin(), ready.end(), [](const Completion &c) {
+            return c.wrote;
+        });
+        if (wrote) {
+            QElapsedTimer timer;
+            timer.start();
+            if (auto synced = m_deferred->sync(); !synced) {
+                // After a failed fsync the kernel may have dropped the pages it could not write, so
+                // a retry proves nothing. Acknowledge none of it: stop here, and let the restart
+                // recover what reached the disk (as PostgreSQL does).
+                qCCritical(lcServer) << "the store's log could not be synced; stopping without acknowledging"
+                                     << "what it did not cover:" << synced.error().message;
+                std::abort();
+            }
+            ++m_syncs;
+            m_syncMicros += timer.nsecsElapsed() / 1000;
+        }
+        for (Completion &c : ready)
+            complete(c);
+    }
+}
+
+void StoreWorker::complete(Completion &completion)
+{
+    for (const auto &f : completion.durable)
+        f();
+    // Replies to objects on this worker's thread (the server's) and the batch's events go out in
+    // one posted call, replies first: a long-poll registered by a read in this batch is in place
+    // before the decision that wakes it is announced, and no client can see an answer before
+    // the events of its batch are published (a WebSocket hello then counts them).
+    QList<std::pair<QPointer<QObject>, std::vector<std::function<void()>>>> local;
+    for (auto &[context, functions] : completion.deliveries) {
+        if (!context)
+            continue;
+        if (context->thread() == thread()) {
+            local.append({context, std::move(functions)});
+            continue;
+        }
+        QMetaObject::invokeMethod(
+            context.data(),
+            [calls = std::move(functions)] {
+                for (const auto &f : calls)
+                    f();
+            },
+            Qt::QueuedConnection);
+    }
+    if (local.empty() && completion.committed.isEmpty())
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this, calls = std::move(local), changes = std::move(completion.committed)] {
+            for (const auto &[context, functions] : calls) {
+                if (!context)
+                    continue; // gone since: as a posted call to it would be dropped
+                for (const auto &f : functions)
+                    f();
+            }
+            if (!changes.isEmpty())
+                Q_EMIT committed(changes);
+        },
+        Qt::QueuedConnection);
 }
 
 void StoreWorker::runBatch(std::deque<StoreTask> &batch)
@@ -166,8 +258,9 @@ void StoreWorker::runBatch(std::deque<StoreTask> &batch)
         m_largestBatch = qint64(batch.size());
 
     std::deque<StoreTask> retries;
+    Completion completion;
     // One posted event per receiving object and batch, not one per task.
-    QList<std::pair<QPointer<QObject>, std::vector<std::function<void()>>>> deliveries;
+    auto &deliveries = completion.deliveries;
     qsizetype index = 0;
     for (StoreTask &task : batch) {
         const auto [from, count] = spans.at(index++);
@@ -178,6 +271,8 @@ void StoreWorker::runBatch(std::deque<StoreTask> &batch)
             retries.push_back(std::move(task));
             continue;
         }
+        if (task.durable)
+            completion.durable.push_back(std::move(task.durable));
         if (!task.deliver || !task.context)
             continue;
         auto it = std::find_if(deliveries.begin(), deliveries.end(), [&task](const auto &d) {
@@ -189,40 +284,38 @@ void StoreWorker::runBatch(std::deque<StoreTask> &batch)
         }
         it->second.push_back(std::move(task.deliver));
     }
-    for (auto &[context, functions] : deliveries) {
-        if (!context)
-            continue;
-        QMetaObject::invokeMethod(
-            context.data(),
-            [calls = std::move(functions)] {
-                for (const auto &f : calls)
-                    f();
-            },
-            Qt::QueuedConnection);
-    }
     if (!retries.empty()) {
         std::lock_guard lock(m_mutex);
         for (auto it = retries.rbegin(); it != retries.rend(); ++it)
             m_queue.push_front(std::move(*it));
     }
 
-    // Events go out after the replies of the same batch, so a long-poll registered by a read in
-    // this batch is in place before the decision that wakes it is announced.
-    QList<CommittedChange> committedChanges;
     const QDateTime now = m_clock.now();
     for (qsizetype i = 0; i < results.size(); ++i) {
         const auto &r = results.at(i);
         if (!r || r->eventSeq <= 0)
             continue;
-        committedChanges.append(CommittedChange{r->eventSeq, changes.at(i).event, now, r->action});
+        completion.committed.append(CommittedChange{r->eventSeq, changes.at(i).event, now, r->action});
     }
-    if (!committedChanges.isEmpty()) {
-        std::sort(
-            committedChanges.begin(), committedChanges.end(), [](const CommittedChange &a, const CommittedChange &b) {
-                return a.seq < b.seq;
-            });
-        Q_EMIT committed(committedChanges);
+    std::sort(completion.committed.begin(), completion.committed.end(),
+        [](const CommittedChange &a, const CommittedChange &b) {
+            return a.seq < b.seq;
+        });
+
+    if (!m_deferred) {
+        complete(completion);
+        return;
     }
+    // Whether this batch wrote anything (reads alone need no sync, but still wait their turn:
+    // they may have seen a write the previous sync did not cover yet).
+    const qint64 writes = m_deferred->writes();
+    completion.wrote = writes < 0 || writes != m_writesSeen;
+    m_writesSeen = writes;
+    {
+        std::lock_guard lock(m_syncMutex);
+        m_toSync.push_back(std::move(completion));
+    }
+    m_syncWake.notify_one();
 }
 
 } // namespace Countersign

@@ -65,22 +65,4 @@ Result<QSqlQuery *> SqlConnection::select(const QString &sql, const QVariantList
     return run(sql, values, doing);
 }
 
-Result<void> SqlConnection::savepoint(const QString &doing)
-{
-    return control(QStringLiteral("SAVEPOINT change"), doing);
-}
-
-Result<void> SqlConnection::releaseSavepoint(const QString &doing)
-{
-    return control(QStringLiteral("RELEASE change"), doing);
-}
-
-Result<void> SqlConnection::rollbackToSavepoint(const QString &doing)
-{
-    auto r = control(QStringLiteral("ROLLBACK TO change"), doing);
-    if (r)
-        r = control(QStringLiteral("RELEASE change"), doing);
-    return r;
-}
-
 } // namespace Countersign

@@ -14,7 +14,7 @@ class QSqlQuery;
 namespace Countersign {
 
 // One QtSql connection of a store, as the SQL shared by the backends (core/store/sql) sees it:
-// cached prepared statements, transactions and savepoints. Each backend keeps what is really its
+// cached prepared statements and transactions. Each backend keeps what is really its
 // own (pragmas and WAL for SQLite; session settings, reconnects and advisory locks for
 // PostgreSQL) and how its errors map to Error codes.
 //
@@ -50,11 +50,6 @@ public:
     virtual Result<void> commit(const QString &doing) = 0;
     // Best effort: the database may already have ended the transaction after an error.
     virtual void rollback() = 0;
-
-    // One savepoint deep is all the stores need: a change of a batch undone alone.
-    Result<void> savepoint(const QString &doing);
-    Result<void> releaseSavepoint(const QString &doing);
-    Result<void> rollbackToSavepoint(const QString &doing);
 
     virtual Error error(const QSqlError &error, const QString &doing) = 0;
 

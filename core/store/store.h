@@ -4,6 +4,7 @@
 #include "actionquery.h"
 #include "audit/auditentry.h"
 #include "audit/auditverification.h"
+#include "deferredsync.h"
 #include "domain/action.h"
 #include "domain/decision.h"
 #include "domain/error.h"
@@ -37,6 +38,10 @@ public:
     // Opens (creating if needed) and migrates the database to the latest schema.
     virtual Result<void> open() = 0;
     virtual void close() = 0;
+    // Switches commits to deferred durability (see DeferredSync) when the backend supports it,
+    // and returns how to sync; nothing, and commits stay durable on return, otherwise. Only for
+    // a caller that acknowledges no write before calling sync(): the StoreWorker.
+    virtual std::optional<DeferredSync> deferSync() { return std::nullopt; }
     virtual int schemaVersion() const = 0;
 
     // --- actions

@@ -86,10 +86,10 @@ void BottleneckView::setSnapshot(const ReportSnapshot &snapshot)
         const QJsonObject c = value.toObject();
         const double oldest = c.value(QLatin1String("oldest_age_s")).toDouble();
         m_queue->appendRow({new QStandardItem(c.value(QLatin1String("category")).toString()),
-            countItem(qint64(c.value(QLatin1String("depth")).toDouble())),
+            countItem(c.value(QLatin1String("depth")).toInteger()),
             numberItem(oldest, QueueModel::formatAge(qint64(oldest))),
-            countItem(qint64(c.value(QLatin1String("sla_breaches")).toDouble())),
-            countItem(qint64(c.value(QLatin1String("escalated")).toDouble()))});
+            countItem(c.value(QLatin1String("sla_breaches")).toInteger()),
+            countItem(c.value(QLatin1String("escalated")).toInteger())});
     }
 
     m_reviewers->clear();
@@ -110,14 +110,14 @@ void BottleneckView::setSnapshot(const ReportSnapshot &snapshot)
             numberItem(g.decideMedianSeconds,
                 g.decideMedianSeconds < 0 ? QStringLiteral("–")
                                           : QueueModel::formatAge(qint64(g.decideMedianSeconds + 0.5))),
-            countItem(qint64(claims.value(g.key).toDouble()))});
+            countItem(claims.value(g.key).toInteger())});
     }
     // Reviewers who hold claims but decided nothing in the window still hold the queue.
     for (auto it = claims.begin(); it != claims.end(); ++it) {
         if (listed.contains(it.key()))
             continue;
         m_reviewers->appendRow({new QStandardItem(it.key()), countItem(0), numberItem(0, QStringLiteral("0%")),
-            numberItem(-1, QStringLiteral("–")), countItem(qint64(it.value().toDouble()))});
+            numberItem(-1, QStringLiteral("–")), countItem(it.value().toInteger())});
     }
     m_queueView->sortByColumn(1, Qt::DescendingOrder);
     m_reviewerView->sortByColumn(1, Qt::DescendingOrder);

@@ -98,13 +98,11 @@ void QuarterlyReviewPanel::display(const QuarterData &quarter)
 {
     m_data = quarter;
     const QuarterlyReport report(quarter, palette());
-    // The preview follows the theme; the QTextBrowser owns nothing, so keep the document here.
+    // The preview follows the theme. A document parented to the browser is deleted by it when
+    // the next one is set, so nothing else may delete the previous one.
     QTextDocument *doc = report.document();
     doc->setParent(m_preview);
-    QTextDocument *old = m_preview->document();
     m_preview->setDocument(doc);
-    if (old && old->parent() == m_preview)
-        old->deleteLater();
     m_state->setText(report.title());
     m_pdf->setEnabled(true);
     m_csv->setEnabled(true);

@@ -193,65 +193,47 @@ bool AppSettings::confirmBatchApprove() const
 // one-signal-per-change rule live in one place.
 void AppSettings::setTheme(Theme theme)
 {
-    Values v = values();
-    v.theme = theme;
-    setValues(v);
+    setOne(&Values::theme, theme);
 }
 
 void AppSettings::setSyntaxTheme(const QString &name)
 {
-    Values v = values();
-    v.syntaxTheme = name;
-    setValues(v);
+    setOne(&Values::syntaxTheme, name);
 }
 
 void AppSettings::setNotifyNewItems(bool on)
 {
-    Values v = values();
-    v.notifyNewItems = on;
-    setValues(v);
+    setOne(&Values::notifyNewItems, on);
 }
 
 void AppSettings::setNotifySlaBreaches(bool on)
 {
-    Values v = values();
-    v.notifySlaBreaches = on;
-    setValues(v);
+    setOne(&Values::notifySlaBreaches, on);
 }
 
 void AppSettings::setNotifyEscalations(bool on)
 {
-    Values v = values();
-    v.notifyEscalations = on;
-    setValues(v);
+    setOne(&Values::notifyEscalations, on);
 }
 
 void AppSettings::setNotificationCategories(const QStringList &categories)
 {
-    Values v = values();
-    v.notificationCategories = categories;
-    setValues(v);
+    setOne(&Values::notificationCategories, categories);
 }
 
 void AppSettings::setDiffFont(const QFont &font)
 {
-    Values v = values();
-    v.diffFont = font;
-    setValues(v);
+    setOne(&Values::diffFont, font);
 }
 
 void AppSettings::setUndoWindowSeconds(int seconds)
 {
-    Values v = values();
-    v.undoWindowSeconds = seconds;
-    setValues(v);
+    setOne(&Values::undoWindowSeconds, seconds);
 }
 
 void AppSettings::setConfirmBatchApprove(bool on)
 {
-    Values v = values();
-    v.confirmBatchApprove = on;
-    setValues(v);
+    setOne(&Values::confirmBatchApprove, on);
 }
 
 QString AppSettings::fileName() const

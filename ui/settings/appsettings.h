@@ -80,6 +80,14 @@ private:
     // Writes the values that differ; returns whether anything did.
     bool write(const Values &values);
 
+    template<typename T>
+    void setOne(T Values::*field, T value)
+    {
+        Values v = values();
+        v.*field = std::move(value);
+        setValues(v);
+    }
+
     QSettings m_settings;
 };
 

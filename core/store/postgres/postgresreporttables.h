@@ -1,49 +1,19 @@
 #pragma once
 
-#include "domain/decision.h"
-#include "domain/error.h"
-#include "report/policyproposal.h"
-#include "report/reportgrouping.h"
-#include "report/rolluprow.h"
-#include "report/spotcheck.h"
-
-#include <optional>
+#include "../sql/sqlreporttables.h"
 
 namespace Countersign {
 
 class PostgresConnection;
 
-// The report tables of the PostgreSQL store (migration 0004), with the same meaning as
-// SqliteReportTables: the rollup commit() keeps in step with every change, the spot-check list
-// and the policy proposals. Writes run inside the caller's transaction, which holds the log
-// advisory lock; reads are single statements.
-class PostgresReportTables
+// The PostgreSQL side of the report tables: how the latest reviewer decisions are read.
+class PostgresReportTables final : public SqlReportTables
 {
 public:
     explicit PostgresReportTables(PostgresConnection &connection);
 
-    // Inside commit()'s transaction: adds `row` to the rollup.
-    Result<void> addToRollup(const RollupRow &row);
-    // Inside commit()'s transaction: opens the spot check of an auto-approved action.
-    Result<void> openSpotCheck(const SpotCheck &check);
-
-    Result<QList<RollupRow>> rollups(const QDate &from, const QDate &to, std::optional<ReportGrouping> groupBy);
     Result<QList<Outcome>> latestReviewOutcomes(
-        const QString &type, const QDateTime &from, const QDateTime &to, int limit);
-
-    Result<QList<SpotCheck>> spotChecks(
-        std::optional<bool> open, const QDateTime &from, const QDateTime &to, int limit);
-    Result<std::optional<SpotCheck>> spotCheck(const QString &actionId);
-    // Inside a write transaction: Conflict when the check already has a verdict.
-    Result<SpotCheck> recordVerdict(const SpotCheck &checked);
-
-    Result<std::optional<PolicyProposal>> proposal(const QString &id);
-    Result<QList<PolicyProposal>> proposals(int limit);
-    // Inside a write transaction.
-    Result<void> saveProposal(const PolicyProposal &proposal, std::optional<ProposalState> expectedState);
-
-private:
-    PostgresConnection &m_connection;
+        const QString &type, const QDateTime &from, const QDateTime &to, int limit) override;
 };
 
 } // namespace Countersign

@@ -4,6 +4,9 @@
 #include "../logging.h"
 #include "../sql/sqlactiontable.h"
 #include "../sql/sqlauditlog.h"
+#include "../sql/sqlchangewriter.h"
+#include "../sql/sqlpolicytable.h"
+#include "../sql/sqltokentable.h"
 #include "domain/clock.h"
 #include "lifecycle/statemachine.h"
 #include "postgresconnection.h"
@@ -21,33 +24,7 @@
 
 namespace Countersign {
 
-namespace {
-
-QDateTime fromMs(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), QTimeZone::UTC);
-}
-
-AuditEntry auditEntryFor(const ActionChange &change, const QDateTime &now)
-{
-    AuditEntry e;
-    e.time = now;
-    e.actor = change.actor;
-    e.role = change.role;
-    e.kind = change.event;
-    e.subject = change.after.id;
-    e.before = change.auditBefore.isEmpty() ? QJsonValue() : QJsonValue(change.auditBefore);
-    e.after = actionAuditSummary(change.after);
-    return e;
-}
-
-TokenRecord decodeToken(const QSqlQuery &q)
-{
-    return TokenRecord{q.value(0).toString(), q.value(1).toString(), q.value(2).toByteArray(), fromMs(q.value(3)),
-        q.value(4).toBool()};
-}
-
-} // namespace
+namespace { } // namespace
 
 PostgresStore::PostgresStore(PostgresOptions options, const Clock &clock)
     : m_clock(clock)
@@ -56,6 +33,9 @@ PostgresStore::PostgresStore(PostgresOptions options, const Clock &clock)
     , m_events(std::make_unique<PostgresEventLog>(*m_connection))
     , m_audit(std::make_unique<SqlAuditLog>(*m_connection))
     , m_reports(std::make_unique<PostgresReportTables>(*m_connection))
+    , m_writer(std::make_unique<SqlChangeWriter>(*m_connection, *m_actions, *m_events, *m_audit, *m_reports))
+    , m_tokens(std::make_unique<SqlTokenTable>(*m_connection))
+    , m_policies(std::make_unique<SqlPolicyTable>(*m_connection))
 { }
 
 PostgresStore::~PostgresStore()
@@ -146,103 +126,30 @@ Result<QList<Action>> PostgresStore::dueActions(const QDateTime &now, int limit)
 
 QList<Result<CommitResult>> PostgresStore::commit(const QList<ActionChange> &changes)
 {
-    QList<Result<CommitResult>> results;
-    if (changes.isEmpty())
-        return results;
-    const QString doing = QStringLiteral("committing %1 change(s)").arg(changes.size());
-    auto failAll = [&](const Error &e) {
-        qCWarning(lcStore) << e.message;
-        results.clear();
+    if (auto ok = checkOpen(QStringLiteral("committing changes")); !ok) {
+        QList<Result<CommitResult>> results;
         for (qsizetype i = 0; i < changes.size(); ++i)
-            results.append(fail(e));
-        return results;
-    };
-    // Anything but a change's own lost race undoes the whole batch; a clash in the event or
-    // audit tables means the log was written behind the store's back.
-    auto abort = [&](const Error &e) {
-        m_connection->rollback();
-        return failAll(e.code == ErrorCode::Conflict ? Error::internal(e.message) : e);
-    };
-    if (auto ok = checkOpen(doing); !ok)
-        return failAll(ok.error());
-
-    // Changes the database never needs to see fail before the transaction starts.
-    QList<std::optional<Error>> invalid(changes.size());
-    bool anyValid = false;
-    for (qsizetype i = 0; i < changes.size(); ++i) {
-        const ActionChange &change = changes.at(i);
-        if (auto valid = SqlActionTable::validate(change.after, change.expectedVersion); !valid)
-            invalid[i] = valid.error();
-        else if (change.event.isEmpty())
-            invalid[i] = Error::invalid(QStringLiteral("event"), QStringLiteral("is missing"));
-        else
-            anyValid = true;
-    }
-    if (!anyValid) {
-        for (const auto &e : std::as_const(invalid))
-            results.append(fail(*e));
+            results.append(fail(ok.error()));
         return results;
     }
-
-    if (auto begun = m_connection->begin(doing); !begun)
-        return failAll(begun.error());
-    // One writer at a time across every instance: the event seq follows commit order and the
-    // audit head read below is the newest. Held until COMMIT, so keep the batch short.
-    if (auto locked = m_connection->executeOnce(PostgresLocks::lockSql(PostgresLocks::Log), doing); !locked)
-        return abort(locked.error());
-    auto head = m_audit->head();
-    if (!head)
-        return abort(head.error());
-
-    results.reserve(changes.size());
-    const QDateTime now = m_clock.now();
-    qint64 appended = 0;
-    qint64 lastSeq = 0;
-    for (qsizetype i = 0; i < changes.size(); ++i) {
-        const ActionChange &change = changes.at(i);
-        if (invalid.at(i)) {
-            results.append(fail(*invalid.at(i)));
-            continue;
-        }
-        // The rollup needs the action as it was for outcomes (the claim a decision clears) and
-        // escalations; other updates (claims, releases) leave the rollup alone. Under the log
-        // lock nobody changes it between this read and the write below.
-        std::optional<Action> before;
-        if (change.expectedVersion > 0 && (isTerminal(change.after.state) || change.after.escalated)) {
-            auto previous = m_actions->action(change.after.id);
-            if (!previous && previous.error().code != ErrorCode::NotFound)
-                return abort(previous.error());
-            if (previous)
-                before = std::move(*previous);
-        }
-        const QString record = SqlActionTable::record(change.after);
-        if (auto written = m_actions->write(change.after, change.expectedVersion, record); !written) {
-            if (written.error().code != ErrorCode::Conflict)
-                return abort(written.error());
-            results.append(fail(written.error()));
-            continue;
-        }
-        if (auto reported = recordForReports(change.expectedVersion == 0, before, change.after); !reported)
-            return abort(reported.error());
-        auto eventSeq = m_events->append(change.event, change.after.id, record, now);
-        if (!eventSeq)
-            return abort(eventSeq.error());
-        auto entry = m_audit->append(auditEntryFor(change, now), *head);
-        if (!entry)
-            return abort(entry.error());
-        ++appended;
-        lastSeq = *eventSeq;
-        results.append(CommitResult{change.after, *eventSeq, entry->seq});
-    }
-    if (appended > 0) {
-        if (auto saved = m_audit->saveHead(*head); !saved)
-            return abort(saved.error());
-        if (auto notified = m_events->notify(lastSeq); !notified)
-            return abort(notified.error());
-    }
-    if (auto committed = m_connection->commit(doing); !committed)
-        return failAll(committed.error());
-    return results;
+    const SqlChangeWriter::Steps steps{[this](const QString &doing) -> Result<void> {
+                                           if (auto begun = m_connection->begin(doing); !begun)
+                                               return begun;
+                                           // One writer at a time across every instance: the event seq follows commit
+                                           // order and the audit head read next is the newest. Held until COMMIT, so
+                                           // batches stay short.
+                                           auto locked = m_connection->executeOnce(
+                                               PostgresLocks::lockSql(PostgresLocks::Log), doing);
+                                           if (!locked) {
+                                               m_connection->rollback();
+                                               return fail(locked.error());
+                                           }
+                                           return {};
+                                       },
+        [this](qint64 lastEventSeq) {
+            return m_events->notify(lastEventSeq);
+        }};
+    return m_writer->commit(changes, m_clock.now(), steps);
 }
 
 Result<QList<Event>> PostgresStore::eventsSince(qint64 seq, int limit)
@@ -306,59 +213,23 @@ Result<AuditVerification> PostgresStore::verifyAudit()
 
 Result<void> PostgresStore::saveToken(const TokenRecord &token)
 {
-    const QString doing = QStringLiteral("saving token %1").arg(token.name);
-    if (auto ok = checkOpen(doing); !ok)
+    if (auto ok = checkOpen(QStringLiteral("saving a token")); !ok)
         return fail(ok.error());
-    if (token.name.isEmpty())
-        return fail(Error::invalid(QStringLiteral("name"), QStringLiteral("is missing")));
-    if (token.role.isEmpty())
-        return fail(Error::invalid(QStringLiteral("role"), QStringLiteral("is missing")));
-    if (token.hash.isEmpty())
-        return fail(Error::invalid(QStringLiteral("hash"), QStringLiteral("is missing")));
-    const QDateTime created = token.createdAt.isValid() ? token.createdAt : m_clock.now();
-    // Saving a known hash again updates it (revocation, renaming); its creation time stays.
-    auto saved = m_connection->write(
-        QStringLiteral("INSERT INTO tokens (hash, name, role, created_at, revoked) VALUES (?, ?, ?, ?, ?) "
-                       "ON CONFLICT (hash) DO UPDATE SET name = excluded.name, role = excluded.role, "
-                       "revoked = excluded.revoked"),
-        {token.hash, token.name, token.role, created.toMSecsSinceEpoch(), token.revoked}, doing);
-    return saved ? Result<void>() : fail(saved.error());
+    return m_tokens->save(token, m_clock.now());
 }
 
 Result<std::optional<TokenRecord>> PostgresStore::tokenByHash(const QByteArray &hash)
 {
-    const QString doing = QStringLiteral("looking up a token");
-    if (auto ok = checkOpen(doing); !ok)
+    if (auto ok = checkOpen(QStringLiteral("looking up a token")); !ok)
         return fail(ok.error());
-    auto q = m_connection->select(
-        QStringLiteral("SELECT name, role, hash, created_at, revoked FROM tokens WHERE hash = ?"), {hash}, doing);
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    if (!(*q)->next())
-        return std::optional<TokenRecord>();
-    return std::optional<TokenRecord>(decodeToken(**q));
+    return m_tokens->byHash(hash);
 }
 
 Result<QList<TokenRecord>> PostgresStore::tokens()
 {
-    const QString doing = QStringLiteral("listing tokens");
-    if (auto ok = checkOpen(doing); !ok)
+    if (auto ok = checkOpen(QStringLiteral("listing tokens")); !ok)
         return fail(ok.error());
-    auto q = m_connection->select(
-        QStringLiteral("SELECT name, role, hash, created_at, revoked FROM tokens ORDER BY created_at, name, hash"), {},
-        doing);
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    QList<TokenRecord> list;
-    while ((*q)->next())
-        list.append(decodeToken(**q));
-    return list;
+    return m_tokens->all();
 }
 
 Result<PolicyVersion> PostgresStore::savePolicyVersion(const QByteArray &document, const QString &actor)
@@ -366,8 +237,6 @@ Result<PolicyVersion> PostgresStore::savePolicyVersion(const QByteArray &documen
     const QString doing = QStringLiteral("saving a policy version");
     if (auto ok = checkOpen(doing); !ok)
         return fail(ok.error());
-    if (document.isEmpty())
-        return fail(Error::invalid(QStringLiteral("document"), QStringLiteral("is empty")));
     if (auto begun = m_connection->begin(doing); !begun)
         return fail(begun.error());
     auto rollback = qScopeGuard([&] {
@@ -376,57 +245,27 @@ Result<PolicyVersion> PostgresStore::savePolicyVersion(const QByteArray &documen
     // Two instances saving at once get consecutive versions rather than a clash.
     if (auto locked = m_connection->executeOnce(PostgresLocks::lockSql(PostgresLocks::Policy), doing); !locked)
         return fail(locked.error());
-    PolicyVersion v;
-    v.createdAt = m_clock.now();
-    v.actor = actor;
-    v.document = document;
-    auto q = m_connection->select(
-        QStringLiteral("INSERT INTO policy_versions (version, created_at, actor, document) "
-                       "SELECT coalesce(max(version), 0) + 1, ?, ?, ? FROM policy_versions RETURNING version"),
-        {v.createdAt.toMSecsSinceEpoch(), actor.isNull() ? QStringLiteral("") : actor, document}, doing);
-    if (!q)
-        return fail(q.error());
-    v.version = (*q)->next() ? (*q)->value(0).toInt() : 0;
-    (*q)->finish();
+    auto saved = m_policies->append(document, actor, m_clock.now());
+    if (!saved)
+        return fail(saved.error());
     if (auto committed = m_connection->commit(doing); !committed)
         return fail(committed.error());
     rollback.dismiss();
-    return v;
-}
-
-Result<QList<PolicyVersion>> PostgresStore::readPolicies(const QString &sql, const QString &doing)
-{
-    if (auto ok = checkOpen(doing); !ok)
-        return fail(ok.error());
-    auto q = m_connection->select(sql, {}, doing);
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    QList<PolicyVersion> list;
-    while ((*q)->next()) {
-        list.append(PolicyVersion{
-            (*q)->value(0).toInt(), fromMs((*q)->value(1)), (*q)->value(2).toString(), (*q)->value(3).toByteArray()});
-    }
-    return list;
+    return saved;
 }
 
 Result<QList<PolicyVersion>> PostgresStore::policyVersions()
 {
-    return readPolicies(
-        QStringLiteral("SELECT version, created_at, actor, document FROM policy_versions ORDER BY version"),
-        QStringLiteral("listing policy versions"));
+    if (auto ok = checkOpen(QStringLiteral("listing policy versions")); !ok)
+        return fail(ok.error());
+    return m_policies->all();
 }
 
 Result<std::optional<PolicyVersion>> PostgresStore::currentPolicy()
 {
-    auto list = readPolicies(QStringLiteral("SELECT version, created_at, actor, document FROM policy_versions "
-                                            "ORDER BY version DESC LIMIT 1"),
-        QStringLiteral("reading the current policy"));
-    if (!list)
-        return fail(list.error());
-    return list->isEmpty() ? std::optional<PolicyVersion>() : std::optional<PolicyVersion>(list->constFirst());
+    if (auto ok = checkOpen(QStringLiteral("reading the current policy")); !ok)
+        return fail(ok.error());
+    return m_policies->current();
 }
 
 Result<QueueStats> PostgresStore::queueStats(const QDateTime &now)
@@ -436,25 +275,9 @@ Result<QueueStats> PostgresStore::queueStats(const QDateTime &now)
     return m_actions->stats(now);
 }
 
-Result<void> PostgresStore::recordForReports(bool inserted, const std::optional<Action> &before, const Action &after)
-{
-    // An update whose previous state was not read (claims, releases) adds nothing.
-    if (!inserted && !before)
-        return {};
-    if (const auto row = RollupRow::forChange(before ? &*before : nullptr, after)) {
-        if (auto added = m_reports->addToRollup(*row); !added)
-            return added;
-    }
-    const bool autoApproved = inserted && after.state == ActionState::Approved
-        && after.decidedBy == QLatin1String(StateMachine::PolicyActor);
-    if (autoApproved && SpotCheck::isSampled(after.id, m_spotCheckFraction))
-        return m_reports->openSpotCheck(SpotCheck::forAction(after));
-    return {};
-}
-
 void PostgresStore::setSpotCheckFraction(double fraction)
 {
-    m_spotCheckFraction = std::isfinite(fraction) ? std::clamp(fraction, 0.0, 1.0) : 0.0;
+    m_writer->setSpotCheckFraction(fraction);
 }
 
 Result<QList<RollupRow>> PostgresStore::rollups(

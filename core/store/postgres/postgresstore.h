@@ -12,6 +12,9 @@ class Clock;
 class PostgresConnection;
 class PostgresEventLog;
 class PostgresReportTables;
+class SqlChangeWriter;
+class SqlPolicyTable;
+class SqlTokenTable;
 class SqlActionTable;
 class SqlAuditLog;
 
@@ -81,13 +84,10 @@ public:
     Result<QList<PolicyProposal>> proposals(int limit) override;
 
 private:
-    // Inside commit()'s transaction: the rollup and spot-check side of one written change.
-    Result<void> recordForReports(bool inserted, const std::optional<Action> &before, const Action &after);
     // Runs `write` and appends `audit` in one transaction under the log lock.
     Result<void> writeAudited(
         const QString &doing, const AuditEntry &audit, const std::function<Result<void>()> &write);
     Result<void> checkOpen(const QString &doing) const;
-    Result<QList<PolicyVersion>> readPolicies(const QString &sql, const QString &doing);
 
     const Clock &m_clock;
     std::unique_ptr<PostgresConnection> m_connection;
@@ -95,7 +95,9 @@ private:
     std::unique_ptr<PostgresEventLog> m_events;
     std::unique_ptr<SqlAuditLog> m_audit;
     std::unique_ptr<PostgresReportTables> m_reports;
-    double m_spotCheckFraction = 0;
+    std::unique_ptr<SqlChangeWriter> m_writer;
+    std::unique_ptr<SqlTokenTable> m_tokens;
+    std::unique_ptr<SqlPolicyTable> m_policies;
     int m_schemaVersion = 0;
 };
 

@@ -31,7 +31,7 @@ QVariant text(const QString &s)
     return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
 }
 
-// Every column but id, in the order of the INSERT and UPDATE statements below.
+// Every column but id, in the order of the INSERT statement below.
 QVariantList columnValues(const Action &a, const QString &record)
 {
     return {text(a.agent), text(a.type), text(a.category), actionStateName(a.state), tierName(a.tier),
@@ -46,10 +46,12 @@ const QString InsertSql = QStringLiteral(
     "claimed_by, lease_expires_at, assigned_to, escalated, idempotency_key, request_hash, version, decided_at, "
     "record, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
 
+// Only what may change after submission: SQLite rewrites every index that covers a column in
+// the SET list, changed or not, and most indexes cover the fixed ones (agent, type, category,
+// created_at, confidence, idempotency key, request hash). SqlChangeWriter checks they stay fixed.
 const QString UpdateSql = QStringLiteral(
-    "UPDATE actions SET agent = ?, type = ?, category = ?, state = ?, tier = ?, created_at = ?, sla_due_at = ?, "
-    "expires_at = ?, confidence = ?, claimed_by = ?, lease_expires_at = ?, assigned_to = ?, escalated = ?, "
-    "idempotency_key = ?, request_hash = ?, version = ?, decided_at = ?, record = ? WHERE id = ? AND version = ?");
+    "UPDATE actions SET state = ?, tier = ?, sla_due_at = ?, expires_at = ?, claimed_by = ?, lease_expires_at = ?, "
+    "assigned_to = ?, escalated = ?, version = ?, decided_at = ?, record = ? WHERE id = ? AND version = ?");
 
 const QString SelectColumns = QStringLiteral("SELECT record, request_hash");
 
@@ -300,18 +302,23 @@ Result<Error> SqlActionTable::explainUpdateConflict(const Action &after, qint64 
             .arg(expectedVersion));
 }
 
+QByteArray SqlActionTable::json(const Action &action)
+{
+    return QJsonDocument(action.toJson()).toJson(QJsonDocument::Compact);
+}
+
 QString SqlActionTable::record(const Action &action)
 {
-    return QString::fromUtf8(QJsonDocument(action.toJson()).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(json(action));
 }
 
 Result<void> SqlActionTable::write(const Action &after, qint64 expectedVersion, const QString &record)
 {
-    QVariantList values = columnValues(after, record);
-    values.append(after.id);
     if (expectedVersion == 0) {
+        QVariantList values = columnValues(after, record);
+        values.append(after.id);
         // Only a unique key is skipped by ON CONFLICT; any other constraint failing means a bug.
-        auto inserted = m_connection.write(InsertSql, values, QStringLiteral("inserting action %1").arg(after.id));
+        auto inserted = m_connection.write(InsertSql, values, QStringLiteral("inserting an action"));
         if (!inserted)
             return fail(inserted.error().code == ErrorCode::Conflict ? Error::internal(inserted.error().message)
                                                                      : inserted.error());
@@ -322,8 +329,11 @@ Result<void> SqlActionTable::write(const Action &after, qint64 expectedVersion, 
                 : QStringLiteral("action %1 already exists or agent %2 already used idempotency key %3")
                       .arg(after.id, after.agent, after.idempotencyKey)));
     }
-    values.append(expectedVersion);
-    auto rows = m_connection.write(UpdateSql, values, QStringLiteral("updating action %1").arg(after.id));
+    const QVariantList values{actionStateName(after.state), tierName(after.tier), msOrNull(after.slaDueAt),
+        msOrNull(after.expiresAt), textOrNull(after.claimedBy), msOrNull(after.leaseExpiresAt),
+        textOrNull(after.assignedTo), after.escalated, after.version, msOrNull(after.decidedAt), record, after.id,
+        expectedVersion};
+    auto rows = m_connection.write(UpdateSql, values, QStringLiteral("updating an action"));
     // The version guard, not a constraint, catches a lost race: a constraint failing is a bug.
     if (!rows)
         return fail(rows.error().code == ErrorCode::Conflict ? Error::internal(rows.error().message) : rows.error());

@@ -98,7 +98,7 @@ Result<AuditEntry> SqlAuditLog::append(AuditEntry entry, Head &head)
                        "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {entry.seq, toIsoUtc(entry.time), text(entry.actor), text(entry.role), text(entry.kind), text(entry.subject),
             encodeValue(entry.before), encodeValue(entry.after), hex(entry.prevHash), hex(entry.hash)},
-        QStringLiteral("appending audit entry %1").arg(entry.seq));
+        QStringLiteral("appending an audit entry"));
     if (!inserted)
         return fail(inserted.error());
     head = Head{entry.seq, entry.hash};

@@ -24,7 +24,7 @@ Result<qint64> SqlEventLog::append(
 {
     return m_connection.insert(QStringLiteral("INSERT INTO events (type, action_id, time, action) VALUES (?, ?, ?, ?)"),
         {type, actionId, time.toMSecsSinceEpoch(), actionJson}, QStringLiteral("seq"),
-        QStringLiteral("recording event %1 of action %2").arg(type, actionId));
+        QStringLiteral("recording an event"));
 }
 
 Result<QList<Event>> SqlEventLog::since(qint64 seq, int limit)

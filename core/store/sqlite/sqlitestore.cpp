@@ -4,10 +4,14 @@
 #include "../logging.h"
 #include "../sql/sqlactiontable.h"
 #include "../sql/sqlauditlog.h"
+#include "../sql/sqlchangewriter.h"
 #include "../sql/sqleventlog.h"
+#include "../sql/sqlpolicytable.h"
+#include "../sql/sqltokentable.h"
 #include "domain/clock.h"
 #include "lifecycle/statemachine.h"
 #include "sqliteconnection.h"
+#include "sqlitelogsync.h"
 #include "sqlitemigrations.h"
 #include "sqlitereporttables.h"
 
@@ -25,30 +29,6 @@ namespace {
 // Changes between refreshes of the planner's statistics (a quick, bounded ANALYZE when needed).
 constexpr qint64 StatisticsInterval = 20000;
 
-QDateTime fromMs(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), QTimeZone::UTC);
-}
-
-AuditEntry auditEntryFor(const ActionChange &change, const QDateTime &now)
-{
-    AuditEntry e;
-    e.time = now;
-    e.actor = change.actor;
-    e.role = change.role;
-    e.kind = change.event;
-    e.subject = change.after.id;
-    e.before = change.auditBefore.isEmpty() ? QJsonValue() : QJsonValue(change.auditBefore);
-    e.after = actionAuditSummary(change.after);
-    return e;
-}
-
-TokenRecord decodeToken(const QSqlQuery &q)
-{
-    return TokenRecord{q.value(0).toString(), q.value(1).toString(), q.value(2).toByteArray(), fromMs(q.value(3)),
-        q.value(4).toInt() != 0};
-}
-
 } // namespace
 
 SqliteStore::SqliteStore(QString path, const Clock &clock, SqliteOptions options)
@@ -58,6 +38,9 @@ SqliteStore::SqliteStore(QString path, const Clock &clock, SqliteOptions options
     , m_events(std::make_unique<SqlEventLog>(*m_connection))
     , m_audit(std::make_unique<SqlAuditLog>(*m_connection))
     , m_reports(std::make_unique<SqliteReportTables>(*m_connection))
+    , m_writer(std::make_unique<SqlChangeWriter>(*m_connection, *m_actions, *m_events, *m_audit, *m_reports))
+    , m_tokens(std::make_unique<SqlTokenTable>(*m_connection))
+    , m_policies(std::make_unique<SqlPolicyTable>(*m_connection))
 { }
 
 SqliteStore::~SqliteStore()
@@ -140,6 +123,45 @@ void SqliteStore::refreshStatistics(const QString &pragma)
         qCWarning(lcStore) << r.error().message;
 }
 
+std::optional<DeferredSync> SqliteStore::deferSync()
+{
+#ifdef Q_OS_UNIX
+    if (!m_connection->isOpen() || options().readOnly)
+        return std::nullopt;
+    const QString doing = QStringLiteral("deferring syncs");
+    auto mode = m_connection->executeOnce(QStringLiteral("PRAGMA journal_mode"), doing);
+    if (!mode || mode->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return std::nullopt; // only a write-ahead log can be synced apart from its commits
+    auto log = SqliteLogSync::open(path());
+    if (!log) {
+        qCWarning(lcStore) << "every commit syncs on its own:" << log.error().message;
+        return std::nullopt;
+    }
+    // The log's own thread checkpoints, once the log outgrows what a restart truncates it to.
+    for (const QString &setting :
+        {QStringLiteral("PRAGMA synchronous = NORMAL"), QStringLiteral("PRAGMA wal_autocheckpoint = 0"),
+            QStringLiteral("PRAGMA journal_size_limit = %1").arg(SqliteLogSync::CheckpointBytes)}) {
+        if (auto done = m_connection->executeOnce(setting, doing); !done) {
+            qCWarning(lcStore) << "every commit syncs on its own:" << done.error().message;
+            (void)m_connection->executeOnce(QStringLiteral("PRAGMA synchronous = FULL"), doing);
+            (void)m_connection->executeOnce(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"), doing);
+            return std::nullopt;
+        }
+    }
+    qCInfo(lcStore) << "commits to" << path() << "are synced by the caller (group commit)";
+    return DeferredSync{[this]() -> qint64 {
+                            auto n = m_connection->executeOnce(
+                                QStringLiteral("SELECT total_changes()"), QStringLiteral("counting writes"));
+                            return n ? n->toLongLong() : -1; // unknown: the worker syncs
+                        },
+        [log = *log] {
+            return log->sync();
+        }};
+#else
+    return std::nullopt;
+#endif
+}
+
 void SqliteStore::close()
 {
     if (m_connection->isOpen() && m_schemaVersion > 0 && !options().readOnly)
@@ -208,87 +230,18 @@ Result<QList<Action>> SqliteStore::dueActions(const QDateTime &now, int limit)
 
 QList<Result<CommitResult>> SqliteStore::commit(const QList<ActionChange> &changes)
 {
-    QList<Result<CommitResult>> results;
-    if (changes.isEmpty())
-        return results;
-    const QString doing = QStringLiteral("committing %1 change(s)").arg(changes.size());
-    auto failAll = [&](const Error &e) {
-        qCWarning(lcStore) << e.message;
-        results.clear();
+    if (auto ok = checkOpen(QStringLiteral("committing changes")); !ok) {
+        QList<Result<CommitResult>> results;
         for (qsizetype i = 0; i < changes.size(); ++i)
-            results.append(fail(e));
+            results.append(fail(ok.error()));
         return results;
-    };
-    // Anything but a change's own conflict undoes the whole batch. A clash in the event or audit
-    // tables means the log is inconsistent (or was written behind the store's back): not a
-    // conflict the caller could resolve.
-    auto abort = [&](const Error &e) {
-        m_connection->rollback();
-        return failAll(e.code == ErrorCode::Conflict ? Error::internal(e.message) : e);
-    };
-    if (auto ok = checkOpen(doing); !ok)
-        return failAll(ok.error());
-    if (auto begun = m_connection->beginWrite(doing); !begun)
-        return failAll(begun.error());
-    auto head = m_audit->head();
-    if (!head)
-        return abort(head.error());
-
-    results.reserve(changes.size());
-    const QDateTime now = m_clock.now();
+    }
+    const SqlChangeWriter::Steps steps{[this](const QString &doing) {
+                                           return m_connection->beginWrite(doing);
+                                       },
+        {}};
     qint64 appended = 0;
-    for (const ActionChange &change : changes) {
-        if (auto valid = SqlActionTable::validate(change.after, change.expectedVersion); !valid) {
-            results.append(fail(valid.error()));
-            continue;
-        }
-        if (change.event.isEmpty()) {
-            results.append(fail(Error::invalid(QStringLiteral("event"), QStringLiteral("is missing"))));
-            continue;
-        }
-        // A savepoint per change: a conflict undoes that change alone, not the batch.
-        if (auto saved = m_connection->savepoint(doing); !saved)
-            return abort(saved.error());
-        // The rollup needs the action as it was for outcomes (the claim a decision clears) and
-        // escalations; other updates (claims, releases) leave the rollup alone.
-        std::optional<Action> before;
-        if (change.expectedVersion > 0 && (isTerminal(change.after.state) || change.after.escalated)) {
-            auto previous = m_actions->action(change.after.id);
-            if (!previous && previous.error().code != ErrorCode::NotFound)
-                return abort(previous.error());
-            if (previous)
-                before = std::move(*previous);
-        }
-        const QString record = SqlActionTable::record(change.after);
-        if (auto written = m_actions->write(change.after, change.expectedVersion, record); !written) {
-            if (written.error().code != ErrorCode::Conflict)
-                return abort(written.error());
-            if (auto undone = m_connection->rollbackToSavepoint(doing); !undone)
-                return abort(undone.error());
-            results.append(fail(written.error()));
-            continue;
-        }
-        if (auto reported = recordForReports(change.expectedVersion == 0, before, change.after); !reported)
-            return abort(reported.error());
-        auto eventSeq = m_events->append(change.event, change.after.id, record, now);
-        if (!eventSeq)
-            return abort(eventSeq.error());
-        SqlAuditLog::Head next = *head;
-        auto entry = m_audit->append(auditEntryFor(change, now), next);
-        if (!entry)
-            return abort(entry.error());
-        if (auto released = m_connection->releaseSavepoint(doing); !released)
-            return abort(released.error());
-        *head = next;
-        ++appended;
-        results.append(CommitResult{change.after, *eventSeq, entry->seq});
-    }
-    if (appended > 0) {
-        if (auto saved = m_audit->saveHead(*head); !saved)
-            return abort(saved.error());
-    }
-    if (auto committed = m_connection->commit(doing); !committed)
-        return abort(committed.error());
+    auto results = m_writer->commit(changes, m_clock.now(), steps, &appended);
     m_changesSinceStatistics += appended;
     if (m_changesSinceStatistics >= StatisticsInterval)
         refreshStatistics(QStringLiteral("PRAGMA optimize"));
@@ -354,59 +307,23 @@ Result<AuditVerification> SqliteStore::verifyAudit()
 
 Result<void> SqliteStore::saveToken(const TokenRecord &token)
 {
-    const QString doing = QStringLiteral("saving token %1").arg(token.name);
-    if (auto ok = checkOpen(doing); !ok)
+    if (auto ok = checkOpen(QStringLiteral("saving a token")); !ok)
         return fail(ok.error());
-    if (token.name.isEmpty())
-        return fail(Error::invalid(QStringLiteral("name"), QStringLiteral("is missing")));
-    if (token.role.isEmpty())
-        return fail(Error::invalid(QStringLiteral("role"), QStringLiteral("is missing")));
-    if (token.hash.isEmpty())
-        return fail(Error::invalid(QStringLiteral("hash"), QStringLiteral("is missing")));
-    const QDateTime created = token.createdAt.isValid() ? token.createdAt : m_clock.now();
-    // Saving a known hash again updates it (revocation, renaming); its creation time stays.
-    auto saved = m_connection->write(
-        QStringLiteral("INSERT INTO tokens (hash, name, role, created_at, revoked) VALUES (?, ?, ?, ?, ?) "
-                       "ON CONFLICT (hash) DO UPDATE SET name = excluded.name, role = excluded.role, "
-                       "revoked = excluded.revoked"),
-        {token.hash, token.name, token.role, created.toMSecsSinceEpoch(), token.revoked ? 1 : 0}, doing);
-    return saved ? Result<void>() : fail(saved.error());
+    return m_tokens->save(token, m_clock.now());
 }
 
 Result<std::optional<TokenRecord>> SqliteStore::tokenByHash(const QByteArray &hash)
 {
-    const QString doing = QStringLiteral("looking up a token");
-    if (auto ok = checkOpen(doing); !ok)
+    if (auto ok = checkOpen(QStringLiteral("looking up a token")); !ok)
         return fail(ok.error());
-    auto q = m_connection->select(
-        QStringLiteral("SELECT name, role, hash, created_at, revoked FROM tokens WHERE hash = ?"), {hash}, doing);
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    if (!(*q)->next())
-        return std::optional<TokenRecord>();
-    return std::optional<TokenRecord>(decodeToken(**q));
+    return m_tokens->byHash(hash);
 }
 
 Result<QList<TokenRecord>> SqliteStore::tokens()
 {
-    const QString doing = QStringLiteral("listing tokens");
-    if (auto ok = checkOpen(doing); !ok)
+    if (auto ok = checkOpen(QStringLiteral("listing tokens")); !ok)
         return fail(ok.error());
-    auto q = m_connection->select(
-        QStringLiteral("SELECT name, role, hash, created_at, revoked FROM tokens ORDER BY created_at, name, hash"), {},
-        doing);
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    QList<TokenRecord> list;
-    while ((*q)->next())
-        list.append(decodeToken(**q));
-    return list;
+    return m_tokens->all();
 }
 
 Result<PolicyVersion> SqliteStore::savePolicyVersion(const QByteArray &document, const QString &actor)
@@ -414,71 +331,32 @@ Result<PolicyVersion> SqliteStore::savePolicyVersion(const QByteArray &document,
     const QString doing = QStringLiteral("saving a policy version");
     if (auto ok = checkOpen(doing); !ok)
         return fail(ok.error());
-    if (document.isEmpty())
-        return fail(Error::invalid(QStringLiteral("document"), QStringLiteral("is empty")));
     if (auto begun = m_connection->beginWrite(doing); !begun)
         return fail(begun.error());
     auto rollback = qScopeGuard([&] {
         m_connection->rollback();
     });
-    PolicyVersion v;
-    v.createdAt = m_clock.now();
-    v.actor = actor;
-    v.document = document;
-    {
-        auto q = m_connection->select(
-            QStringLiteral("SELECT coalesce(max(version), 0) + 1 FROM policy_versions"), {}, doing);
-        if (!q)
-            return fail(q.error());
-        const auto done = qScopeGuard([&] {
-            (*q)->finish();
-        });
-        v.version = (*q)->next() ? (*q)->value(0).toInt() : 1;
-    }
-    auto saved = m_connection->write(
-        QStringLiteral("INSERT INTO policy_versions (version, created_at, actor, document) VALUES (?, ?, ?, ?)"),
-        {v.version, v.createdAt.toMSecsSinceEpoch(), actor.isNull() ? QStringLiteral("") : actor, document}, doing);
+    auto saved = m_policies->append(document, actor, m_clock.now());
     if (!saved)
         return fail(saved.error());
     if (auto committed = m_connection->commit(doing); !committed)
         return fail(committed.error());
     rollback.dismiss();
-    return v;
-}
-
-Result<QList<PolicyVersion>> SqliteStore::readPolicies(const QString &sql, const QString &doing)
-{
-    if (auto ok = checkOpen(doing); !ok)
-        return fail(ok.error());
-    auto q = m_connection->select(sql, {}, doing);
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    QList<PolicyVersion> list;
-    while ((*q)->next()) {
-        list.append(PolicyVersion{
-            (*q)->value(0).toInt(), fromMs((*q)->value(1)), (*q)->value(2).toString(), (*q)->value(3).toByteArray()});
-    }
-    return list;
+    return saved;
 }
 
 Result<QList<PolicyVersion>> SqliteStore::policyVersions()
 {
-    return readPolicies(
-        QStringLiteral("SELECT version, created_at, actor, document FROM policy_versions ORDER BY version"),
-        QStringLiteral("listing policy versions"));
+    if (auto ok = checkOpen(QStringLiteral("listing policy versions")); !ok)
+        return fail(ok.error());
+    return m_policies->all();
 }
 
 Result<std::optional<PolicyVersion>> SqliteStore::currentPolicy()
 {
-    auto list = readPolicies(QStringLiteral("SELECT version, created_at, actor, document FROM policy_versions "
-                                            "ORDER BY version DESC LIMIT 1"),
-        QStringLiteral("reading the current policy"));
-    if (!list)
-        return fail(list.error());
-    return list->isEmpty() ? std::optional<PolicyVersion>() : std::optional<PolicyVersion>(list->constFirst());
+    if (auto ok = checkOpen(QStringLiteral("reading the current policy")); !ok)
+        return fail(ok.error());
+    return m_policies->current();
 }
 
 Result<QueueStats> SqliteStore::queueStats(const QDateTime &now)
@@ -488,25 +366,9 @@ Result<QueueStats> SqliteStore::queueStats(const QDateTime &now)
     return m_actions->stats(now);
 }
 
-Result<void> SqliteStore::recordForReports(bool inserted, const std::optional<Action> &before, const Action &after)
-{
-    // An update whose previous state was not read (claims, releases) adds nothing.
-    if (!inserted && !before)
-        return {};
-    if (const auto row = RollupRow::forChange(before ? &*before : nullptr, after)) {
-        if (auto added = m_reports->addToRollup(*row); !added)
-            return added;
-    }
-    const bool autoApproved = inserted && after.state == ActionState::Approved
-        && after.decidedBy == QLatin1String(StateMachine::PolicyActor);
-    if (autoApproved && SpotCheck::isSampled(after.id, m_spotCheckFraction))
-        return m_reports->openSpotCheck(SpotCheck::forAction(after));
-    return {};
-}
-
 void SqliteStore::setSpotCheckFraction(double fraction)
 {
-    m_spotCheckFraction = std::isfinite(fraction) ? std::clamp(fraction, 0.0, 1.0) : 0.0;
+    m_writer->setSpotCheckFraction(fraction);
 }
 
 Result<QList<RollupRow>> SqliteStore::rollups(const QDate &from, const QDate &to, std::optional<ReportGrouping> groupBy)

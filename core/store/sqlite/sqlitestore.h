@@ -14,13 +14,17 @@ namespace Countersign {
 class Clock;
 class SqlActionTable;
 class SqlAuditLog;
+class SqlChangeWriter;
+class SqlPolicyTable;
+class SqlTokenTable;
 class SqlEventLog;
 class SqliteConnection;
 class SqliteReportTables;
 
 // The embedded default store: one SQLite file in WAL mode with synchronous=FULL, migrated to the
 // latest schema on open (see SqliteMigrations). Every write is one transaction; commit() puts
-// a whole batch of changes in one (group commit: one fsync for all of them).
+// a whole batch of changes in one (group commit: one fsync for all of them). After deferSync()
+// commits skip the fsync (synchronous=NORMAL) and the caller syncs the log for them.
 //
 // Several instances may use the same file, in one process or several: each has its own
 // connection, and SQLite's locking serialises the writers (a writer waits up to
@@ -41,6 +45,7 @@ public:
     QString backendName() const override;
     Result<void> open() override;
     void close() override;
+    std::optional<DeferredSync> deferSync() override;
     int schemaVersion() const override;
 
     Result<Action> action(const QString &id) override;
@@ -80,8 +85,6 @@ public:
     Result<QList<PolicyProposal>> proposals(int limit) override;
 
 private:
-    // Inside commit()'s savepoint: the rollup and spot-check side of one written change.
-    Result<void> recordForReports(bool inserted, const std::optional<Action> &before, const Action &after);
     // Runs `write` and appends `audit` in one write transaction.
     Result<void> writeAudited(
         const QString &doing, const AuditEntry &audit, const std::function<Result<void>()> &write);
@@ -89,7 +92,6 @@ private:
     Result<void> migrate();
     void refreshStatistics(const QString &pragma);
     Result<void> checkOpen(const QString &doing) const;
-    Result<QList<PolicyVersion>> readPolicies(const QString &sql, const QString &doing);
 
     const Clock &m_clock;
     std::unique_ptr<SqliteConnection> m_connection;
@@ -97,7 +99,9 @@ private:
     std::unique_ptr<SqlEventLog> m_events;
     std::unique_ptr<SqlAuditLog> m_audit;
     std::unique_ptr<SqliteReportTables> m_reports;
-    double m_spotCheckFraction = 0;
+    std::unique_ptr<SqlChangeWriter> m_writer;
+    std::unique_ptr<SqlTokenTable> m_tokens;
+    std::unique_ptr<SqlPolicyTable> m_policies;
     int m_schemaVersion = 0;
     qint64 m_changesSinceStatistics = 0;
 };

@@ -1,3 +1,4 @@
+#include "agentdriver.h"
 #include "testdata.h"
 #include "testserver.h"
 
@@ -30,9 +31,13 @@ private Q_SLOTS:
     {
         m_server = std::make_unique<TestServer>();
         QVERIFY(m_server->start());
-        m_reviewer = m_server->token(Role::Reviewer, QStringLiteral("rita"));
+        m_agent = std::make_unique<AgentDriver>(*m_server);
     }
-    void cleanup() { m_server.reset(); }
+    void cleanup()
+    {
+        m_agent.reset();
+        m_server.reset();
+    }
 
     void sketchesCompile_data()
     {
@@ -58,10 +63,10 @@ private Q_SLOTS:
 
     void helperAutoApproval()
     {
-        QProcess p;
-        QVERIFY(start(p, QStringLiteral("auto"), QStringLiteral("/dev/null")));
-        QCOMPARE(finish(p), 0);
-        const QJsonObject out = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QVERIFY(start(QStringLiteral("auto"), QStringLiteral("/dev/null")));
+        QByteArray output;
+        QCOMPARE(m_agent->finish(&output), 0);
+        const QJsonObject out = QJsonDocument::fromJson(output).object();
         QCOMPARE(out.value(QLatin1String("state")).toString(), QStringLiteral("approved"));
         QCOMPARE(out.value(QLatin1String("decided_by")).toString(), QStringLiteral("policy"));
     }
@@ -70,20 +75,21 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString outbox = dir.filePath(QStringLiteral("outbox.txt"));
-        QProcess p;
-        QVERIFY(start(p, QStringLiteral("decorated"), outbox));
-        const QJsonObject pending = waitForPending(p);
+        QVERIFY(start(QStringLiteral("decorated"), outbox));
+        const QJsonObject pending = m_agent->waitForPending();
         QCOMPARE(pending.value(QLatin1String("title")).toString(), QStringLiteral("Email: Hello Ada,"));
         QCOMPARE(pending.value(QLatin1String("payload")).toObject().value(QLatin1String("language")).toString(),
             QStringLiteral("email"));
         QTest::qWait(200);
-        QCOMPARE(
-            decide(pending,
-                QJsonObject{{QStringLiteral("outcome"), QStringLiteral("modify")},
-                    {QStringLiteral("payload"),
-                        QJsonObject{{QStringLiteral("content"), QStringLiteral("Hello Ada,\nit ships tomorrow.")}}}}),
+        QCOMPARE(m_agent
+                     ->decide(idOf(pending),
+                         QJsonObject{{QStringLiteral("outcome"), QStringLiteral("modify")},
+                             {QStringLiteral("payload"),
+                                 QJsonObject{
+                                     {QStringLiteral("content"), QStringLiteral("Hello Ada,\nit ships tomorrow.")}}}})
+                     .status,
             200);
-        QCOMPARE(finish(p), 0);
+        QCOMPARE(m_agent->finish(), 0);
         QFile sent(outbox);
         QVERIFY(sent.open(QIODevice::ReadOnly));
         QCOMPARE(sent.readAll(), QByteArray("ada@example.com\nHello Ada,\nit ships tomorrow."));
@@ -93,77 +99,41 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString outbox = dir.filePath(QStringLiteral("outbox.txt"));
-        QProcess p;
-        QVERIFY(start(p, QStringLiteral("decorated"), outbox));
-        const QJsonObject pending = waitForPending(p);
-        QCOMPARE(decide(pending,
-                     QJsonObject{{QStringLiteral("outcome"), QStringLiteral("reject")},
-                         {QStringLiteral("reason"), QStringLiteral("wrong customer")}}),
+        QVERIFY(start(QStringLiteral("decorated"), outbox));
+        const QJsonObject pending = m_agent->waitForPending();
+        QCOMPARE(m_agent
+                     ->decide(idOf(pending),
+                         QJsonObject{{QStringLiteral("outcome"), QStringLiteral("reject")},
+                             {QStringLiteral("reason"), QStringLiteral("wrong customer")}})
+                     .status,
             200);
-        QCOMPARE(finish(p), 1);
-        QCOMPARE(QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QLatin1String("reason")).toString(),
+        QByteArray output;
+        QCOMPARE(m_agent->finish(&output), 1);
+        QCOMPARE(QJsonDocument::fromJson(output).object().value(QLatin1String("reason")).toString(),
             QStringLiteral("wrong customer"));
         QVERIFY(!QFile::exists(outbox));
     }
 
 private:
-    bool start(QProcess &p, const QString &mode, const QString &outfile)
+    // The helper's check script in `mode`, as an agent with its own token.
+    bool start(const QString &mode, const QString &outfile)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("COUNTERSIGN_URL"), m_server->url().toString());
         env.insert(QStringLiteral("COUNTERSIGN_TOKEN"),
             QString::fromLatin1(m_server->token(Role::Agent, QStringLiteral("python-helper"))));
         env.insert(QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1"));
-        p.setProcessEnvironment(env);
-        p.start(m_python,
+        return m_agent->start(m_python,
             {dataPath(QStringLiteral("integrations/python/helper_check.py")),
-                QStringLiteral(COUNTERSIGN_EXAMPLES_DIR "/python"), mode, outfile});
-        return p.waitForStarted(5000);
+                QStringLiteral(COUNTERSIGN_EXAMPLES_DIR "/python"), mode, outfile},
+            env);
     }
 
-    static int finish(QProcess &p)
-    {
-        for (int i = 0; i < 2000 && p.state() != QProcess::NotRunning; ++i)
-            QTest::qWait(10); // the in-process server answers meanwhile
-        if (p.state() != QProcess::NotRunning) {
-            p.kill();
-            p.waitForFinished(2000);
-            return -1;
-        }
-        const QByteArray errors = p.readAllStandardError();
-        if (!errors.isEmpty())
-            qInfo("python stderr: %s", errors.constData());
-        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    }
-
-    QJsonObject waitForPending(const QProcess &p)
-    {
-        for (int i = 0; i < 500; ++i) {
-            const QJsonArray items = m_server->http()
-                                         .get(QStringLiteral("/v1/actions?state=pending"), m_reviewer)
-                                         .json()
-                                         .value(QLatin1String("items"))
-                                         .toArray();
-            if (!items.isEmpty())
-                return items.first().toObject();
-            if (p.state() == QProcess::NotRunning)
-                break;
-            QTest::qWait(20);
-        }
-        return {};
-    }
-
-    int decide(const QJsonObject &action, const QJsonObject &decision)
-    {
-        return m_server->http()
-            .post(QStringLiteral("/v1/actions/%1/decision").arg(action.value(QLatin1String("id")).toString()), decision,
-                m_reviewer)
-            .status;
-    }
+    static QString idOf(const QJsonObject &action) { return action.value(QLatin1String("id")).toString(); }
 
     QString m_python;
     std::unique_ptr<TestServer> m_server;
-    QByteArray m_reviewer;
+    std::unique_ptr<AgentDriver> m_agent;
 };
 
 QTEST_GUILESS_MAIN(TestPythonExamples)

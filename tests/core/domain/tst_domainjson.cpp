@@ -3,7 +3,9 @@
 #include "domain/timeformat.h"
 
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Countersign;
 
@@ -12,6 +14,27 @@ class TestDomainJson : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // toIsoUtc writes common years itself; it must agree with Qt's formatter everywhere,
+    // including leap days, century years and the edges where it hands over to Qt.
+    void isoTimeMatchesQt()
+    {
+        QList<qint64> samples{0, 1, 999, 86'399'999, 951'782'400'000 /* 2000-02-29 */,
+            4'107'542'400'000 /* 2100-03-01 */, 253'402'300'799'999, 253'402'300'800'000, -1, -86'400'000,
+            -62'135'596'800'000};
+        QRandomGenerator random(20261126);
+        for (int i = 0; i < 20000; ++i)
+            samples.append(qint64(random.bounded(Q_UINT64_C(253'402'300'800'000))));
+        for (qint64 ms : std::as_const(samples)) {
+            const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC);
+            QCOMPARE(toIsoUtc(t), t.toString(Qt::ISODateWithMs));
+            if (ms >= 0 && ms < 253'402'300'800'000) // Qt reads four-digit years only
+                QCOMPARE(fromIsoUtc(toIsoUtc(t)), t);
+        }
+        // A time in another zone is written as the same instant in UTC.
+        const QDateTime berlin(QDate(2026, 3, 29), QTime(3, 30), QTimeZone(QByteArrayLiteral("Europe/Berlin")));
+        QCOMPARE(toIsoUtc(berlin), QStringLiteral("2026-03-29T01:30:00.000Z"));
+        QCOMPARE(toIsoUtc(QDateTime()), QString());
+    }
     void actionRoundTrip()
     {
         Action a;

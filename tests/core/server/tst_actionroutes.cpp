@@ -1,3 +1,4 @@
+#include "routetestcase.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -8,19 +9,10 @@
 using namespace Countersign;
 using namespace Countersign::Test;
 
-class TestActionRoutes : public QObject
+class TestActionRoutes : public RouteTestCase
 {
     Q_OBJECT
 private Q_SLOTS:
-    void init()
-    {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
-        m_reviewer = m_server->token(Role::Reviewer, QStringLiteral("rita"));
-    }
-    void cleanup() { m_server.reset(); }
-
     void submitPlacesTheActionByPolicy_data()
     {
         QTest::addColumn<QJsonObject>("overrides");
@@ -143,7 +135,7 @@ private Q_SLOTS:
         const HttpResult hidden = m_server->http().get(QStringLiteral("/v1/actions/") + id, other);
         QCOMPARE(hidden.status, 404);
         QCOMPARE(hidden.errorCode(), QStringLiteral("not_found"));
-        QCOMPARE(m_server->http().get(QStringLiteral("/v1/actions/") + id, m_reviewer).status, 200);
+        QCOMPARE(m_server->http().get(QStringLiteral("/v1/actions/") + id, m_rita).status, 200);
     }
 
     void listFiltersSortsAndPages()
@@ -168,21 +160,21 @@ private Q_SLOTS:
                      .size(),
             6);
         QCOMPARE(m_server->http()
-                     .get(QStringLiteral("/v1/actions?state=pending&limit=100"), m_reviewer)
+                     .get(QStringLiteral("/v1/actions?state=pending&limit=100"), m_rita)
                      .json()
                      .value(QLatin1String("items"))
                      .toArray()
                      .size(),
             7);
         QCOMPARE(m_server->http()
-                     .get(QStringLiteral("/v1/actions?category=finance"), m_reviewer)
+                     .get(QStringLiteral("/v1/actions?category=finance"), m_rita)
                      .json()
                      .value(QLatin1String("items"))
                      .toArray()
                      .size(),
             1);
         QCOMPARE(m_server->http()
-                     .get(QStringLiteral("/v1/actions?type=refund.issue"), m_reviewer)
+                     .get(QStringLiteral("/v1/actions?type=refund.issue"), m_rita)
                      .json()
                      .value(QLatin1String("items"))
                      .toArray()
@@ -223,7 +215,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, query);
         QFETCH(QString, field);
-        const HttpResult r = m_server->http().get(QStringLiteral("/v1/actions?") + query, m_reviewer);
+        const HttpResult r = m_server->http().get(QStringLiteral("/v1/actions?") + query, m_rita);
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorField(), field);
     }
@@ -233,18 +225,13 @@ private Q_SLOTS:
         const QString id = m_server->submit(m_agent).json().value(QLatin1String("id")).toString();
         const QByteArray other = m_server->token(Role::Agent, QStringLiteral("other-bot"));
         QCOMPARE(m_server->http().post(QStringLiteral("/v1/actions/%1/withdraw").arg(id), {}, other).status, 404);
-        QCOMPARE(m_server->http().post(QStringLiteral("/v1/actions/%1/withdraw").arg(id), {}, m_reviewer).status, 403);
+        QCOMPARE(m_server->http().post(QStringLiteral("/v1/actions/%1/withdraw").arg(id), {}, m_rita).status, 403);
         const HttpResult r = m_server->http().post(QStringLiteral("/v1/actions/%1/withdraw").arg(id), {}, m_agent);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QLatin1String("state")).toString(), QStringLiteral("withdrawn"));
         const HttpResult again = m_server->http().post(QStringLiteral("/v1/actions/%1/withdraw").arg(id), {}, m_agent);
         QCOMPARE(again.status, 409);
     }
-
-private:
-    std::unique_ptr<TestServer> m_server;
-    QByteArray m_agent;
-    QByteArray m_reviewer;
 };
 
 QTEST_GUILESS_MAIN(TestActionRoutes)

@@ -1,3 +1,4 @@
+#include "routetestcase.h"
 #include "server/storeworker.h"
 #include "testserver.h"
 
@@ -7,19 +8,10 @@
 using namespace Countersign;
 using namespace Countersign::Test;
 
-class TestBatch : public QObject
+class TestBatch : public RouteTestCase
 {
     Q_OBJECT
 private Q_SLOTS:
-    void init()
-    {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
-        m_rita = m_server->token(Role::Reviewer, QStringLiteral("rita"));
-    }
-    void cleanup() { m_server.reset(); }
-
     void eachIdGetsItsResultInOneCommit()
     {
         QStringList ids;
@@ -128,9 +120,6 @@ private:
     {
         return m_server->submit(m_agent, {{QStringLiteral("type"), type}}).json().value(QLatin1String("id")).toString();
     }
-
-    std::unique_ptr<TestServer> m_server;
-    QByteArray m_agent, m_rita;
 };
 
 QTEST_GUILESS_MAIN(TestBatch)

@@ -1,3 +1,4 @@
+#include "routetestcase.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -65,19 +66,10 @@ struct Subscriber {
 
 } // namespace
 
-class TestEvents : public QObject
+class TestEvents : public RouteTestCase
 {
     Q_OBJECT
 private Q_SLOTS:
-    void init()
-    {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
-        m_rita = m_server->token(Role::Reviewer, QStringLiteral("rita"));
-    }
-    void cleanup() { m_server.reset(); }
-
     void liveEventsInOrder()
     {
         m_server->submit(m_agent); // before the subscription: not sent, but counted in the hello
@@ -233,10 +225,6 @@ private Q_SLOTS:
         m_server->submit(m_agent);
         QVERIFY(chatty.waitFor(1));
     }
-
-private:
-    std::unique_ptr<TestServer> m_server;
-    QByteArray m_agent, m_rita;
 };
 
 QTEST_GUILESS_MAIN(TestEvents)

@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,6 +18,14 @@
 
 using namespace Countersign;
 using namespace Countersign::Test;
+
+#if defined(__SANITIZE_ADDRESS__)
+#define COUNTERSIGN_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define COUNTERSIGN_ASAN 1
+#endif
+#endif
 
 namespace {
 
@@ -80,6 +89,15 @@ private Q_SLOTS:
         const QString db = dir.filePath(QStringLiteral("c.db"));
         const QByteArray agent = ServerProcess::createToken(db, QStringLiteral("agent"), QStringLiteral("bot"));
         ServerProcess server;
+#ifdef COUNTERSIGN_ASAN
+        // ASan keeps freed memory in a quarantine, which would count as growth here; without it
+        // the figure is the server's own buffering again.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        const QString options = env.value(QStringLiteral("ASAN_OPTIONS"));
+        env.insert(QStringLiteral("ASAN_OPTIONS"),
+            (options.isEmpty() ? QString() : options + u':') + QStringLiteral("quarantine_size_mb=0"));
+        server.process().setProcessEnvironment(env);
+#endif
         QVERIFY(server.start({QStringLiteral("--db"), db}));
         const qint64 pid = server.process().processId();
         HttpClient http(server.url());
@@ -170,8 +188,8 @@ private Q_SLOTS:
 
     // Ten thousand connections that never send a byte: the server keeps serving the others,
     // whether it holds them all (a cap above 10k) or, at the default cap of 1024, closes the
-    // longest idle to make room. Client sockets are plain descriptors: only the server side
-    // costs a Qt notifier.
+    // longest idle to make room. The server is its own process, as in production, so each side
+    // needs ten thousand descriptors, not one process twenty thousand.
     void tenThousandIdleConnections_data()
     {
         QTest::addColumn<int>("cap");
@@ -181,41 +199,44 @@ private Q_SLOTS:
     void tenThousandIdleConnections()
     {
         QFETCH(int, cap);
+        constexpr int Target = 10'000;
         rlimit limit{};
         getrlimit(RLIMIT_NOFILE, &limit);
-        const rlim_t wanted = 2 * 10'000 + 1'000;
+        const rlim_t wanted = Target + 1'000;
         if (limit.rlim_cur < wanted) {
-            rlimit raised{qMin(wanted, limit.rlim_max), qMax(wanted, limit.rlim_max)};
-            if (setrlimit(RLIMIT_NOFILE, &raised) != 0) {
-                raised.rlim_max = limit.rlim_max;
-                setrlimit(RLIMIT_NOFILE, &raised);
-            }
+            rlimit raised{qMin(wanted, limit.rlim_max), limit.rlim_max};
+            setrlimit(RLIMIT_NOFILE, &raised);
             getrlimit(RLIMIT_NOFILE, &limit);
         }
-        // Both ends live in this process: two descriptors per connection.
-        const int target = int(qMin<rlim_t>(10'000, (limit.rlim_cur - 1500) / 2));
-        if (target < 10'000)
-            qWarning("RLIMIT_NOFILE %llu allows only %d idle connections", qulonglong(limit.rlim_cur), target);
+        if (limit.rlim_cur < wanted)
+            QSKIP(qPrintable(QStringLiteral("RLIMIT_NOFILE is %1: fewer than %2 descriptors for the clients")
+                    .arg(quint64(limit.rlim_cur))
+                    .arg(quint64(wanted))));
 
-        ServerConfig config = TestServer::defaultConfig();
-        config.limits.maxConnections = cap > 0 ? cap : target + 100;
-        config.limits.idleTimeout = std::chrono::milliseconds(120'000);
-        config.limits.requestTimeout = std::chrono::milliseconds(120'000);
-        TestServer server(config);
-        QVERIFY(server.start());
-        const QByteArray reviewer = server.token(Role::Reviewer);
-        const qint64 baseline = slowestOf(server.http(), reviewer, 20);
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("idle.db"));
+        const QByteArray reviewer = ServerProcess::createToken(db, QStringLiteral("reviewer"), QStringLiteral("rita"));
+        const QByteArray agent = ServerProcess::createToken(db, QStringLiteral("agent"), QStringLiteral("bot"));
+        const int maxConnections = cap > 0 ? cap : Target + 100;
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--db"), db, QStringLiteral("--max-connections"),
+            QString::number(maxConnections), QStringLiteral("--idle-timeout"), QStringLiteral("120"),
+            QStringLiteral("--rate"), QStringLiteral("100000")}));
+        const QByteArray log = server.process().readAllStandardError();
+        QVERIFY2(!log.contains("descriptor limit"), log.constData());
+        HttpClient http(server.url());
+        const qint64 baseline = slowestOf(http, reviewer, 20);
 
         sockaddr_in address{};
         address.sin_family = AF_INET;
-        address.sin_port = htons(server.port());
+        address.sin_port = htons(server.url().port());
         address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         std::vector<int> fds;
-        fds.reserve(size_t(target));
+        fds.reserve(size_t(Target));
         QElapsedTimer timer;
         timer.start();
-        while (int(fds.size()) < target && timer.elapsed() < 60000) {
-            for (int i = 0; i < 40 && int(fds.size()) < target; ++i) { // within the listen backlog
+        while (int(fds.size()) < Target && timer.elapsed() < 60000) {
+            for (int i = 0; i < 16 && int(fds.size()) < Target; ++i) { // within the listen backlog
                 const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
                 if (fd < 0)
                     break;
@@ -224,21 +245,40 @@ private Q_SLOTS:
             }
             QTest::qWait(5); // the server accepts
         }
-        const int held = qMin(target, config.limits.maxConnections);
-        QTRY_VERIFY_WITH_TIMEOUT(metric(server.http(), "countersign_open_connections") >= held - 1, 30000);
+        const auto closeAll = qScopeGuard([&fds] {
+            for (int fd : fds)
+                ::close(fd);
+        });
+        QCOMPARE(int(fds.size()), Target);
+        const int held = qMin(Target, maxConnections);
+        // Paced so the listen backlog never overflows (the kernel would then drop handshakes and
+        // those clients would never connect): every connection must be held.
+        QStringList seen;
+        qint64 open = 0;
+        for (QElapsedTimer waited; !waited.isValid() || waited.elapsed() < 15000;) {
+            if (!waited.isValid())
+                waited.start();
+            open = metric(http, "countersign_open_connections");
+            seen.append(QString::number(open));
+            if (open >= held)
+                break;
+            QTest::qWait(250);
+        }
+        QVERIFY2(open >= held, qPrintable(seen.join(u' ')));
         const qint64 opened = timer.elapsed();
-        QVERIFY(metric(server.http(), "countersign_open_connections") <= config.limits.maxConnections + 1);
-        const qint64 slowest = slowestOf(server.http(), reviewer, 50);
-        const qint64 submitted = server.submit(server.token(Role::Agent)).status;
+        QVERIFY(metric(http, "countersign_open_connections") <= maxConnections + 1);
+        const qint64 slowest = slowestOf(http, reviewer, 50);
+        const int submitted = http.post(QStringLiteral("/v1/actions"), TestServer::submitBody(), agent).status;
         qInfo("FIGURES idle connections: %d opened (in %lld ms), %d held (cap %d); requests meanwhile: slowest %lld "
               "ms (baseline %lld ms)",
-            target, opened, held, config.limits.maxConnections, slowest, baseline);
-        for (int fd : fds)
-            ::close(fd);
+            Target, opened, int(open), maxConnections, slowest, baseline);
         QCOMPARE(submitted, 201);
         QVERIFY2(slowest >= 0 && slowest < 2000, qPrintable(QString::number(slowest)));
+        for (int fd : fds)
+            ::close(fd);
+        fds.clear();
         // The server notices they are gone.
-        QTRY_VERIFY_WITH_TIMEOUT(metric(server.http(), "countersign_open_connections") < 10, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(metric(http, "countersign_open_connections") < 10, 30000);
     }
     // The rate limit (429 with Retry-After, per token) is tst_auth's rateLimitPerToken.
 };

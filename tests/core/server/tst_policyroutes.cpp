@@ -1,4 +1,5 @@
 #include "policy/policyengine.h"
+#include "routetestcase.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -23,18 +24,17 @@ QByteArray withTier(QByteArray document, const QByteArray &type, const QByteArra
 
 } // namespace
 
-class TestPolicyRoutes : public QObject
+class TestPolicyRoutes : public RouteTestCase
 {
     Q_OBJECT
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
+        RouteTestCase::init();
+        if (QTest::currentTestFailed())
+            return;
         m_admin = m_server->token(Role::Admin, QStringLiteral("ada"));
     }
-    void cleanup() { m_server.reset(); }
 
     void getPolicy()
     {
@@ -142,8 +142,7 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    QByteArray m_agent, m_admin;
+    QByteArray m_admin;
 };
 
 QTEST_GUILESS_MAIN(TestPolicyRoutes)

@@ -1,3 +1,4 @@
+#include "routetestcase.h"
 #include "server/policyservice.h"
 #include "testserver.h"
 
@@ -6,22 +7,20 @@
 using namespace Countersign;
 using namespace Countersign::Test;
 
-class TestReviewRoutes : public QObject
+class TestReviewRoutes : public RouteTestCase
 {
     Q_OBJECT
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
-        m_rita = m_server->token(Role::Reviewer, QStringLiteral("rita"));
+        RouteTestCase::init();
+        if (QTest::currentTestFailed())
+            return;
         m_sam = m_server->token(Role::Reviewer, QStringLiteral("sam"));
         m_lead = m_server->token(Role::Lead, QStringLiteral("lena"));
-        m_id = m_server->submit(m_agent).json().value(QLatin1String("id")).toString();
+        m_id = submitPending();
         QVERIFY(!m_id.isEmpty());
     }
-    void cleanup() { m_server.reset(); }
 
     void claimAndRelease()
     {
@@ -230,8 +229,7 @@ private:
         return m_server->http().post(path("decision"), body, token);
     }
 
-    std::unique_ptr<TestServer> m_server;
-    QByteArray m_agent, m_rita, m_sam, m_lead;
+    QByteArray m_sam, m_lead;
     QString m_id;
 };
 

@@ -204,6 +204,33 @@ void StoreActionTests::invalidChangesFailAlone()
     QCOMPARE(page->items.constFirst().id, fine.id);
 }
 
+void StoreActionTests::fixedFieldsStayFixed()
+{
+    const Action a = pendingAction(QStringLiteral("fixed"), T0);
+    QVERIFY(insertAll({a}));
+    const auto eventsBefore = m_store->lastEventSeq();
+    CS_VERIFY_OK(eventsBefore);
+
+    // A change planned from `a` that also moves the action to another category: refused, and
+    // nothing of it is written.
+    Action moved = claimed(a, QStringLiteral("alice"), T0);
+    moved.category = QStringLiteral("elsewhere");
+    ActionChange change = transition(a, moved, QStringLiteral("action.claimed"), QStringLiteral("alice"));
+    change.before = a;
+    const auto refused = m_store->commit({change});
+    CS_VERIFY_ERROR(refused.constFirst(), ErrorCode::InvalidArgument);
+    QCOMPARE(refused.constFirst().error().field, QStringLiteral("category"));
+    compareActions(*m_store->action(a.id), a);
+    QCOMPARE(*m_store->lastEventSeq(), *eventsBefore);
+
+    // The same claim without the move goes through with the planner's copy as well as without.
+    ActionChange fine = transition(
+        a, claimed(a, QStringLiteral("alice"), T0), QStringLiteral("action.claimed"), QStringLiteral("alice"));
+    fine.before = a;
+    CS_VERIFY_OK(m_store->commit({fine}).constFirst());
+    QCOMPARE(m_store->action(a.id)->claimedBy, QStringLiteral("alice"));
+}
+
 void StoreActionTests::commitAppendsEventAndAuditEntry()
 {
     m_clock.set(T0.addSecs(42));

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void duplicateIdIsAConflict();
     void staleVersionConflictsAloneInItsBatch();
     void invalidChangesFailAlone();
+    void fixedFieldsStayFixed();
     void commitAppendsEventAndAuditEntry();
     void largeBatchCommitsTogether();
     void reopenKeepsEverything();
