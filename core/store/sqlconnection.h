@@ -2,16 +2,32 @@
 
 #include "domain/error.h"
 
+#include <QScopeGuard>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QVariantList>
 
 #include <memory>
+#include <type_traits>
 #include <unordered_map>
 
 class QSqlError;
-class QSqlQuery;
 
 namespace Countersign {
+
+namespace SqlRows {
+// What SqlConnection::selectAll() collects: the decoder's value, or the value of its Result.
+template<typename T>
+struct RowType {
+    using type = T;
+    static constexpr bool checked = false;
+};
+template<typename T>
+struct RowType<Result<T>> {
+    using type = T;
+    static constexpr bool checked = true;
+};
+} // namespace SqlRows
 
 // One QtSql connection of a store, as the SQL shared by the backends (core/store/sql) sees it:
 // cached prepared statements and transactions. Each backend keeps what is really its
@@ -39,6 +55,57 @@ public:
     // Runs a cached prepared statement and returns it positioned before the first row. The
     // caller must finish() it once done so no read snapshot stays open.
     Result<QSqlQuery *> select(const QString &sql, const QVariantList &values, const QString &doing);
+    // Runs select() and decodes every row with `decode`, which returns a value or a Result (the
+    // first failure ends the read); the statement is finished either way.
+    template<typename Decode>
+    auto selectAll(const QString &sql, const QVariantList &values, const QString &doing, Decode decode)
+        -> Result<QList<typename SqlRows::RowType<std::invoke_result_t<Decode, const QSqlQuery &>>::type>>
+    {
+        using Kind = SqlRows::RowType<std::invoke_result_t<Decode, const QSqlQuery &>>;
+        using Row = typename Kind::type;
+        auto q = select(sql, values, doing);
+        if (!q)
+            return fail(q.error());
+        const auto done = qScopeGuard([&] {
+            (*q)->finish();
+        });
+        QList<Row> rows;
+        while ((*q)->next()) {
+            if constexpr (Kind::checked) {
+                auto row = decode(std::as_const(**q));
+                if (!row)
+                    return fail(row.error());
+                rows.append(std::move(*row));
+            } else {
+                rows.append(decode(std::as_const(**q)));
+            }
+        }
+        return rows;
+    }
+    // The same for a statement that finds one row at most: the row decoded, or nothing.
+    template<typename Decode>
+    auto selectFirst(const QString &sql, const QVariantList &values, const QString &doing, Decode decode)
+        -> Result<std::optional<typename SqlRows::RowType<std::invoke_result_t<Decode, const QSqlQuery &>>::type>>
+    {
+        using Kind = SqlRows::RowType<std::invoke_result_t<Decode, const QSqlQuery &>>;
+        using Row = std::optional<typename Kind::type>;
+        auto q = select(sql, values, doing);
+        if (!q)
+            return fail(q.error());
+        const auto done = qScopeGuard([&] {
+            (*q)->finish();
+        });
+        if (!(*q)->next())
+            return Row();
+        if constexpr (Kind::checked) {
+            auto row = decode(std::as_const(**q));
+            if (!row)
+                return fail(row.error());
+            return Row(std::move(*row));
+        } else {
+            return Row(decode(std::as_const(**q)));
+        }
+    }
     // A one-off statement (settings, DDL); not cached. Returns the first column of the first
     // row, if any.
     virtual Result<QVariant> executeOnce(const QString &sql, const QString &doing) = 0;

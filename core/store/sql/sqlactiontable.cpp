@@ -92,36 +92,26 @@ Result<Action> SqlActionTable::decode(const QSqlQuery &row) const
 
 Result<Action> SqlActionTable::action(const QString &id)
 {
-    auto q = m_connection.select(SelectColumns + QStringLiteral(" FROM actions WHERE id = ?"), {id},
-        QStringLiteral("reading action %1").arg(id));
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    if (!(*q)->next())
+    auto found = m_connection.selectFirst(SelectColumns + QStringLiteral(" FROM actions WHERE id = ?"), {id},
+        QStringLiteral("reading an action"), [this](const QSqlQuery &row) {
+            return decode(row);
+        });
+    if (!found)
+        return fail(found.error());
+    if (!*found)
         return fail(Error::notFound(QStringLiteral("no action %1").arg(id)));
-    return decode(**q);
+    return std::move(**found);
 }
 
 Result<std::optional<Action>> SqlActionTable::byIdempotencyKey(const QString &agent, const QString &key)
 {
     if (key.isEmpty())
         return std::optional<Action>();
-    auto q
-        = m_connection.select(SelectColumns + QStringLiteral(" FROM actions WHERE agent = ? AND idempotency_key = ?"),
-            {agent, key}, QStringLiteral("looking up an idempotency key"));
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    if (!(*q)->next())
-        return std::optional<Action>();
-    auto a = decode(**q);
-    if (!a)
-        return fail(a.error());
-    return std::optional<Action>(std::move(*a));
+    return m_connection.selectFirst(
+        SelectColumns + QStringLiteral(" FROM actions WHERE agent = ? AND idempotency_key = ?"), {agent, key},
+        QStringLiteral("looking up an idempotency key"), [this](const QSqlQuery &row) {
+            return decode(row);
+        });
 }
 
 Result<ActionPage> SqlActionTable::query(const ActionQuery &query)
@@ -199,22 +189,11 @@ Result<QList<Action>> SqlActionTable::due(const QDateTime &now, int limit)
     const qint64 t = now.toMSecsSinceEpoch();
     // Each reason matches a partial index of pending actions exactly, so the scheduler reads
     // only what is due rather than the whole queue.
-    auto q = m_connection.select(SelectColumns + QStringLiteral(" FROM actions WHERE ") + m_dialect.dueCondition
+    return m_connection.selectAll(SelectColumns + QStringLiteral(" FROM actions WHERE ") + m_dialect.dueCondition
             + QStringLiteral(" ORDER BY created_at, id LIMIT ?"),
-        {t, t, t, qBound(1, limit, MaxLimit)}, QStringLiteral("listing due actions"));
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    QList<Action> actions;
-    while ((*q)->next()) {
-        auto a = decode(**q);
-        if (!a)
-            return fail(a.error());
-        actions.append(std::move(*a));
-    }
-    return actions;
+        {t, t, t, qBound(1, limit, MaxLimit)}, QStringLiteral("listing due actions"), [this](const QSqlQuery &row) {
+            return decode(row);
+        });
 }
 
 Result<QueueStats> SqlActionTable::stats(const QDateTime &now)

@@ -116,17 +116,8 @@ Result<void> SqlAuditLog::saveHead(const Head &head)
 
 Result<QList<AuditEntry>> SqlAuditLog::entries(qint64 afterSeq, int limit)
 {
-    auto q = m_connection.select(
-        SelectEntries, {afterSeq, qBound(1, limit, MaxLimit)}, QStringLiteral("reading audit entries"));
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    QList<AuditEntry> list;
-    while ((*q)->next())
-        list.append(decodeEntry(**q));
-    return list;
+    return m_connection.selectAll(
+        SelectEntries, {afterSeq, qBound(1, limit, MaxLimit)}, QStringLiteral("reading audit entries"), decodeEntry);
 }
 
 Result<AuditVerification> SqlAuditLog::verify()

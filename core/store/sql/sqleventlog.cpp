@@ -29,25 +29,13 @@ Result<qint64> SqlEventLog::append(
 
 Result<QList<Event>> SqlEventLog::since(qint64 seq, int limit)
 {
-    auto q = m_connection.select(
+    return m_connection.selectAll(
         QStringLiteral("SELECT seq, type, action_id, time, action FROM events WHERE seq > ? ORDER BY seq LIMIT ?"),
-        {seq, qBound(1, limit, MaxLimit)}, QStringLiteral("reading events"));
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    QList<Event> events;
-    while ((*q)->next()) {
-        Event e;
-        e.seq = (*q)->value(0).toLongLong();
-        e.type = (*q)->value(1).toString();
-        e.actionId = (*q)->value(2).toString();
-        e.time = QDateTime::fromMSecsSinceEpoch((*q)->value(3).toLongLong(), QTimeZone::UTC);
-        e.action = QJsonDocument::fromJson((*q)->value(4).toString().toUtf8()).object();
-        events.append(std::move(e));
-    }
-    return events;
+        {seq, qBound(1, limit, MaxLimit)}, QStringLiteral("reading events"), [](const QSqlQuery &q) {
+            return Event{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), QTimeZone::UTC),
+                QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object()};
+        });
 }
 
 Result<qint64> SqlEventLog::lastSeq()

@@ -42,19 +42,11 @@ Result<PolicyVersion> SqlPolicyTable::append(const QByteArray &document, const Q
 
 Result<QList<PolicyVersion>> SqlPolicyTable::read(const QString &sql, const QString &doing)
 {
-    auto q = m_connection.select(sql, {}, doing);
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
+    return m_connection.selectAll(sql, {}, doing, [](const QSqlQuery &q) {
+        return PolicyVersion{q.value(0).toInt(),
+            QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), QTimeZone::UTC), q.value(2).toString(),
+            q.value(3).toByteArray()};
     });
-    QList<PolicyVersion> list;
-    while ((*q)->next()) {
-        list.append(PolicyVersion{(*q)->value(0).toInt(),
-            QDateTime::fromMSecsSinceEpoch((*q)->value(1).toLongLong(), QTimeZone::UTC), (*q)->value(2).toString(),
-            (*q)->value(3).toByteArray()});
-    }
-    return list;
 }
 
 Result<QList<PolicyVersion>> SqlPolicyTable::all()

@@ -260,31 +260,14 @@ Result<QList<SpotCheck>> SqlReportTables::spotChecks(
     sql += QStringLiteral(" ORDER BY verdict IS NOT NULL, CASE WHEN verdict IS NULL THEN sampled_at "
                           "ELSE -checked_at END NULLS FIRST, action_id LIMIT ?");
     values.append(qBound(1, limit, MaxSpotChecks));
-    auto q = m_connection.select(sql, values, QStringLiteral("listing spot checks"));
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    QList<SpotCheck> list;
-    while ((*q)->next())
-        list.append(decodeSpotCheck(**q));
-    return list;
+    return m_connection.selectAll(sql, values, QStringLiteral("listing spot checks"), decodeSpotCheck);
 }
 
 Result<std::optional<SpotCheck>> SqlReportTables::spotCheck(const QString &actionId)
 {
-    auto q = m_connection.select(
+    return m_connection.selectFirst(
         QStringLiteral("SELECT ") + SpotCheckColumns + QStringLiteral(" FROM spot_checks WHERE action_id = ?"),
-        {actionId}, QStringLiteral("reading spot check %1").arg(actionId));
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    if (!(*q)->next())
-        return std::optional<SpotCheck>();
-    return std::optional<SpotCheck>(decodeSpotCheck(**q));
+        {actionId}, QStringLiteral("reading spot check %1").arg(actionId), decodeSpotCheck);
 }
 
 Result<SpotCheck> SqlReportTables::recordVerdict(const SpotCheck &checked)
@@ -320,40 +303,16 @@ Result<SpotCheck> SqlReportTables::recordVerdict(const SpotCheck &checked)
 
 Result<std::optional<PolicyProposal>> SqlReportTables::proposal(const QString &id)
 {
-    auto q = m_connection.select(
+    return m_connection.selectFirst(
         QStringLiteral("SELECT ") + ProposalColumns + QStringLiteral(" FROM policy_proposals WHERE id = ?"), {id},
-        QStringLiteral("reading proposal %1").arg(id));
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    if (!(*q)->next())
-        return std::optional<PolicyProposal>();
-    auto p = decodeProposal(**q);
-    if (!p)
-        return fail(p.error());
-    return std::optional<PolicyProposal>(std::move(*p));
+        QStringLiteral("reading proposal %1").arg(id), decodeProposal);
 }
 
 Result<QList<PolicyProposal>> SqlReportTables::proposals(int limit)
 {
-    auto q = m_connection.select(QStringLiteral("SELECT ") + ProposalColumns
+    return m_connection.selectAll(QStringLiteral("SELECT ") + ProposalColumns
             + QStringLiteral(" FROM policy_proposals ORDER BY created_at DESC, id DESC LIMIT ?"),
-        {qBound(1, limit, MaxLimit)}, QStringLiteral("listing proposals"));
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    QList<PolicyProposal> list;
-    while ((*q)->next()) {
-        auto p = decodeProposal(**q);
-        if (!p)
-            return fail(p.error());
-        list.append(std::move(*p));
-    }
-    return list;
+        {qBound(1, limit, MaxLimit)}, QStringLiteral("listing proposals"), decodeProposal);
 }
 
 Result<void> SqlReportTables::saveProposal(const PolicyProposal &p, std::optional<ProposalState> expectedState)

@@ -44,31 +44,14 @@ Result<void> SqlTokenTable::save(const TokenRecord &token, const QDateTime &now)
 
 Result<std::optional<TokenRecord>> SqlTokenTable::byHash(const QByteArray &hash)
 {
-    auto q = m_connection.select(
-        Columns + QStringLiteral(" WHERE hash = ?"), {hash}, QStringLiteral("looking up a token"));
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    if (!(*q)->next())
-        return std::optional<TokenRecord>();
-    return std::optional<TokenRecord>(decode(**q));
+    return m_connection.selectFirst(
+        Columns + QStringLiteral(" WHERE hash = ?"), {hash}, QStringLiteral("looking up a token"), decode);
 }
 
 Result<QList<TokenRecord>> SqlTokenTable::all()
 {
-    auto q = m_connection.select(
-        Columns + QStringLiteral(" ORDER BY created_at, name, hash"), {}, QStringLiteral("listing tokens"));
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    QList<TokenRecord> list;
-    while ((*q)->next())
-        list.append(decode(**q));
-    return list;
+    return m_connection.selectAll(
+        Columns + QStringLiteral(" ORDER BY created_at, name, hash"), {}, QStringLiteral("listing tokens"), decode);
 }
 
 } // namespace Countersign

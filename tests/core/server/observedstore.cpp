@@ -4,8 +4,10 @@
 
 namespace Countersign::Test {
 
-ObservedStore::ObservedStore(std::unique_ptr<Store> inner, bool allowDeferral, int syncDelayMs)
+ObservedStore::ObservedStore(
+    std::unique_ptr<Store> inner, std::shared_ptr<StoreCounters> counters, bool allowDeferral, int syncDelayMs)
     : m_inner(std::move(inner))
+    , m_counters(std::move(counters))
     , m_allowDeferral(allowDeferral)
     , m_syncDelayMs(syncDelayMs)
 { }
@@ -17,14 +19,14 @@ std::optional<DeferredSync> ObservedStore::deferSync()
     auto deferred = m_inner->deferSync();
     if (!deferred)
         return deferred;
-    return DeferredSync{deferred->writes, [this, sync = deferred->sync]() -> Result<void> {
-                            const int covered = commits.load();
+    return DeferredSync{deferred->writes, [this, counters = m_counters, sync = deferred->sync]() -> Result<void> {
+                            const int covered = counters->commits.load();
                             if (m_syncDelayMs > 0)
                                 QThread::msleep(ulong(m_syncDelayMs));
                             auto synced = sync();
                             if (synced) {
-                                durableCommits = covered;
-                                ++syncs;
+                                counters->durableCommits = covered;
+                                ++counters->syncs;
                             }
                             return synced;
                         }};
@@ -33,7 +35,7 @@ std::optional<DeferredSync> ObservedStore::deferSync()
 QList<Result<CommitResult>> ObservedStore::commit(const QList<ActionChange> &changes)
 {
     auto results = m_inner->commit(changes);
-    ++commits;
+    ++m_counters->commits;
     return results;
 }
 

@@ -7,6 +7,13 @@
 
 namespace Countersign::Test {
 
+// What an ObservedStore counts. Shared, so a test can still read it once the store is gone.
+struct StoreCounters {
+    std::atomic<int> commits{0}; // commit() calls that returned
+    std::atomic<int> syncs{0}; // deferred syncs that succeeded
+    std::atomic<int> durableCommits{0}; // commits that had returned before the latest such sync began
+};
+
 // A real store seen from outside: forwards every call to `inner` and counts the commits that
 // returned and the syncs that covered them, so tests can tell when a result was durable.
 // `syncDelayMs` holds each deferred sync open a little, widening the window a premature
@@ -14,11 +21,8 @@ namespace Countersign::Test {
 class ObservedStore final : public Store
 {
 public:
-    ObservedStore(std::unique_ptr<Store> inner, bool allowDeferral, int syncDelayMs = 0);
-
-    std::atomic<int> commits{0}; // commit() calls that returned
-    std::atomic<int> syncs{0}; // deferred syncs that succeeded
-    std::atomic<int> durableCommits{0}; // commits that had returned before the latest such sync began
+    ObservedStore(
+        std::unique_ptr<Store> inner, std::shared_ptr<StoreCounters> counters, bool allowDeferral, int syncDelayMs = 0);
 
     Store &inner() { return *m_inner; }
 
@@ -59,6 +63,7 @@ public:
 
 private:
     std::unique_ptr<Store> m_inner;
+    std::shared_ptr<StoreCounters> m_counters;
     const bool m_allowDeferral;
     const int m_syncDelayMs;
 };

@@ -22,28 +22,27 @@ class TestStoreWorker : public QObject
 {
     Q_OBJECT
 
-    // Starts a worker over an ObservedStore on a new file; returns the store (owned by the worker).
-    ObservedStore *startWorker(bool allowDeferral, int syncDelayMs)
+    // Starts a worker over an ObservedStore on a new file; returns what the store counts.
+    StoreCounters *startWorker(bool allowDeferral, int syncDelayMs)
     {
         const QString path = m_dir.filePath(QStringLiteral("worker-%1.db").arg(++m_counter));
-        ObservedStore *observed = nullptr;
+        m_counters = std::make_shared<StoreCounters>();
         m_worker = std::make_unique<StoreWorker>(
-            [this, path, allowDeferral, syncDelayMs, &observed]() -> Result<std::unique_ptr<Store>> {
+            [this, path, allowDeferral, syncDelayMs, counters = m_counters]() -> Result<std::unique_ptr<Store>> {
                 auto inner = createStore(path, m_clock);
                 if (!inner)
                     return fail(inner.error());
-                auto store = std::make_unique<ObservedStore>(std::move(*inner), allowDeferral, syncDelayMs);
-                observed = store.get();
-                return std::unique_ptr<Store>(std::move(store));
+                return std::unique_ptr<Store>(
+                    std::make_unique<ObservedStore>(std::move(*inner), counters, allowDeferral, syncDelayMs));
             },
             m_clock, 16);
         if (!m_worker->start())
             return nullptr;
-        return observed;
+        return m_counters.get();
     }
 
     // A task inserting one action; on delivery it checks that its commit was durable.
-    StoreTask insertTask(ObservedStore *store, const QString &id)
+    StoreTask insertTask(StoreCounters *store, const QString &id)
     {
         StoreTask task;
         task.context = this;
@@ -65,7 +64,7 @@ class TestStoreWorker : public QObject
         return task;
     }
 
-    bool isDurable(ObservedStore *store, const QString &id)
+    bool isDurable(StoreCounters *store, const QString &id)
     {
         const QMutexLocker lock(&m_mutex);
         return m_commitIndex.contains(id) && store->durableCommits.load() >= m_commitIndex.value(id);
@@ -97,7 +96,7 @@ private Q_SLOTS:
 
     void writesAreDeliveredAfterTheirSync()
     {
-        ObservedStore *store = startWorker(true, 15);
+        StoreCounters *store = startWorker(true, 15);
         QVERIFY(store);
         QCOMPARE(synchronousMode(), QStringLiteral("1")); // NORMAL: the worker syncs
         constexpr int Tasks = 300;
@@ -117,7 +116,7 @@ private Q_SLOTS:
 
     void aReadWaitsForTheSyncOfWhatItSaw()
     {
-        ObservedStore *store = startWorker(true, 1000);
+        StoreCounters *store = startWorker(true, 1000);
         QVERIFY(store);
         m_worker->post(insertTask(store, QStringLiteral("seen")));
         // Read once the insert is committed (a read planned in the same batch would not see it)
@@ -149,7 +148,7 @@ private Q_SLOTS:
 
     void callReturnsAfterTheSync()
     {
-        ObservedStore *store = startWorker(true, 40);
+        StoreCounters *store = startWorker(true, 40);
         QVERIFY(store);
         const int syncsBefore = store->syncs.load();
         auto written = m_worker->call<int>([](Store &s) -> Result<int> {
@@ -163,7 +162,7 @@ private Q_SLOTS:
 
     void readsAloneDoNotSync()
     {
-        ObservedStore *store = startWorker(true, 0);
+        StoreCounters *store = startWorker(true, 0);
         QVERIFY(store);
         m_worker->post(insertTask(store, QStringLiteral("once")));
         QTRY_COMPARE(m_delivered, 1);
@@ -179,7 +178,7 @@ private Q_SLOTS:
 
     void eventsFollowTheirSync()
     {
-        ObservedStore *store = startWorker(true, 20);
+        StoreCounters *store = startWorker(true, 20);
         QVERIFY(store);
         int early = 0;
         int events = 0;
@@ -198,7 +197,7 @@ private Q_SLOTS:
 
     void withoutDeferralEveryCommitSyncsItself()
     {
-        ObservedStore *store = startWorker(false, 0);
+        StoreCounters *store = startWorker(false, 0);
         QVERIFY(store);
         QCOMPARE(synchronousMode(), QStringLiteral("2")); // FULL
         for (int i = 0; i < 20; ++i)
@@ -210,7 +209,7 @@ private Q_SLOTS:
 
     void stopDeliversWhatWasCommitted()
     {
-        ObservedStore *store = startWorker(true, 30);
+        StoreCounters *store = startWorker(true, 30);
         QVERIFY(store);
         for (int i = 0; i < 40; ++i)
             m_worker->post(insertTask(store, QStringLiteral("s-%1").arg(i)));
@@ -221,6 +220,7 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_dir;
+    std::shared_ptr<StoreCounters> m_counters; // outlives the worker's store
     int m_counter = 0;
     ManualClock m_clock{T0};
     std::unique_ptr<StoreWorker> m_worker;
