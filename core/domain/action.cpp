@@ -1,5 +1,6 @@
 #include "action.h"
 
+#include "jsonwriter.h"
 #include "timeformat.h"
 
 #include <QJsonArray>
@@ -59,6 +60,88 @@ QJsonObject Action::toJson() const
         {QStringLiteral("version"), double(version)},
     };
     return o;
+}
+
+QByteArray Action::toCompactJson() const
+{
+    JsonWriter w;
+    auto time = [&w](QLatin1StringView key, const QDateTime &t) {
+        w.key(key);
+        if (t.isValid())
+            w.string(toIsoUtc(t));
+        else
+            w.null();
+    };
+    auto optionalText = [&w](QLatin1StringView key, const QString &text) {
+        w.key(key);
+        if (text.isEmpty())
+            w.null();
+        else
+            w.string(text);
+    };
+    auto payloadObject = [&w](const Payload &p) {
+        w.beginObject();
+        w.key(QLatin1StringView("content"));
+        w.string(p.content);
+        w.key(QLatin1StringView("language"));
+        w.string(p.language);
+        w.endObject();
+    };
+    // The keys in QJsonObject's order (sorted), so the bytes equal QJsonDocument's.
+    w.beginObject();
+    w.key(QLatin1StringView("agent"));
+    w.string(agent);
+    optionalText(QLatin1StringView("assigned_to"), assignedTo);
+    w.key(QLatin1StringView("category"));
+    w.string(category);
+    time(QLatin1StringView("claimed_at"), claimedAt);
+    optionalText(QLatin1StringView("claimed_by"), claimedBy);
+    w.key(QLatin1StringView("confidence"));
+    w.number(confidence);
+    w.key(QLatin1StringView("context"));
+    w.object(context);
+    time(QLatin1StringView("created_at"), createdAt);
+    time(QLatin1StringView("deadline"), slaDueAt);
+    time(QLatin1StringView("decided_at"), decidedAt);
+    w.key(QLatin1StringView("decided_by"));
+    w.string(decidedBy);
+    w.key(QLatin1StringView("escalated"));
+    w.boolean(escalated);
+    time(QLatin1StringView("escalated_at"), escalatedAt);
+    time(QLatin1StringView("expires_at"), expiresAt);
+    w.key(QLatin1StringView("final_payload"));
+    if (finalPayload)
+        payloadObject(*finalPayload);
+    else
+        w.null();
+    w.key(QLatin1StringView("id"));
+    w.string(id);
+    optionalText(QLatin1StringView("idempotency_key"), idempotencyKey);
+    time(QLatin1StringView("lease_expires_at"), leaseExpiresAt);
+    w.key(QLatin1StringView("modified"));
+    w.boolean(modified);
+    w.key(QLatin1StringView("payload"));
+    payloadObject(payload);
+    w.key(QLatin1StringView("reason"));
+    w.string(reason);
+    w.key(QLatin1StringView("reasoning"));
+    w.string(reasoning);
+    w.key(QLatin1StringView("state"));
+    w.string(actionStateName(state));
+    w.key(QLatin1StringView("tier"));
+    w.string(tierName(tier));
+    w.key(QLatin1StringView("tier_reason"));
+    w.string(tierReason);
+    w.key(QLatin1StringView("title"));
+    w.string(title);
+    w.key(QLatin1StringView("type"));
+    w.string(type);
+    w.key(QLatin1StringView("unassigned"));
+    w.boolean(unassigned);
+    w.key(QLatin1StringView("version"));
+    w.number(double(version));
+    w.endObject();
+    return w.take();
 }
 
 Result<Action> Action::fromJson(const QJsonObject &o)

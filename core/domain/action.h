@@ -55,6 +55,9 @@ struct Action {
 
     // The full record, as the API returns it and the client reads it.
     QJsonObject toJson() const;
+    // The same as compact JSON bytes, byte for byte what QJsonDocument makes of toJson(), written
+    // directly (the store and the submit answer need the bytes, not the object).
+    QByteArray toCompactJson() const;
     static Result<Action> fromJson(const QJsonObject &object);
 
     friend bool operator==(const Action &, const Action &) = default;

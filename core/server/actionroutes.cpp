@@ -80,7 +80,7 @@ void ActionRoutes::submit(const ApiRequest &request, Reply *reply)
         if (!outcome->json.isEmpty())
             guard->sendBytes(status, outcome->json, "application/json");
         else
-            guard->sendJson(status, outcome->action.toJson());
+            guard->sendAction(status, outcome->action);
     });
 }
 
@@ -100,7 +100,7 @@ void ActionRoutes::answerCurrent(const QString &id, const Identity &who, Reply *
             if (!action)
                 guard->sendError(action.error());
             else
-                guard->sendJson(Reply::Status::Ok, action->toJson());
+                guard->sendAction(Reply::Status::Ok, *action);
         });
 }
 
@@ -134,7 +134,7 @@ void ActionRoutes::get(const ApiRequest &request, Reply *reply)
                 return;
             }
             if (action->state != ActionState::Pending) {
-                guard->sendJson(Reply::Status::Ok, action->toJson());
+                guard->sendAction(Reply::Status::Ok, *action);
                 return;
             }
             // Registered before the store thread runs any later batch: the decision's event,
@@ -194,7 +194,7 @@ void ActionRoutes::withdraw(const ApiRequest &request, Reply *reply)
             if (!action)
                 guard->sendError(action.error());
             else
-                guard->sendJson(Reply::Status::Ok, action->toJson());
+                guard->sendAction(Reply::Status::Ok, *action);
         });
 }
 

@@ -27,6 +27,11 @@ void Reply::sendJson(Status status, const QJsonObject &body, const QHttpHeaders 
     sendBytes(status, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json", extra);
 }
 
+void Reply::sendAction(Status status, const Action &action)
+{
+    sendBytes(status, action.toCompactJson(), "application/json");
+}
+
 void Reply::sendError(const Error &error, const QHttpHeaders &extra)
 {
     sendJson(HttpErrors::status(error.code), HttpErrors::body(error), extra);

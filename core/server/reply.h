@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/action.h"
 #include "domain/error.h"
 
 #include <QElapsedTimer>
@@ -25,6 +26,8 @@ public:
     Reply(QHttpServerResponder &&responder, const QHostAddress &peerAddress, quint16 peerPort, ReplyTracker *tracker);
     ~Reply() override;
 
+    // An action as the API shows it (Action::toCompactJson).
+    void sendAction(Status status, const Action &action);
     void sendJson(Status status, const QJsonObject &body, const QHttpHeaders &extra = {});
     void sendBytes(
         Status status, const QByteArray &body, const QByteArray &contentType, const QHttpHeaders &extra = {});

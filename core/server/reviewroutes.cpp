@@ -63,7 +63,7 @@ void ReviewRoutes::answer(const QPointer<Reply> &reply, const Result<Action> &ac
     if (!action)
         reply->sendError(action.error());
     else
-        reply->sendJson(Reply::Status::Ok, action->toJson());
+        reply->sendAction(Reply::Status::Ok, *action);
 }
 
 void ReviewRoutes::claim(const ApiRequest &request, Reply *reply)

@@ -283,7 +283,7 @@ Result<Error> SqlActionTable::explainUpdateConflict(const Action &after, qint64 
 
 QByteArray SqlActionTable::json(const Action &action)
 {
-    return QJsonDocument(action.toJson()).toJson(QJsonDocument::Compact);
+    return action.toCompactJson();
 }
 
 QString SqlActionTable::record(const Action &action)

@@ -5,7 +5,9 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTest>
+
 #include <QTimeZone>
+#include <limits>
 
 using namespace Countersign;
 
@@ -14,6 +16,79 @@ class TestDomainJson : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Action::toCompactJson writes the bytes itself; they must be exactly QJsonDocument's, for
+    // every kind of text (escapes, control characters, non-ASCII, lone surrogates), number and
+    // missing value.
+    void compactJsonMatchesQJsonDocument()
+    {
+        QRandomGenerator random(7);
+        const QList<QString> pieces{QStringLiteral("plain"), QStringLiteral("quote \" and \\ backslash"),
+            QStringLiteral("line\nbreak\ttab\rreturn\bback\fform"), QString(QChar(0x01)) + QChar(0x1f) + QChar(0x7f),
+            QString::fromUtf8("\xc3\xa9t\xc3\xa9 \xe4\xb8\xad\xe6\x96\x87 \xf0\x9f\x98\x80"), QString(QChar(0xd800)),
+            QString(QChar(0xdfff)) + QStringLiteral("x"), QString(), QStringLiteral("</script>"), QString(QChar(0))};
+        auto text = [&] {
+            QString t;
+            for (int i = int(random.bounded(4)); i > 0; --i)
+                t += pieces.at(int(random.bounded(qsizetype(pieces.size()))));
+            return t;
+        };
+        const QList<double> numbers{0.0, 1.0, 0.5, 0.1, 1e-7, 1e15, 9007199254740991.0, 9007199254740992.0,
+            9007199254740994.0, 1e16, 9e18, 9.3e18, 1e19, 18446744073709551616.0, 1e21, -0.0, -3.0, 123.5,
+            0.333333333333333, 4e-320, std::numeric_limits<double>::quiet_NaN(),
+            std::numeric_limits<double>::infinity()};
+        auto time = [&] {
+            return random.bounded(3) == 0
+                ? QDateTime()
+                : QDateTime::fromMSecsSinceEpoch(qint64(random.bounded(Q_UINT64_C(4'000'000'000'000))), QTimeZone::UTC);
+        };
+        for (int i = 0; i < 3000; ++i) {
+            Action a;
+            a.id = text();
+            a.type = text();
+            a.category = text();
+            a.title = text();
+            a.payload = Payload{text(), text()};
+            a.reasoning = text();
+            if (random.bounded(2))
+                a.context = QJsonObject{{text(), text()},
+                    {QStringLiteral("n"), numbers.at(int(random.bounded(qsizetype(numbers.size()))))}};
+            a.confidence = numbers.at(int(random.bounded(qsizetype(numbers.size()))));
+            a.agent = text();
+            a.createdAt = time();
+            a.slaDueAt = time();
+            a.expiresAt = time();
+            a.tier = Tier(random.bounded(3));
+            a.tierReason = text();
+            a.unassigned = random.bounded(2);
+            a.state = ActionState(random.bounded(5));
+            a.modified = random.bounded(2);
+            if (random.bounded(2))
+                a.finalPayload = Payload{text(), text()};
+            a.reason = text();
+            a.decidedBy = text();
+            a.decidedAt = time();
+            a.claimedBy = text();
+            a.claimedAt = time();
+            a.leaseExpiresAt = time();
+            a.assignedTo = text();
+            a.escalated = random.bounded(2);
+            a.escalatedAt = time();
+            a.idempotencyKey = text();
+            a.version = qint64(random.bounded(Q_UINT64_C(1) << 54));
+            const QByteArray expected = QJsonDocument(a.toJson()).toJson(QJsonDocument::Compact);
+            const QByteArray written = a.toCompactJson();
+            qsizetype at = 0;
+            while (at < qMin(written.size(), expected.size()) && written.at(at) == expected.at(at))
+                ++at;
+            QVERIFY2(written == expected,
+                qPrintable(QStringLiteral("differ at byte %1: wrote ...%2... QJsonDocument ...%3...")
+                        .arg(at)
+                        .arg(QString::fromLatin1(
+                                 written.mid(qMax<qsizetype>(0, at - 30), 60).toPercentEncoding(" {}:,\"")),
+                            QString::fromLatin1(
+                                expected.mid(qMax<qsizetype>(0, at - 30), 60).toPercentEncoding(" {}:,\"")))));
+        }
+    }
     // toIsoUtc writes common years itself; it must agree with Qt's formatter everywhere,
     // including leap days, century years and the edges where it hands over to Qt.
     void isoTimeMatchesQt()
