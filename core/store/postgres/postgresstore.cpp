@@ -173,28 +173,9 @@ Result<qint64> PostgresStore::appendAudit(const AuditEntry &entry)
         return fail(ok.error());
     if (entry.kind.isEmpty())
         return fail(Error::invalid(QStringLiteral("kind"), QStringLiteral("is missing")));
-    if (auto begun = m_connection->begin(doing); !begun)
-        return fail(begun.error());
-    auto rollback = qScopeGuard([&] {
-        m_connection->rollback();
+    return writeAudited(doing, entry, [] {
+        return Result<void>();
     });
-    if (auto locked = m_connection->executeOnce(PostgresLocks::lockSql(PostgresLocks::Log), doing); !locked)
-        return fail(locked.error());
-    auto head = m_audit->head();
-    if (!head)
-        return fail(head.error());
-    AuditEntry e = entry;
-    if (!e.time.isValid())
-        e.time = m_clock.now();
-    auto appended = m_audit->append(e, *head);
-    if (!appended)
-        return fail(appended.error());
-    if (auto saved = m_audit->saveHead(*head); !saved)
-        return fail(saved.error());
-    if (auto committed = m_connection->commit(doing); !committed)
-        return fail(committed.error());
-    rollback.dismiss();
-    return appended->seq;
 }
 
 Result<QList<AuditEntry>> PostgresStore::auditEntries(qint64 afterSeq, int limit)
@@ -306,7 +287,7 @@ Result<QList<SpotCheck>> PostgresStore::spotChecks(
     return m_reports->spotChecks(open, from, to, limit);
 }
 
-Result<void> PostgresStore::writeAudited(
+Result<qint64> PostgresStore::writeAudited(
     const QString &doing, const AuditEntry &audit, const std::function<Result<void>()> &write)
 {
     if (auto ok = checkOpen(doing); !ok)
@@ -320,21 +301,14 @@ Result<void> PostgresStore::writeAudited(
     if (auto locked = m_connection->executeOnce(PostgresLocks::lockSql(PostgresLocks::Log), doing); !locked)
         return fail(locked.error());
     if (auto written = write(); !written)
-        return written;
-    auto head = m_audit->head();
-    if (!head)
-        return fail(head.error());
-    AuditEntry e = audit;
-    if (!e.time.isValid())
-        e.time = m_clock.now();
-    if (auto appended = m_audit->append(e, *head); !appended)
+        return fail(written.error());
+    auto appended = m_audit->appendOne(audit, m_clock.now());
+    if (!appended)
         return fail(appended.error());
-    if (auto saved = m_audit->saveHead(*head); !saved)
-        return fail(saved.error());
     if (auto committed = m_connection->commit(doing); !committed)
         return fail(committed.error());
     rollback.dismiss();
-    return {};
+    return appended->seq;
 }
 
 Result<SpotCheck> PostgresStore::recordSpotCheck(const SpotCheck &checked, const AuditEntry &audit)
@@ -357,9 +331,10 @@ Result<void> PostgresStore::saveProposal(
 {
     if (proposal.id.isEmpty())
         return fail(Error::invalid(QStringLiteral("id"), QStringLiteral("is missing")));
-    return writeAudited(QStringLiteral("saving proposal %1").arg(proposal.id), audit, [&] {
+    auto saved = writeAudited(QStringLiteral("saving proposal %1").arg(proposal.id), audit, [&] {
         return m_reports->saveProposal(proposal, expectedState);
     });
+    return saved ? Result<void>() : fail(saved.error());
 }
 
 Result<PolicyProposal> PostgresStore::proposal(const QString &id)

@@ -84,8 +84,8 @@ public:
     Result<QList<PolicyProposal>> proposals(int limit) override;
 
 private:
-    // Runs `write` and appends `audit` in one transaction under the log lock.
-    Result<void> writeAudited(
+    // Runs `write` and appends `audit` in one transaction under the log lock; the audit seq.
+    Result<qint64> writeAudited(
         const QString &doing, const AuditEntry &audit, const std::function<Result<void>()> &write);
     Result<void> checkOpen(const QString &doing) const;
 

@@ -114,6 +114,21 @@ Result<void> SqlAuditLog::saveHead(const Head &head)
     return saved ? Result<void>() : fail(saved.error());
 }
 
+Result<AuditEntry> SqlAuditLog::appendOne(AuditEntry entry, const QDateTime &now)
+{
+    auto current = head();
+    if (!current)
+        return fail(current.error());
+    if (!entry.time.isValid())
+        entry.time = now;
+    auto appended = append(std::move(entry), *current);
+    if (!appended)
+        return appended;
+    if (auto saved = saveHead(*current); !saved)
+        return fail(saved.error());
+    return appended;
+}
+
 Result<QList<AuditEntry>> SqlAuditLog::entries(qint64 afterSeq, int limit)
 {
     return m_connection.selectAll(

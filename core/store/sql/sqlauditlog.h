@@ -30,6 +30,9 @@ public:
     // and advances `head`. The caller persists the head with saveHead() before committing.
     Result<AuditEntry> append(AuditEntry entry, Head &head);
     Result<void> saveHead(const Head &head);
+    // Inside a write transaction: one entry on its own (stamped `now` if it has no time), from
+    // reading the head to saving it.
+    Result<AuditEntry> appendOne(AuditEntry entry, const QDateTime &now);
 
     Result<QList<AuditEntry>> entries(qint64 afterSeq, int limit);
     // Streams the whole chain through AuditChainVerifier in one read snapshot, then checks that

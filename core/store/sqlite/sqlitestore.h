@@ -85,8 +85,8 @@ public:
     Result<QList<PolicyProposal>> proposals(int limit) override;
 
 private:
-    // Runs `write` and appends `audit` in one write transaction.
-    Result<void> writeAudited(
+    // Runs `write` and appends `audit` in one write transaction; the audit seq.
+    Result<qint64> writeAudited(
         const QString &doing, const AuditEntry &audit, const std::function<Result<void>()> &write);
 
     Result<void> migrate();
