@@ -158,6 +158,26 @@ int main(int argc, char *argv[])
     out << "server_bench: database in " << dir.path() << " (SQLite WAL, every answer after an fdatasync of the log), "
         << QThread::idealThreadCount() << " cores, " << phaseMs << " ms per phase\n\n";
 
+    // `--submits-only MS`: durable submits at 64 connections alone, for a profiler to attach to.
+    const int submitsOnly = app.arguments().indexOf(QStringLiteral("--submits-only"));
+    if (submitsOnly > 0 && submitsOnly + 1 < app.arguments().size()) {
+        int serialOnly = 0;
+        const qint64 storeCpu0 = servers.storeCpuMicros();
+        const Stats s = closedLoop(
+            servers.queuePort(), 64, app.arguments().at(submitsOnly + 1).toInt(),
+            [&](int) {
+                return LoadConnection::request("POST", "/v1/actions", agent, submitBody(++serialOnly));
+            },
+            [](int, int status, const QByteArray &) {
+                return status == 201 ? Outcome::Success : Outcome::Failure;
+            });
+        out << "durable submits/s at 64 connections: " << QString::number(s.rate(), 'f', 0) << ", server CPU "
+            << QString::number(s.cpuMicrosPerOp(), 'f', 1) << " us per submit (store thread "
+            << QString::number(s.ops ? double(servers.storeCpuMicros() - storeCpu0) / double(s.ops) : 0, 'f', 1)
+            << " us), errors " << s.errors << '\n';
+        return s.errors == 0 ? 0 : 1;
+    }
+
     const QList<int> counts{1, 16, 64};
     QMap<int, Stats> noop, guarded, submits, decisions;
     std::deque<QByteArray> pending; // ids of submitted actions, for the decision phase

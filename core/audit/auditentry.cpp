@@ -1,38 +1,44 @@
 #include "auditentry.h"
 
+#include "domain/jsonwriter.h"
 #include "domain/timeformat.h"
 
 #include <QCryptographicHash>
-#include <QJsonArray>
-#include <QJsonDocument>
 
 namespace Countersign {
 
-namespace {
-
-// QJsonDocument sorts object keys, so compact JSON of an object is canonical.
-QByteArray canonicalValue(const QJsonValue &v)
-{
-    QJsonArray wrapper{v};
-    return QJsonDocument(wrapper).toJson(QJsonDocument::Compact);
-}
-
-} // namespace
-
 QByteArray AuditEntry::canonicalEncoding() const
 {
-    const QJsonObject o{
-        {QStringLiteral("seq"), double(seq)},
-        {QStringLiteral("time"), toIsoUtc(time)},
-        {QStringLiteral("actor"), actor},
-        {QStringLiteral("role"), role},
-        {QStringLiteral("kind"), kind},
-        {QStringLiteral("subject"), subject},
-        {QStringLiteral("before"), before},
-        {QStringLiteral("after"), after},
-        {QStringLiteral("prev"), QString::fromLatin1(prevHash)},
-    };
-    return canonicalValue(o);
+    // What QJsonDocument writes for [{...}] with these members (compact, keys sorted, an
+    // undefined before/after left out), written directly: every state change is hashed.
+    JsonWriter w;
+    w.raw(QByteArrayLiteral("["));
+    w.beginObject();
+    w.key(QLatin1StringView("actor"));
+    w.string(actor);
+    if (!after.isUndefined()) {
+        w.key(QLatin1StringView("after"));
+        w.value(after);
+    }
+    if (!before.isUndefined()) {
+        w.key(QLatin1StringView("before"));
+        w.value(before);
+    }
+    w.key(QLatin1StringView("kind"));
+    w.string(kind);
+    w.key(QLatin1StringView("prev"));
+    w.string(QString::fromLatin1(prevHash));
+    w.key(QLatin1StringView("role"));
+    w.string(role);
+    w.key(QLatin1StringView("seq"));
+    w.number(double(seq));
+    w.key(QLatin1StringView("subject"));
+    w.string(subject);
+    w.key(QLatin1StringView("time"));
+    w.string(toIsoUtc(time));
+    w.endObject();
+    w.raw(QByteArrayLiteral("]"));
+    return w.take();
 }
 
 QByteArray AuditEntry::computeHash() const

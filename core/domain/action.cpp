@@ -79,14 +79,6 @@ QByteArray Action::toCompactJson() const
         else
             w.string(text);
     };
-    auto payloadObject = [&w](const Payload &p) {
-        w.beginObject();
-        w.key(QLatin1StringView("content"));
-        w.string(p.content);
-        w.key(QLatin1StringView("language"));
-        w.string(p.language);
-        w.endObject();
-    };
     // The keys in QJsonObject's order (sorted), so the bytes equal QJsonDocument's.
     w.beginObject();
     w.key(QLatin1StringView("agent"));
@@ -111,7 +103,7 @@ QByteArray Action::toCompactJson() const
     time(QLatin1StringView("expires_at"), expiresAt);
     w.key(QLatin1StringView("final_payload"));
     if (finalPayload)
-        payloadObject(*finalPayload);
+        w.raw(finalPayload->toCompactJson());
     else
         w.null();
     w.key(QLatin1StringView("id"));
@@ -121,7 +113,7 @@ QByteArray Action::toCompactJson() const
     w.key(QLatin1StringView("modified"));
     w.boolean(modified);
     w.key(QLatin1StringView("payload"));
-    payloadObject(payload);
+    w.raw(payload.toCompactJson());
     w.key(QLatin1StringView("reason"));
     w.string(reason);
     w.key(QLatin1StringView("reasoning"));

@@ -1,5 +1,6 @@
 #include "jsonwriter.h"
 
+#include <QCborValue>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -44,6 +45,13 @@ void JsonWriter::key(QLatin1StringView name)
     m_out += '"';
     m_out += QByteArrayView(name.data(), name.size());
     m_out += "\":";
+}
+
+void JsonWriter::key(const QString &name)
+{
+    separate();
+    string(name);
+    m_out += ':';
 }
 
 void JsonWriter::string(const QString &value)
@@ -128,6 +136,55 @@ void JsonWriter::null()
 void JsonWriter::object(const QJsonObject &value)
 {
     m_out += value.isEmpty() ? QByteArray("{}") : QJsonDocument(value).toJson(QJsonDocument::Compact);
+}
+
+void JsonWriter::value(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        boolean(value.toBool());
+        return;
+    case QJsonValue::Double: {
+        // QJsonValue keeps integers apart from doubles, and QJsonDocument writes all of an
+        // integer's digits, even past 2^53.
+        const QCborValue stored = QCborValue::fromJsonValue(value);
+        if (stored.isInteger())
+            integer(stored.toInteger());
+        else
+            number(value.toDouble());
+        return;
+    }
+    case QJsonValue::String:
+        string(value.toString());
+        return;
+    case QJsonValue::Array: {
+        m_out += '[';
+        m_first = true;
+        const QJsonArray array = value.toArray();
+        for (const auto element : array) {
+            separate();
+            this->value(element);
+        }
+        m_out += ']';
+        m_first = false;
+        return;
+    }
+    case QJsonValue::Object: {
+        // QJsonObject keeps its keys sorted, the order QJsonDocument writes them in.
+        const QJsonObject object = value.toObject();
+        beginObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            key(it.key());
+            this->value(it.value());
+        }
+        endObject();
+        return;
+    }
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        null();
+        return;
+    }
 }
 
 void JsonWriter::raw(const QByteArray &json)

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 
 namespace Countersign {
@@ -20,6 +21,8 @@ public:
     void endObject();
     // The next member's key (plain ASCII, no escaping needed).
     void key(QLatin1StringView name);
+    // The next member's key, escaped like a string.
+    void key(const QString &name);
 
     void string(const QString &value);
     void number(double value); // non-finite numbers are written as null, as QJsonDocument does
@@ -27,6 +30,8 @@ public:
     void boolean(bool value);
     void null();
     void object(const QJsonObject &value); // through QJsonDocument
+    // Any value, written as QJsonDocument writes it (an undefined value as null).
+    void value(const QJsonValue &value);
     void raw(const QByteArray &json); // already valid JSON
 
     QByteArray take();

@@ -1,11 +1,12 @@
 #include "submitrequest.h"
 
+#include "domain/actionid.h"
+
 #include "jsonbody.h"
 #include "lifecycle/statemachine.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
-#include <QUuid>
 
 namespace Countersign {
 
@@ -117,7 +118,7 @@ Result<Action> SubmitRequest::admit(
     const QString &agent, const PolicyEvaluation &evaluation, const QDateTime &now) const
 {
     Action a;
-    a.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    a.id = newActionId(now);
     a.type = type;
     a.category = evaluation.category.isEmpty() ? category : evaluation.category;
     a.title = title;

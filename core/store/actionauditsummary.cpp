@@ -3,16 +3,12 @@
 #include "domain/timeformat.h"
 
 #include <QCryptographicHash>
-#include <QJsonDocument>
 
 namespace Countersign {
 
 QByteArray payloadHash(const Payload &payload)
 {
-    // QJsonDocument sorts object keys, so the compact form is canonical.
-    return QCryptographicHash::hash(
-        QJsonDocument(payload.toJson()).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256)
-        .toHex();
+    return QCryptographicHash::hash(payload.toCompactJson(), QCryptographicHash::Sha256).toHex();
 }
 
 QJsonObject actionAuditSummary(const Action &a)

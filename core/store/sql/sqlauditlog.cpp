@@ -1,6 +1,7 @@
 #include "sqlauditlog.h"
 
 #include "../sqlconnection.h"
+#include "domain/jsonwriter.h"
 #include "domain/timeformat.h"
 
 #include <QJsonArray>
@@ -24,7 +25,11 @@ QVariant encodeValue(const QJsonValue &v)
 {
     if (v.isUndefined())
         return QVariant();
-    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
+    JsonWriter w;
+    w.raw(QByteArrayLiteral("["));
+    w.value(v);
+    w.raw(QByteArrayLiteral("]"));
+    return QString::fromUtf8(w.take());
 }
 
 QJsonValue decodeValue(const QVariant &stored)

@@ -137,10 +137,12 @@ std::optional<DeferredSync> SqliteStore::deferSync()
         qCWarning(lcStore) << "every commit syncs on its own:" << log.error().message;
         return std::nullopt;
     }
-    // The log's own thread checkpoints, once the log outgrows what a restart truncates it to.
+    // The log's own thread checkpoints once the log passes CheckpointBytes. A restart keeps up
+    // to four times that: writing over the log's blocks again is cheaper than truncating the
+    // file and growing it anew.
     for (const QString &setting :
         {QStringLiteral("PRAGMA synchronous = NORMAL"), QStringLiteral("PRAGMA wal_autocheckpoint = 0"),
-            QStringLiteral("PRAGMA journal_size_limit = %1").arg(SqliteLogSync::CheckpointBytes)}) {
+            QStringLiteral("PRAGMA journal_size_limit = %1").arg(4 * SqliteLogSync::CheckpointBytes)}) {
         if (auto done = m_connection->executeOnce(setting, doing); !done) {
             qCWarning(lcStore) << "every commit syncs on its own:" << done.error().message;
             (void)m_connection->executeOnce(QStringLiteral("PRAGMA synchronous = FULL"), doing);

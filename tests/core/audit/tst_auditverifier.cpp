@@ -2,6 +2,9 @@
 // reported at exactly the first entry that no longer fits.
 #include "audit/auditverification.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 #include <QTimeZone>
 
@@ -45,6 +48,48 @@ class TestAuditVerifier : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The canonical encoding is written directly; it must stay exactly what QJsonDocument
+    // wrote for the same members, or every stored chain would fail verification.
+    void canonicalEncodingIsQJsonDocuments()
+    {
+        QRandomGenerator random(3);
+        const QList<QString> texts{QStringLiteral("alice"), QStringLiteral("q\"\\\n"), QString(),
+            QString::fromUtf8("\xc3\xa9\xf0\x9f\x98\x80"), QString(QChar(0xdc00))};
+        const QList<QJsonValue> values{QJsonValue(QJsonValue::Undefined), QJsonValue(), QJsonValue(3),
+            QJsonValue(QStringLiteral("x")),
+            QJsonObject{{QStringLiteral("state"), QStringLiteral("pending")}, {QStringLiteral("version"), 7},
+                {QStringLiteral("payload_sha256"), QStringLiteral("ab\u0000")}},
+            QJsonArray{1.5, QJsonObject{}, QJsonArray{}}};
+        auto text = [&] {
+            return texts.at(int(random.bounded(qsizetype(texts.size()))));
+        };
+        for (int i = 0; i < 2000; ++i) {
+            AuditEntry e;
+            e.seq = qint64(random.bounded(Q_UINT64_C(1) << 40));
+            if (random.bounded(4))
+                e.time = QDateTime::fromMSecsSinceEpoch(
+                    qint64(random.bounded(Q_UINT64_C(4'000'000'000'000))), QTimeZone::UTC);
+            e.actor = text();
+            e.role = text();
+            e.kind = text();
+            e.subject = text();
+            e.before = values.at(int(random.bounded(qsizetype(values.size()))));
+            e.after = values.at(int(random.bounded(qsizetype(values.size()))));
+            e.prevHash = random.bounded(2) ? QByteArray() : QByteArray(64, 'f');
+            const QJsonObject reference{
+                {QStringLiteral("seq"), double(e.seq)},
+                {QStringLiteral("time"), e.time.isValid() ? e.time.toString(Qt::ISODateWithMs) : QString()},
+                {QStringLiteral("actor"), e.actor},
+                {QStringLiteral("role"), e.role},
+                {QStringLiteral("kind"), e.kind},
+                {QStringLiteral("subject"), e.subject},
+                {QStringLiteral("before"), e.before},
+                {QStringLiteral("after"), e.after},
+                {QStringLiteral("prev"), QString::fromLatin1(e.prevHash)},
+            };
+            QCOMPARE(e.canonicalEncoding(), QJsonDocument(QJsonArray{reference}).toJson(QJsonDocument::Compact));
+        }
+    }
     void intactChainVerifies()
     {
         for (int n : {0, 1, 2, 50}) {

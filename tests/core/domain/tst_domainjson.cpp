@@ -1,12 +1,16 @@
 #include "domain/action.h"
 #include "domain/decision.h"
+#include "domain/jsonwriter.h"
 #include "domain/timeformat.h"
+
+#include <QJsonArray>
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTest>
 
 #include <QTimeZone>
+#include <functional>
 #include <limits>
 
 using namespace Countersign;
@@ -87,6 +91,48 @@ private Q_SLOTS:
                                  written.mid(qMax<qsizetype>(0, at - 30), 60).toPercentEncoding(" {}:,\"")),
                             QString::fromLatin1(
                                 expected.mid(qMax<qsizetype>(0, at - 30), 60).toPercentEncoding(" {}:,\"")))));
+        }
+    }
+    // JsonWriter::value and Payload::toCompactJson: QJsonDocument's bytes for any nested value,
+    // integers past 2^53 and keys that need escaping included (the audit chain hashes them).
+    void valueMatchesQJsonDocument()
+    {
+        QRandomGenerator random(11);
+        const QList<QString> texts{QStringLiteral("plain"), QStringLiteral("q\"b\\"), QStringLiteral("\n\t\u0001"),
+            QString::fromUtf8("\xc3\xa9\xf0\x9f\x98\x80"), QString(QChar(0xd800)), QString()};
+        const QList<QJsonValue> scalars{QJsonValue(), QJsonValue(true), QJsonValue(false), QJsonValue(0.0),
+            QJsonValue(-0.0), QJsonValue(0.1), QJsonValue(1e21), QJsonValue(9007199254740993.0),
+            QJsonValue(qint64(9007199254740993)), QJsonValue(std::numeric_limits<qint64>::min()),
+            QJsonValue(std::numeric_limits<qint64>::max()), QJsonValue(42), QJsonValue(-7.25)};
+        std::function<QJsonValue(int)> make = [&](int depth) -> QJsonValue {
+            const int kind = int(random.bounded(depth > 2 ? 2 : 4));
+            if (kind == 0)
+                return scalars.at(int(random.bounded(qsizetype(scalars.size()))));
+            if (kind == 1)
+                return QJsonValue(
+                    texts.at(int(random.bounded(qsizetype(texts.size())))) + QString::number(random.bounded(9)));
+            if (kind == 2) {
+                QJsonArray array;
+                for (int i = int(random.bounded(4)); i > 0; --i)
+                    array.append(make(depth + 1));
+                return array;
+            }
+            QJsonObject object;
+            for (int i = int(random.bounded(4)); i > 0; --i)
+                object.insert(
+                    texts.at(int(random.bounded(qsizetype(texts.size())))) + QString::number(i), make(depth + 1));
+            return object;
+        };
+        for (int i = 0; i < 3000; ++i) {
+            const QJsonValue v = make(0);
+            JsonWriter w;
+            w.raw(QByteArrayLiteral("["));
+            w.value(v);
+            w.raw(QByteArrayLiteral("]"));
+            QCOMPARE(w.take(), QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
+            const Payload p{texts.at(int(random.bounded(qsizetype(texts.size())))),
+                texts.at(int(random.bounded(qsizetype(texts.size()))))};
+            QCOMPARE(p.toCompactJson(), QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact));
         }
     }
     // toIsoUtc writes common years itself; it must agree with Qt's formatter everywhere,
