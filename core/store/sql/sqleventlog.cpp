@@ -19,6 +19,8 @@ SqlEventLog::SqlEventLog(SqlConnection &connection)
     : m_connection(connection)
 { }
 
+SqlEventLog::~SqlEventLog() = default;
+
 Result<qint64> SqlEventLog::append(
     const QString &type, const QString &actionId, const QString &actionJson, const QDateTime &time)
 {

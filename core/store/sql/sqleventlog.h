@@ -16,6 +16,8 @@ class SqlEventLog
 {
 public:
     explicit SqlEventLog(SqlConnection &connection);
+    // SqlStore owns a backend's subclass (PostgresEventLog) through this class.
+    virtual ~SqlEventLog();
     Q_DISABLE_COPY_MOVE(SqlEventLog)
 
     // Inside the caller's write transaction; returns the event's seq. `actionJson` is the

@@ -1,26 +1,13 @@
 #include "sqlitestore.h"
 
-#include "../actionauditsummary.h"
 #include "../logging.h"
-#include "../sql/sqlactiontable.h"
-#include "../sql/sqlauditlog.h"
-#include "../sql/sqlchangewriter.h"
 #include "../sql/sqleventlog.h"
-#include "../sql/sqlpolicytable.h"
-#include "../sql/sqltokentable.h"
-#include "domain/clock.h"
-#include "lifecycle/statemachine.h"
 #include "sqliteconnection.h"
 #include "sqlitelogsync.h"
 #include "sqlitemigrations.h"
 #include "sqlitereporttables.h"
 
-#include <QScopeGuard>
-#include <QSqlQuery>
-#include <QTimeZone>
-
-#include <algorithm>
-#include <cmath>
+#include <QJsonValue>
 
 namespace Countersign {
 
@@ -32,15 +19,7 @@ constexpr qint64 StatisticsInterval = 20000;
 } // namespace
 
 SqliteStore::SqliteStore(QString path, const Clock &clock, SqliteOptions options)
-    : m_clock(clock)
-    , m_connection(std::make_unique<SqliteConnection>(std::move(path), options))
-    , m_actions(std::make_unique<SqlActionTable>(*m_connection, SqlDialect::sqlite()))
-    , m_events(std::make_unique<SqlEventLog>(*m_connection))
-    , m_audit(std::make_unique<SqlAuditLog>(*m_connection))
-    , m_reports(std::make_unique<SqliteReportTables>(*m_connection))
-    , m_writer(std::make_unique<SqlChangeWriter>(*m_connection, *m_actions, *m_events, *m_audit, *m_reports))
-    , m_tokens(std::make_unique<SqlTokenTable>(*m_connection))
-    , m_policies(std::make_unique<SqlPolicyTable>(*m_connection))
+    : SqlStore(parts(std::move(path), options), clock)
 { }
 
 SqliteStore::~SqliteStore()
@@ -48,14 +27,27 @@ SqliteStore::~SqliteStore()
     close();
 }
 
+SqlStore::Parts SqliteStore::parts(QString path, SqliteOptions options)
+{
+    auto connection = std::make_unique<SqliteConnection>(std::move(path), options);
+    auto events = std::make_unique<SqlEventLog>(*connection);
+    auto reports = std::make_unique<SqliteReportTables>(*connection);
+    return {std::move(connection), SqlDialect::sqlite(), std::move(events), std::move(reports)};
+}
+
+SqliteConnection &SqliteStore::sqlite() const
+{
+    return static_cast<SqliteConnection &>(connection());
+}
+
 QString SqliteStore::path() const
 {
-    return m_connection->path();
+    return sqlite().path();
 }
 
 const SqliteOptions &SqliteStore::options() const
 {
-    return m_connection->options();
+    return sqlite().options();
 }
 
 QString SqliteStore::backendName() const
@@ -63,30 +55,25 @@ QString SqliteStore::backendName() const
     return QStringLiteral("sqlite");
 }
 
-int SqliteStore::schemaVersion() const
-{
-    return m_schemaVersion;
-}
-
 Result<void> SqliteStore::open()
 {
-    if (m_schemaVersion > 0 && m_connection->isOpen())
+    if (schemaVersion() > 0 && sqlite().isOpen())
         return {};
-    if (auto opened = m_connection->open(); !opened)
+    if (auto opened = sqlite().open(); !opened)
         return opened;
     if (auto migrated = migrate(); !migrated) {
         qCWarning(lcStore) << "cannot use" << path() << ":" << migrated.error().message;
-        m_connection->close();
+        sqlite().close();
         return migrated;
     }
-    qCInfo(lcStore) << "opened" << path() << "at schema version" << m_schemaVersion
+    qCInfo(lcStore) << "opened" << path() << "at schema version" << schemaVersion()
                     << (options().readOnly ? "(read-only)" : "");
     return {};
 }
 
 Result<void> SqliteStore::migrate()
 {
-    QSqlDatabase db = m_connection->database();
+    QSqlDatabase db = sqlite().database();
     const int latest = SqliteMigrations::latestVersion();
     if (latest == 0)
         return fail(SqliteMigrations::all().error());
@@ -101,15 +88,15 @@ Result<void> SqliteStore::migrate()
                     .arg(path())
                     .arg(*current)
                     .arg(latest)));
-        m_schemaVersion = latest;
+        setSchemaVersion(latest);
         return {};
     }
-    if (auto wal = m_connection->enableWriteAheadLog(); !wal)
+    if (auto wal = sqlite().enableWriteAheadLog(); !wal)
         return wal;
     auto migrated = SqliteMigrations::migrate(db, path(), latest);
     if (!migrated)
         return fail(migrated.error());
-    m_schemaVersion = *migrated;
+    setSchemaVersion(*migrated);
     // The partial indexes of pending actions only win the planner over once statistics say how
     // small the pending queue is next to the history; SQLite advises this at every open.
     refreshStatistics(QStringLiteral("PRAGMA optimize = 0x10002"));
@@ -119,17 +106,17 @@ Result<void> SqliteStore::migrate()
 void SqliteStore::refreshStatistics(const QString &pragma)
 {
     m_changesSinceStatistics = 0;
-    if (auto r = m_connection->executeOnce(pragma, QStringLiteral("refreshing statistics")); !r)
+    if (auto r = sqlite().executeOnce(pragma, QStringLiteral("refreshing statistics")); !r)
         qCWarning(lcStore) << r.error().message;
 }
 
 std::optional<DeferredSync> SqliteStore::deferSync()
 {
 #ifdef Q_OS_UNIX
-    if (!m_connection->isOpen() || options().readOnly)
+    if (!sqlite().isOpen() || options().readOnly)
         return std::nullopt;
     const QString doing = QStringLiteral("deferring syncs");
-    auto mode = m_connection->executeOnce(QStringLiteral("PRAGMA journal_mode"), doing);
+    auto mode = sqlite().executeOnce(QStringLiteral("PRAGMA journal_mode"), doing);
     if (!mode || mode->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         return std::nullopt; // only a write-ahead log can be synced apart from its commits
     auto log = SqliteLogSync::open(path());
@@ -143,16 +130,16 @@ std::optional<DeferredSync> SqliteStore::deferSync()
     for (const QString &setting :
         {QStringLiteral("PRAGMA synchronous = NORMAL"), QStringLiteral("PRAGMA wal_autocheckpoint = 0"),
             QStringLiteral("PRAGMA journal_size_limit = %1").arg(4 * SqliteLogSync::CheckpointBytes)}) {
-        if (auto done = m_connection->executeOnce(setting, doing); !done) {
+        if (auto done = sqlite().executeOnce(setting, doing); !done) {
             qCWarning(lcStore) << "every commit syncs on its own:" << done.error().message;
-            (void)m_connection->executeOnce(QStringLiteral("PRAGMA synchronous = FULL"), doing);
-            (void)m_connection->executeOnce(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"), doing);
+            (void)sqlite().executeOnce(QStringLiteral("PRAGMA synchronous = FULL"), doing);
+            (void)sqlite().executeOnce(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"), doing);
             return std::nullopt;
         }
     }
     qCInfo(lcStore) << "commits to" << path() << "are synced by the caller (group commit)";
     return DeferredSync{[this]() -> qint64 {
-                            auto n = m_connection->executeOnce(
+                            auto n = sqlite().executeOnce(
                                 QStringLiteral("SELECT total_changes()"), QStringLiteral("counting writes"));
                             return n ? n->toLongLong() : -1; // unknown: the worker syncs
                         },
@@ -166,17 +153,22 @@ std::optional<DeferredSync> SqliteStore::deferSync()
 
 void SqliteStore::close()
 {
-    if (m_connection->isOpen() && m_schemaVersion > 0 && !options().readOnly)
+    if (sqlite().isOpen() && schemaVersion() > 0 && !options().readOnly)
         refreshStatistics(QStringLiteral("PRAGMA optimize"));
-    m_connection->close();
-    m_schemaVersion = 0;
+    sqlite().close();
+    setSchemaVersion(0);
 }
 
-Result<void> SqliteStore::checkOpen(const QString &doing) const
+bool SqliteStore::connectionUsable() const
 {
-    if (m_schemaVersion > 0 && m_connection->isOpen())
-        return {};
-    return fail(Error::unavailable(QStringLiteral("%1 failed: the store %2 is not open").arg(doing, path())));
+    return sqlite().isOpen();
+}
+
+void SqliteStore::afterCommit(qint64 appended)
+{
+    m_changesSinceStatistics += appended;
+    if (m_changesSinceStatistics >= StatisticsInterval)
+        refreshStatistics(QStringLiteral("PRAGMA optimize"));
 }
 
 Result<QJsonObject> SqliteStore::diagnostics()
@@ -184,267 +176,22 @@ Result<QJsonObject> SqliteStore::diagnostics()
     if (auto ok = checkOpen(QStringLiteral("reading diagnostics")); !ok)
         return fail(ok.error());
     QJsonObject o{{QStringLiteral("path"), path()}, {QStringLiteral("read_only"), options().readOnly},
-        {QStringLiteral("schema_version"), m_schemaVersion}};
+        {QStringLiteral("schema_version"), schemaVersion()}};
     const char *pragmas[]
         = {"journal_mode", "synchronous", "foreign_keys", "busy_timeout", "page_size", "page_count", "max_page_count"};
     for (const char *name : pragmas) {
-        auto value = m_connection->executeOnce(
+        auto value = sqlite().executeOnce(
             QLatin1String("PRAGMA ") + QLatin1String(name), QStringLiteral("reading diagnostics"));
         if (!value)
             return fail(value.error());
         o.insert(QLatin1String(name), QJsonValue::fromVariant(*value));
     }
     auto version
-        = m_connection->executeOnce(QStringLiteral("SELECT sqlite_version()"), QStringLiteral("reading diagnostics"));
+        = sqlite().executeOnce(QStringLiteral("SELECT sqlite_version()"), QStringLiteral("reading diagnostics"));
     if (!version)
         return fail(version.error());
     o.insert(QStringLiteral("sqlite_version"), version->toString());
     return o;
-}
-
-Result<Action> SqliteStore::action(const QString &id)
-{
-    if (auto ok = checkOpen(QStringLiteral("reading an action")); !ok)
-        return fail(ok.error());
-    return m_actions->action(id);
-}
-
-Result<std::optional<Action>> SqliteStore::actionByIdempotencyKey(const QString &agent, const QString &key)
-{
-    if (auto ok = checkOpen(QStringLiteral("looking up an idempotency key")); !ok)
-        return fail(ok.error());
-    return m_actions->byIdempotencyKey(agent, key);
-}
-
-Result<ActionPage> SqliteStore::actions(const ActionQuery &query)
-{
-    if (auto ok = checkOpen(QStringLiteral("listing actions")); !ok)
-        return fail(ok.error());
-    return m_actions->query(query);
-}
-
-Result<QList<Action>> SqliteStore::dueActions(const QDateTime &now, int limit)
-{
-    if (auto ok = checkOpen(QStringLiteral("listing due actions")); !ok)
-        return fail(ok.error());
-    return m_actions->due(now, limit);
-}
-
-QList<Result<CommitResult>> SqliteStore::commit(const QList<ActionChange> &changes)
-{
-    if (auto ok = checkOpen(QStringLiteral("committing changes")); !ok) {
-        QList<Result<CommitResult>> results;
-        for (qsizetype i = 0; i < changes.size(); ++i)
-            results.append(fail(ok.error()));
-        return results;
-    }
-    const SqlChangeWriter::Steps steps{[this](const QString &doing) {
-                                           return m_connection->beginWrite(doing);
-                                       },
-        {}};
-    qint64 appended = 0;
-    auto results = m_writer->commit(changes, m_clock.now(), steps, &appended);
-    m_changesSinceStatistics += appended;
-    if (m_changesSinceStatistics >= StatisticsInterval)
-        refreshStatistics(QStringLiteral("PRAGMA optimize"));
-    return results;
-}
-
-Result<QList<Event>> SqliteStore::eventsSince(qint64 seq, int limit)
-{
-    if (auto ok = checkOpen(QStringLiteral("reading events")); !ok)
-        return fail(ok.error());
-    return m_events->since(seq, limit);
-}
-
-Result<qint64> SqliteStore::lastEventSeq()
-{
-    if (auto ok = checkOpen(QStringLiteral("reading the last event")); !ok)
-        return fail(ok.error());
-    return m_events->lastSeq();
-}
-
-Result<qint64> SqliteStore::appendAudit(const AuditEntry &entry)
-{
-    const QString doing = QStringLiteral("appending to the audit log");
-    if (auto ok = checkOpen(doing); !ok)
-        return fail(ok.error());
-    if (entry.kind.isEmpty())
-        return fail(Error::invalid(QStringLiteral("kind"), QStringLiteral("is missing")));
-    return writeAudited(doing, entry, [] {
-        return Result<void>();
-    });
-}
-
-Result<QList<AuditEntry>> SqliteStore::auditEntries(qint64 afterSeq, int limit)
-{
-    if (auto ok = checkOpen(QStringLiteral("reading audit entries")); !ok)
-        return fail(ok.error());
-    return m_audit->entries(afterSeq, limit);
-}
-
-Result<AuditVerification> SqliteStore::verifyAudit()
-{
-    if (auto ok = checkOpen(QStringLiteral("verifying the audit log")); !ok)
-        return fail(ok.error());
-    return m_audit->verify();
-}
-
-Result<void> SqliteStore::saveToken(const TokenRecord &token)
-{
-    if (auto ok = checkOpen(QStringLiteral("saving a token")); !ok)
-        return fail(ok.error());
-    return m_tokens->save(token, m_clock.now());
-}
-
-Result<std::optional<TokenRecord>> SqliteStore::tokenByHash(const QByteArray &hash)
-{
-    if (auto ok = checkOpen(QStringLiteral("looking up a token")); !ok)
-        return fail(ok.error());
-    return m_tokens->byHash(hash);
-}
-
-Result<QList<TokenRecord>> SqliteStore::tokens()
-{
-    if (auto ok = checkOpen(QStringLiteral("listing tokens")); !ok)
-        return fail(ok.error());
-    return m_tokens->all();
-}
-
-Result<PolicyVersion> SqliteStore::savePolicyVersion(const QByteArray &document, const QString &actor)
-{
-    const QString doing = QStringLiteral("saving a policy version");
-    if (auto ok = checkOpen(doing); !ok)
-        return fail(ok.error());
-    if (auto begun = m_connection->beginWrite(doing); !begun)
-        return fail(begun.error());
-    auto rollback = qScopeGuard([&] {
-        m_connection->rollback();
-    });
-    auto saved = m_policies->append(document, actor, m_clock.now());
-    if (!saved)
-        return fail(saved.error());
-    if (auto committed = m_connection->commit(doing); !committed)
-        return fail(committed.error());
-    rollback.dismiss();
-    return saved;
-}
-
-Result<QList<PolicyVersion>> SqliteStore::policyVersions()
-{
-    if (auto ok = checkOpen(QStringLiteral("listing policy versions")); !ok)
-        return fail(ok.error());
-    return m_policies->all();
-}
-
-Result<std::optional<PolicyVersion>> SqliteStore::currentPolicy()
-{
-    if (auto ok = checkOpen(QStringLiteral("reading the current policy")); !ok)
-        return fail(ok.error());
-    return m_policies->current();
-}
-
-Result<QueueStats> SqliteStore::queueStats(const QDateTime &now)
-{
-    if (auto ok = checkOpen(QStringLiteral("computing queue statistics")); !ok)
-        return fail(ok.error());
-    return m_actions->stats(now);
-}
-
-void SqliteStore::setSpotCheckFraction(double fraction)
-{
-    m_writer->setSpotCheckFraction(fraction);
-}
-
-Result<QList<RollupRow>> SqliteStore::rollups(const QDate &from, const QDate &to, std::optional<ReportGrouping> groupBy)
-{
-    if (auto ok = checkOpen(QStringLiteral("reading the report rollup")); !ok)
-        return fail(ok.error());
-    if (!from.isValid() || !to.isValid())
-        return fail(Error::invalid(QStringLiteral("from"), QStringLiteral("the rollup window needs two days")));
-    return m_reports->rollups(from, to, groupBy);
-}
-
-Result<QList<Outcome>> SqliteStore::latestReviewOutcomes(
-    const QString &type, const QDateTime &from, const QDateTime &to, int limit)
-{
-    if (auto ok = checkOpen(QStringLiteral("reading the latest reviews")); !ok)
-        return fail(ok.error());
-    return m_reports->latestReviewOutcomes(type, from, to, limit);
-}
-
-Result<QList<SpotCheck>> SqliteStore::spotChecks(
-    std::optional<bool> open, const QDateTime &from, const QDateTime &to, int limit)
-{
-    if (auto ok = checkOpen(QStringLiteral("listing spot checks")); !ok)
-        return fail(ok.error());
-    return m_reports->spotChecks(open, from, to, limit);
-}
-
-Result<qint64> SqliteStore::writeAudited(
-    const QString &doing, const AuditEntry &audit, const std::function<Result<void>()> &write)
-{
-    if (auto ok = checkOpen(doing); !ok)
-        return fail(ok.error());
-    if (auto begun = m_connection->beginWrite(doing); !begun)
-        return fail(begun.error());
-    auto rollback = qScopeGuard([&] {
-        m_connection->rollback();
-    });
-    if (auto written = write(); !written)
-        return fail(written.error());
-    auto appended = m_audit->appendOne(audit, m_clock.now());
-    if (!appended)
-        return fail(appended.error());
-    if (auto committed = m_connection->commit(doing); !committed)
-        return fail(committed.error());
-    rollback.dismiss();
-    return appended->seq;
-}
-
-Result<SpotCheck> SqliteStore::recordSpotCheck(const SpotCheck &checked, const AuditEntry &audit)
-{
-    SpotCheck result;
-    auto written = writeAudited(QStringLiteral("recording spot check %1").arg(checked.actionId), audit, [&] {
-        auto recorded = m_reports->recordVerdict(checked);
-        if (!recorded)
-            return Result<void>(fail(recorded.error()));
-        result = *recorded;
-        return Result<void>();
-    });
-    if (!written)
-        return fail(written.error());
-    return result;
-}
-
-Result<void> SqliteStore::saveProposal(
-    const PolicyProposal &proposal, std::optional<ProposalState> expectedState, const AuditEntry &audit)
-{
-    if (proposal.id.isEmpty())
-        return fail(Error::invalid(QStringLiteral("id"), QStringLiteral("is missing")));
-    auto saved = writeAudited(QStringLiteral("saving proposal %1").arg(proposal.id), audit, [&] {
-        return m_reports->saveProposal(proposal, expectedState);
-    });
-    return saved ? Result<void>() : fail(saved.error());
-}
-
-Result<PolicyProposal> SqliteStore::proposal(const QString &id)
-{
-    if (auto ok = checkOpen(QStringLiteral("reading a proposal")); !ok)
-        return fail(ok.error());
-    auto p = m_reports->proposal(id);
-    if (!p)
-        return fail(p.error());
-    if (!*p)
-        return fail(Error::notFound(QStringLiteral("no proposal %1").arg(id)));
-    return **p;
-}
-
-Result<QList<PolicyProposal>> SqliteStore::proposals(int limit)
-{
-    if (auto ok = checkOpen(QStringLiteral("listing proposals")); !ok)
-        return fail(ok.error());
-    return m_reports->proposals(limit);
 }
 
 } // namespace Countersign

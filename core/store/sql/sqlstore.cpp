@@ -1,0 +1,306 @@
+#include "sqlstore.h"
+
+#include "../sqlconnection.h"
+#include "domain/clock.h"
+#include "sqlactiontable.h"
+#include "sqlauditlog.h"
+#include "sqlchangewriter.h"
+#include "sqleventlog.h"
+#include "sqlpolicytable.h"
+#include "sqlreporttables.h"
+#include "sqltokentable.h"
+
+#include <QScopeGuard>
+
+namespace Countersign {
+
+SqlStore::SqlStore(Parts parts, const Clock &clock)
+    : m_clock(clock)
+    , m_connection(std::move(parts.connection))
+    , m_actions(std::make_unique<SqlActionTable>(*m_connection, std::move(parts.dialect)))
+    , m_events(std::move(parts.events))
+    , m_audit(std::make_unique<SqlAuditLog>(*m_connection))
+    , m_reports(std::move(parts.reports))
+    , m_writer(std::make_unique<SqlChangeWriter>(*m_connection, *m_actions, *m_events, *m_audit, *m_reports))
+    , m_tokens(std::make_unique<SqlTokenTable>(*m_connection))
+    , m_policies(std::make_unique<SqlPolicyTable>(*m_connection))
+{ }
+
+SqlStore::~SqlStore() = default;
+
+int SqlStore::schemaVersion() const
+{
+    return m_schemaVersion;
+}
+
+Result<void> SqlStore::beginWrite(Writes, const QString &doing)
+{
+    return m_connection->beginWrite(doing);
+}
+
+Result<void> SqlStore::beforeCommit(qint64)
+{
+    return {};
+}
+
+void SqlStore::afterCommit(qint64) { }
+
+bool SqlStore::connectionUsable() const
+{
+    return true;
+}
+
+Result<void> SqlStore::checkOpen(const QString &doing) const
+{
+    if (m_schemaVersion > 0 && connectionUsable())
+        return {};
+    return fail(
+        Error::unavailable(QStringLiteral("%1 failed: the store %2 is not open").arg(doing, m_connection->where())));
+}
+
+Result<Action> SqlStore::action(const QString &id)
+{
+    if (auto ok = checkOpen(QStringLiteral("reading an action")); !ok)
+        return fail(ok.error());
+    return m_actions->action(id);
+}
+
+Result<std::optional<Action>> SqlStore::actionByIdempotencyKey(const QString &agent, const QString &key)
+{
+    if (auto ok = checkOpen(QStringLiteral("looking up an idempotency key")); !ok)
+        return fail(ok.error());
+    return m_actions->byIdempotencyKey(agent, key);
+}
+
+Result<ActionPage> SqlStore::actions(const ActionQuery &query)
+{
+    if (auto ok = checkOpen(QStringLiteral("listing actions")); !ok)
+        return fail(ok.error());
+    return m_actions->query(query);
+}
+
+Result<QList<Action>> SqlStore::dueActions(const QDateTime &now, int limit)
+{
+    if (auto ok = checkOpen(QStringLiteral("listing due actions")); !ok)
+        return fail(ok.error());
+    return m_actions->due(now, limit);
+}
+
+QList<Result<CommitResult>> SqlStore::commit(const QList<ActionChange> &changes)
+{
+    if (auto ok = checkOpen(QStringLiteral("committing changes")); !ok) {
+        QList<Result<CommitResult>> results;
+        for (qsizetype i = 0; i < changes.size(); ++i)
+            results.append(fail(ok.error()));
+        return results;
+    }
+    const SqlChangeWriter::Steps steps{[this](const QString &doing) {
+                                           return beginWrite(Writes::Log, doing);
+                                       },
+        [this](qint64 lastEventSeq) {
+            return beforeCommit(lastEventSeq);
+        }};
+    qint64 appended = 0;
+    auto results = m_writer->commit(changes, m_clock.now(), steps, &appended);
+    afterCommit(appended);
+    return results;
+}
+
+Result<QList<Event>> SqlStore::eventsSince(qint64 seq, int limit)
+{
+    if (auto ok = checkOpen(QStringLiteral("reading events")); !ok)
+        return fail(ok.error());
+    return m_events->since(seq, limit);
+}
+
+Result<qint64> SqlStore::lastEventSeq()
+{
+    if (auto ok = checkOpen(QStringLiteral("reading the last event")); !ok)
+        return fail(ok.error());
+    return m_events->lastSeq();
+}
+
+Result<qint64> SqlStore::appendAudit(const AuditEntry &entry)
+{
+    const QString doing = QStringLiteral("appending to the audit log");
+    if (auto ok = checkOpen(doing); !ok)
+        return fail(ok.error());
+    if (entry.kind.isEmpty())
+        return fail(Error::invalid(QStringLiteral("kind"), QStringLiteral("is missing")));
+    return writeAudited(doing, entry, [] {
+        return Result<void>();
+    });
+}
+
+Result<QList<AuditEntry>> SqlStore::auditEntries(qint64 afterSeq, int limit)
+{
+    if (auto ok = checkOpen(QStringLiteral("reading audit entries")); !ok)
+        return fail(ok.error());
+    return m_audit->entries(afterSeq, limit);
+}
+
+Result<AuditVerification> SqlStore::verifyAudit()
+{
+    if (auto ok = checkOpen(QStringLiteral("verifying the audit log")); !ok)
+        return fail(ok.error());
+    return m_audit->verify();
+}
+
+Result<void> SqlStore::saveToken(const TokenRecord &token)
+{
+    if (auto ok = checkOpen(QStringLiteral("saving a token")); !ok)
+        return fail(ok.error());
+    return m_tokens->save(token, m_clock.now());
+}
+
+Result<std::optional<TokenRecord>> SqlStore::tokenByHash(const QByteArray &hash)
+{
+    if (auto ok = checkOpen(QStringLiteral("looking up a token")); !ok)
+        return fail(ok.error());
+    return m_tokens->byHash(hash);
+}
+
+Result<QList<TokenRecord>> SqlStore::tokens()
+{
+    if (auto ok = checkOpen(QStringLiteral("listing tokens")); !ok)
+        return fail(ok.error());
+    return m_tokens->all();
+}
+
+Result<PolicyVersion> SqlStore::savePolicyVersion(const QByteArray &document, const QString &actor)
+{
+    const QString doing = QStringLiteral("saving a policy version");
+    if (auto ok = checkOpen(doing); !ok)
+        return fail(ok.error());
+    if (auto begun = beginWrite(Writes::Policy, doing); !begun)
+        return fail(begun.error());
+    auto rollback = qScopeGuard([&] {
+        m_connection->rollback();
+    });
+    auto saved = m_policies->append(document, actor, m_clock.now());
+    if (!saved)
+        return fail(saved.error());
+    if (auto committed = m_connection->commit(doing); !committed)
+        return fail(committed.error());
+    rollback.dismiss();
+    return saved;
+}
+
+Result<QList<PolicyVersion>> SqlStore::policyVersions()
+{
+    if (auto ok = checkOpen(QStringLiteral("listing policy versions")); !ok)
+        return fail(ok.error());
+    return m_policies->all();
+}
+
+Result<std::optional<PolicyVersion>> SqlStore::currentPolicy()
+{
+    if (auto ok = checkOpen(QStringLiteral("reading the current policy")); !ok)
+        return fail(ok.error());
+    return m_policies->current();
+}
+
+Result<QueueStats> SqlStore::queueStats(const QDateTime &now)
+{
+    if (auto ok = checkOpen(QStringLiteral("computing queue statistics")); !ok)
+        return fail(ok.error());
+    return m_actions->stats(now);
+}
+
+void SqlStore::setSpotCheckFraction(double fraction)
+{
+    m_writer->setSpotCheckFraction(fraction);
+}
+
+Result<QList<RollupRow>> SqlStore::rollups(const QDate &from, const QDate &to, std::optional<ReportGrouping> groupBy)
+{
+    if (auto ok = checkOpen(QStringLiteral("reading the report rollup")); !ok)
+        return fail(ok.error());
+    if (!from.isValid() || !to.isValid())
+        return fail(Error::invalid(QStringLiteral("from"), QStringLiteral("the rollup window needs two days")));
+    return m_reports->rollups(from, to, groupBy);
+}
+
+Result<QList<Outcome>> SqlStore::latestReviewOutcomes(
+    const QString &type, const QDateTime &from, const QDateTime &to, int limit)
+{
+    if (auto ok = checkOpen(QStringLiteral("reading the latest reviews")); !ok)
+        return fail(ok.error());
+    return m_reports->latestReviewOutcomes(type, from, to, limit);
+}
+
+Result<QList<SpotCheck>> SqlStore::spotChecks(
+    std::optional<bool> open, const QDateTime &from, const QDateTime &to, int limit)
+{
+    if (auto ok = checkOpen(QStringLiteral("listing spot checks")); !ok)
+        return fail(ok.error());
+    return m_reports->spotChecks(open, from, to, limit);
+}
+
+Result<qint64> SqlStore::writeAudited(
+    const QString &doing, const AuditEntry &audit, const std::function<Result<void>()> &write)
+{
+    if (auto ok = checkOpen(doing); !ok)
+        return fail(ok.error());
+    if (auto begun = beginWrite(Writes::Log, doing); !begun)
+        return fail(begun.error());
+    auto rollback = qScopeGuard([&] {
+        m_connection->rollback();
+    });
+    if (auto written = write(); !written)
+        return fail(written.error());
+    auto appended = m_audit->appendOne(audit, m_clock.now());
+    if (!appended)
+        return fail(appended.error());
+    if (auto committed = m_connection->commit(doing); !committed)
+        return fail(committed.error());
+    rollback.dismiss();
+    return appended->seq;
+}
+
+Result<SpotCheck> SqlStore::recordSpotCheck(const SpotCheck &checked, const AuditEntry &audit)
+{
+    SpotCheck result;
+    auto written = writeAudited(QStringLiteral("recording spot check %1").arg(checked.actionId), audit, [&] {
+        auto recorded = m_reports->recordVerdict(checked);
+        if (!recorded)
+            return Result<void>(fail(recorded.error()));
+        result = *recorded;
+        return Result<void>();
+    });
+    if (!written)
+        return fail(written.error());
+    return result;
+}
+
+Result<void> SqlStore::saveProposal(
+    const PolicyProposal &proposal, std::optional<ProposalState> expectedState, const AuditEntry &audit)
+{
+    if (proposal.id.isEmpty())
+        return fail(Error::invalid(QStringLiteral("id"), QStringLiteral("is missing")));
+    auto saved = writeAudited(QStringLiteral("saving proposal %1").arg(proposal.id), audit, [&] {
+        return m_reports->saveProposal(proposal, expectedState);
+    });
+    return saved ? Result<void>() : fail(saved.error());
+}
+
+Result<PolicyProposal> SqlStore::proposal(const QString &id)
+{
+    if (auto ok = checkOpen(QStringLiteral("reading a proposal")); !ok)
+        return fail(ok.error());
+    auto p = m_reports->proposal(id);
+    if (!p)
+        return fail(p.error());
+    if (!*p)
+        return fail(Error::notFound(QStringLiteral("no proposal %1").arg(id)));
+    return **p;
+}
+
+Result<QList<PolicyProposal>> SqlStore::proposals(int limit)
+{
+    if (auto ok = checkOpen(QStringLiteral("listing proposals")); !ok)
+        return fail(ok.error());
+    return m_reports->proposals(limit);
+}
+
+} // namespace Countersign
