@@ -12,8 +12,9 @@
 
 using namespace Countersign;
 
-BenchServers::BenchServers(const QString &directory)
+BenchServers::BenchServers(const QString &directory, const QString &volatileDirectory)
     : m_directory(directory)
+    , m_volatileDirectory(volatileDirectory)
 {
     m_thread.setObjectName(QStringLiteral("bench-servers"));
     m_thread.start();
@@ -34,10 +35,17 @@ bool BenchServers::start()
     return ok;
 }
 
-QByteArray BenchServers::token(const QString &role, const QString &name)
+quint16 BenchServers::queuePort(Queue queue) const
+{
+    const auto &server = queue == Queue::Durable ? m_queue : m_volatileQueue;
+    return server ? server->port() : 0;
+}
+
+QByteArray BenchServers::token(const QString &role, const QString &name, Queue queue)
 {
     QByteArray token;
-    QMetaObject::invokeMethod(this, "tokenInThread", Qt::BlockingQueuedConnection, qReturnArg(token), role, name);
+    QMetaObject::invokeMethod(
+        this, "tokenInThread", Qt::BlockingQueuedConnection, qReturnArg(token), role, name, int(queue));
     return token;
 }
 
@@ -83,29 +91,38 @@ bool BenchServers::startInThread()
     m_noopPort = tcp->serverPort();
 
     m_clock = std::make_unique<SystemClock>();
+    m_queue = startQueue(m_directory);
+    if (!m_volatileDirectory.isEmpty())
+        m_volatileQueue = startQueue(m_volatileDirectory);
+    return m_queue && (m_volatileDirectory.isEmpty() || m_volatileQueue);
+}
+
+std::unique_ptr<QueueServer> BenchServers::startQueue(const QString &directory)
+{
     ServerConfig config;
     config.port = 0;
-    config.storeLocation = m_directory + QStringLiteral("/bench.db");
+    config.storeLocation = directory + QStringLiteral("/bench.db");
     config.limits.ratePerSecond = 1e9;
     config.limits.rateBurst = 1e9;
     config.limits.maxConnections = 4096;
     config.schedulerTimer = false;
-    m_queue = std::make_unique<QueueServer>(config, *m_clock);
-    if (auto started = m_queue->start(); !started) {
+    auto queue = std::make_unique<QueueServer>(config, *m_clock);
+    if (auto started = queue->start(); !started) {
         qWarning("%s", qPrintable(started.error().toString()));
-        return false;
+        return nullptr;
     }
-    m_queuePort = m_queue->port();
-    return true;
+    return queue;
 }
 
-QByteArray BenchServers::tokenInThread(const QString &role, const QString &name)
+QByteArray BenchServers::tokenInThread(const QString &role, const QString &name, int queue)
 {
-    return m_queue->issueToken(*roleFromName(role), name).value_or(QByteArray());
+    QueueServer *server = Queue(queue) == Queue::Durable ? m_queue.get() : m_volatileQueue.get();
+    return server ? server->issueToken(*roleFromName(role), name).value_or(QByteArray()) : QByteArray();
 }
 
 void BenchServers::stopInThread()
 {
+    m_volatileQueue.reset();
     m_queue.reset();
     m_noop.reset();
 }

@@ -10,12 +10,17 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTextStream>
 
 #include <algorithm>
+#ifdef Q_OS_LINUX
+#include <linux/magic.h>
+#include <sys/vfs.h>
+#endif
 #include <ctime>
 #include <deque>
 #include <vector>
@@ -133,6 +138,20 @@ QByteArray submitBody(int n)
         .toJson(QJsonDocument::Compact);
 }
 
+// A directory on a tmpfs, where fdatasync returns at once: the same server there shows what the
+// work costs without durability. Empty when there is none.
+QString volatileBase()
+{
+#ifdef Q_OS_LINUX
+    for (const QString &candidate : {QDir::tempPath(), QStringLiteral("/dev/shm")}) {
+        struct statfs fs{};
+        if (statfs(QFile::encodeName(candidate).constData(), &fs) == 0 && fs.f_type == TMPFS_MAGIC)
+            return candidate;
+    }
+#endif
+    return {};
+}
+
 QByteArray idOf(const QByteArray &body)
 {
     return QJsonDocument::fromJson(body).object().value(QLatin1String("id")).toString().toLatin1();
@@ -150,10 +169,16 @@ int main(int argc, char *argv[])
 
     // On the build's disk, not a tmpfs, so every commit pays for a real fsync.
     QTemporaryDir dir(QDir::currentPath() + QStringLiteral("/server_bench-XXXXXX"));
-    BenchServers servers(dir.path());
+    const QString volatileParent = volatileBase();
+    std::unique_ptr<QTemporaryDir> volatileDir;
+    if (!volatileParent.isEmpty())
+        volatileDir = std::make_unique<QTemporaryDir>(volatileParent + QStringLiteral("/server_bench-XXXXXX"));
+    BenchServers servers(dir.path(), volatileDir ? volatileDir->path() : QString());
     if (!servers.start())
         qFatal("the servers did not start");
     const QByteArray agent = servers.token(QStringLiteral("agent"), QStringLiteral("bench-agent"));
+    const QByteArray volatileAgent
+        = servers.token(QStringLiteral("agent"), QStringLiteral("bench-agent"), BenchServers::Queue::Volatile);
     const QByteArray reviewer = servers.token(QStringLiteral("reviewer"), QStringLiteral("bench-reviewer"));
     out << "server_bench: database in " << dir.path() << " (SQLite WAL, every answer after an fdatasync of the log), "
         << QThread::idealThreadCount() << " cores, " << phaseMs << " ms per phase\n\n";
@@ -179,7 +204,7 @@ int main(int argc, char *argv[])
     }
 
     const QList<int> counts{1, 16, 64};
-    QMap<int, Stats> noop, guarded, submits, decisions;
+    QMap<int, Stats> noop, guarded, submits, volatileSubmits, decisions;
     std::deque<QByteArray> pending; // ids of submitted actions, for the decision phase
     int serial = 0;
 
@@ -216,6 +241,17 @@ int main(int argc, char *argv[])
                 pending.push_back(idOf(body));
                 return Outcome::Success;
             });
+        // (c) The same submits on the tmpfs database: everything but the cost of the sync.
+        if (servers.queuePort(BenchServers::Queue::Volatile) != 0) {
+            volatileSubmits[c] = closedLoop(
+                servers.queuePort(BenchServers::Queue::Volatile), c, phaseMs,
+                [&](int) {
+                    return LoadConnection::request("POST", "/v1/actions", volatileAgent, submitBody(++serial));
+                },
+                [](int, int status, const QByteArray &) {
+                    return status == 201 ? Outcome::Success : Outcome::Failure;
+                });
+        }
         const qint64 batches = servers.storeBatches() - batches0;
         const qint64 changes = servers.storeChanges() - changes0;
         out << "submits with " << c << " connection(s): " << batches << " store batches, "
@@ -335,6 +371,24 @@ int main(int argc, char *argv[])
                        ? QStringLiteral("  (errors: %1)").arg(a.errors + b.errors + d.errors)
                        : QString())
             << '\n';
+    }
+    if (servers.queuePort(BenchServers::Queue::Volatile) != 0) {
+        out << "\nthe cost of durability: the same submits with the database on a tmpfs (" << volatileDir->path()
+            << "), where a sync costs nothing\n"
+               "connections | durable submits/s | on tmpfs submits/s | durable / tmpfs\n";
+        for (int c : counts) {
+            out << QString::number(c).rightJustified(11) << " | "
+                << QString::number(submits[c].rate(), 'f', 0).rightJustified(17) << " | "
+                << QString::number(volatileSubmits[c].rate(), 'f', 0).rightJustified(18) << " | "
+                << QString::number(
+                       volatileSubmits[c].rate() > 0 ? submits[c].rate() / volatileSubmits[c].rate() : 0, 'f', 2)
+                       .rightJustified(15)
+                << (volatileSubmits[c].errors ? QStringLiteral("  (errors: %1)").arg(volatileSubmits[c].errors)
+                                              : QString())
+                << '\n';
+        }
+    } else {
+        out << "\n(no tmpfs found: the cost of durability is not measured)\n";
     }
     out << "\nserver CPU per request (all server threads; independent of other load on the machine):\n"
            "connections | no-op us | same through the server's plumbing us | durable submit us | ratio | "
