@@ -14,8 +14,7 @@ QByteArray AuditEntry::canonicalEncoding() const
     JsonWriter w;
     w.raw(QByteArrayLiteral("["));
     w.beginObject();
-    w.key(QLatin1StringView("actor"));
-    w.string(actor);
+    w.stringMember(QLatin1StringView("actor"), actor);
     if (!after.isUndefined()) {
         w.key(QLatin1StringView("after"));
         w.value(after);
@@ -24,18 +23,12 @@ QByteArray AuditEntry::canonicalEncoding() const
         w.key(QLatin1StringView("before"));
         w.value(before);
     }
-    w.key(QLatin1StringView("kind"));
-    w.string(kind);
-    w.key(QLatin1StringView("prev"));
-    w.string(QString::fromLatin1(prevHash));
-    w.key(QLatin1StringView("role"));
-    w.string(role);
-    w.key(QLatin1StringView("seq"));
-    w.number(double(seq));
-    w.key(QLatin1StringView("subject"));
-    w.string(subject);
-    w.key(QLatin1StringView("time"));
-    w.string(toIsoUtc(time));
+    w.stringMember(QLatin1StringView("kind"), kind);
+    w.stringMember(QLatin1StringView("prev"), QString::fromLatin1(prevHash));
+    w.stringMember(QLatin1StringView("role"), role);
+    w.numberMember(QLatin1StringView("seq"), double(seq));
+    w.stringMember(QLatin1StringView("subject"), subject);
+    w.stringMember(QLatin1StringView("time"), toIsoUtc(time));
     w.endObject();
     w.raw(QByteArrayLiteral("]"));
     return w.take();

@@ -192,6 +192,30 @@ void JsonWriter::raw(const QByteArray &json)
     m_out += json;
 }
 
+void JsonWriter::stringMember(QLatin1StringView name, const QString &value)
+{
+    key(name);
+    string(value);
+}
+
+void JsonWriter::numberMember(QLatin1StringView name, double value)
+{
+    key(name);
+    number(value);
+}
+
+void JsonWriter::booleanMember(QLatin1StringView name, bool value)
+{
+    key(name);
+    boolean(value);
+}
+
+void JsonWriter::rawMember(QLatin1StringView name, const QByteArray &json)
+{
+    key(name);
+    raw(json);
+}
+
 QByteArray JsonWriter::take()
 {
     return std::exchange(m_out, {});

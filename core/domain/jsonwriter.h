@@ -34,6 +34,12 @@ public:
     void value(const QJsonValue &value);
     void raw(const QByteArray &json); // already valid JSON
 
+    // A member in one call: key(name), then the value.
+    void stringMember(QLatin1StringView name, const QString &value);
+    void numberMember(QLatin1StringView name, double value);
+    void booleanMember(QLatin1StringView name, bool value);
+    void rawMember(QLatin1StringView name, const QByteArray &json);
+
     QByteArray take();
 
 private:

@@ -13,10 +13,8 @@ QByteArray Payload::toCompactJson() const
 {
     JsonWriter w;
     w.beginObject();
-    w.key(QLatin1StringView("content"));
-    w.string(content);
-    w.key(QLatin1StringView("language"));
-    w.string(language);
+    w.stringMember(QLatin1StringView("content"), content);
+    w.stringMember(QLatin1StringView("language"), language);
     w.endObject();
     return w.take();
 }
