@@ -8,6 +8,7 @@
 #include "sqlitereporttables.h"
 
 #include <QJsonValue>
+#include <QSqlQuery>
 
 namespace Countersign {
 
@@ -139,9 +140,12 @@ std::optional<DeferredSync> SqliteStore::deferSync()
     }
     qCInfo(lcStore) << "commits to" << path() << "are synced by the caller (group commit)";
     return DeferredSync{[this]() -> qint64 {
-                            auto n = sqlite().executeOnce(
-                                QStringLiteral("SELECT total_changes()"), QStringLiteral("counting writes"));
-                            return n ? n->toLongLong() : -1; // unknown: the worker syncs
+                            // A cached statement: this runs once per batch.
+                            auto n = sqlite().selectFirst(QStringLiteral("SELECT total_changes()"), {},
+                                QStringLiteral("counting writes"), [](const QSqlQuery &q) {
+                                    return q.value(0).toLongLong();
+                                });
+                            return n && *n ? **n : -1; // unknown: the worker syncs
                         },
         [log = *log] {
             return log->sync();
