@@ -37,6 +37,7 @@ int tokenCommand(const QStringList &arguments)
 
 int main(int argc, char *argv[])
 {
+    ServerProgram::prepareProcess();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("countersign-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERSIGN_VERSION));

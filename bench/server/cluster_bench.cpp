@@ -9,6 +9,7 @@
 #include "loadclient.h"
 #include "server/queueserver.h"
 #include "server/role.h"
+#include "server/serverprogram.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -286,6 +287,7 @@ QString createDatabase(const QString &adminUrl, const QString &name)
 
 int main(int argc, char *argv[])
 {
+    ServerProgram::prepareProcess(); // the servers run as countersign-server runs them
     QCoreApplication app(argc, argv);
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
     const int phaseMs = quick ? 1000 : 3000;

@@ -6,6 +6,7 @@
 // with 1, 16 and 64 connections. Goals: submits >= 0.6x the ceiling; wake p99 < 10 ms.
 #include "benchservers.h"
 #include "loadclient.h"
+#include "server/serverprogram.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -161,6 +162,9 @@ QByteArray idOf(const QByteArray &body)
 
 int main(int argc, char *argv[])
 {
+    // The servers run as countersign-server runs them; the no-op ceiling and the load client
+    // share the process, and so the dispatcher, too.
+    Countersign::ServerProgram::prepareProcess();
     QCoreApplication app(argc, argv);
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
     const int phaseMs = quick ? 800 : 2500;

@@ -57,6 +57,12 @@ QString databaseDirectory(const QString &location)
 
 } // namespace
 
+void ServerProgram::prepareProcess()
+{
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
+}
+
 QString ServerProgram::defaultDatabasePath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/countersign.db");
