@@ -88,7 +88,7 @@ QByteArray Action::toCompactJson() const
     optionalText(QLatin1StringView("claimed_by"), claimedBy);
     w.numberMember(QLatin1StringView("confidence"), confidence);
     w.key(QLatin1StringView("context"));
-    w.object(context);
+    w.value(context);
     time(QLatin1StringView("created_at"), createdAt);
     time(QLatin1StringView("deadline"), slaDueAt);
     time(QLatin1StringView("decided_at"), decidedAt);

@@ -133,11 +133,6 @@ void JsonWriter::null()
     m_out += "null";
 }
 
-void JsonWriter::object(const QJsonObject &value)
-{
-    m_out += value.isEmpty() ? QByteArray("{}") : QJsonDocument(value).toJson(QJsonDocument::Compact);
-}
-
 void JsonWriter::value(const QJsonValue &value)
 {
     switch (value.type()) {

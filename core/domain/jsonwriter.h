@@ -29,7 +29,6 @@ public:
     void integer(qint64 value);
     void boolean(bool value);
     void null();
-    void object(const QJsonObject &value); // through QJsonDocument
     // Any value, written as QJsonDocument writes it (an undefined value as null).
     void value(const QJsonValue &value);
     void raw(const QByteArray &json); // already valid JSON

@@ -2,7 +2,6 @@
 
 #include "postgresconnection.h"
 
-#include <QScopeGuard>
 #include <QSqlQuery>
 
 namespace Countersign {
@@ -23,27 +22,18 @@ Result<QList<Outcome>> PostgresReportTables::latestReviewOutcomes(
     // Unlike SQLite, the filter on the record's decided_by runs in the statement (jsonb), so one
     // page holds exactly the reviewer decisions wanted. The range stays on the
     // actions_type_decided index; only rows in it are parsed.
-    auto q = m_connection.select(
+    return m_connection.selectAll(
         QStringLiteral("SELECT state, (record::jsonb -> 'modified') = 'true'::jsonb FROM actions "
                        "WHERE type = ? AND decided_at IS NOT NULL AND decided_at >= ? AND decided_at < ? "
                        "AND state IN ('approved', 'rejected') "
                        "AND coalesce(record::jsonb ->> 'decided_by', '') NOT IN ('policy', 'expiry') "
                        "ORDER BY decided_at DESC LIMIT ?"),
         {type, from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch(), qBound(1, limit, MaxLimit)},
-        QStringLiteral("reading the latest reviews of %1").arg(type));
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    QList<Outcome> outcomes;
-    while ((*q)->next()) {
-        if ((*q)->value(0).toString() == QLatin1String("rejected"))
-            outcomes.append(Outcome::Reject);
-        else
-            outcomes.append((*q)->value(1).toBool() ? Outcome::Modify : Outcome::Approve);
-    }
-    return outcomes;
+        QStringLiteral("reading the latest reviews of %1").arg(type), [](const QSqlQuery &q) {
+            if (q.value(0).toString() == QLatin1String("rejected"))
+                return Outcome::Reject;
+            return q.value(1).toBool() ? Outcome::Modify : Outcome::Approve;
+        });
 }
 
 } // namespace Countersign

@@ -231,17 +231,16 @@ Result<QueueStats> SqlActionTable::stats(const QDateTime &now)
             stats.categories.append(c);
         }
     }
-    auto q
-        = m_connection.select(QStringLiteral("SELECT claimed_by, count(*) FROM actions WHERE state = 'pending' "
-                                             "AND claimed_by IS NOT NULL AND lease_expires_at > ? GROUP BY claimed_by"),
-            {t}, doing);
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    while ((*q)->next())
-        stats.claimedByReviewer.insert((*q)->value(0).toString(), (*q)->value(1).toLongLong());
+    auto claims = m_connection.selectAll(
+        QStringLiteral("SELECT claimed_by, count(*) FROM actions WHERE state = 'pending' "
+                       "AND claimed_by IS NOT NULL AND lease_expires_at > ? GROUP BY claimed_by"),
+        {t}, doing, [](const QSqlQuery &q) {
+            return std::pair{q.value(0).toString(), q.value(1).toLongLong()};
+        });
+    if (!claims)
+        return fail(claims.error());
+    for (const auto &[reviewer, count] : std::as_const(*claims))
+        stats.claimedByReviewer.insert(reviewer, count);
     return stats;
 }
 
@@ -266,29 +265,18 @@ Result<void> SqlActionTable::validate(const Action &a, qint64 expectedVersion)
 
 Result<Error> SqlActionTable::explainUpdateConflict(const Action &after, qint64 expectedVersion)
 {
-    auto q = m_connection.select(QStringLiteral("SELECT version FROM actions WHERE id = ?"), {after.id},
-        QStringLiteral("reading action %1").arg(after.id));
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    if (!(*q)->next())
+    auto version = m_connection.selectFirst(QStringLiteral("SELECT version FROM actions WHERE id = ?"), {after.id},
+        QStringLiteral("reading action %1").arg(after.id), [](const QSqlQuery &q) {
+            return q.value(0).toLongLong();
+        });
+    if (!version)
+        return fail(version.error());
+    if (!*version)
         return Error::conflict(QStringLiteral("action %1 does not exist, so it cannot be updated").arg(after.id));
     return Error::conflict(QStringLiteral("action %1 is at version %2, not %3: it changed concurrently")
             .arg(after.id)
-            .arg((*q)->value(0).toLongLong())
+            .arg(**version)
             .arg(expectedVersion));
-}
-
-QByteArray SqlActionTable::json(const Action &action)
-{
-    return action.toCompactJson();
-}
-
-QString SqlActionTable::record(const Action &action)
-{
-    return QString::fromUtf8(json(action));
 }
 
 Result<void> SqlActionTable::write(const Action &after, qint64 expectedVersion, const QString &record)

@@ -33,11 +33,6 @@ public:
     // Checks what the database cannot: the version step and the fields every action must have.
     static Result<void> validate(const Action &after, qint64 expectedVersion);
 
-    // The stored record of an action: Action::toJson(), compact. Events carry the same text.
-    static QString record(const Action &action);
-    // The same as compact UTF-8 JSON bytes.
-    static QByteArray json(const Action &action);
-
     // Inserts (expectedVersion 0) or updates the row still at expectedVersion, inside the
     // caller's transaction. A duplicate id or (agent, idempotency key), or a row that moved on,
     // gives Conflict; storage failures give Unavailable.

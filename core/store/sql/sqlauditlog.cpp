@@ -78,19 +78,13 @@ SqlAuditLog::SqlAuditLog(SqlConnection &connection)
 
 Result<SqlAuditLog::Head> SqlAuditLog::head()
 {
-    auto q = m_connection.select(
-        QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1"), {}, QStringLiteral("reading the audit head"));
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    Head h;
-    if ((*q)->next()) {
-        h.seq = (*q)->value(0).toLongLong();
-        h.hash = (*q)->value(1).toString().toLatin1();
-    }
-    return h;
+    auto h = m_connection.selectFirst(QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1"), {},
+        QStringLiteral("reading the audit head"), [](const QSqlQuery &q) {
+            return Head{q.value(0).toLongLong(), q.value(1).toString().toLatin1()};
+        });
+    if (!h)
+        return fail(h.error());
+    return h->value_or(Head{});
 }
 
 Result<AuditEntry> SqlAuditLog::append(AuditEntry entry, Head &head)

@@ -171,7 +171,8 @@ QList<Result<CommitResult>> SqlChangeWriter::commit(
         auto before = previousState(change);
         if (!before)
             return abort(before.error());
-        QByteArray json = SqlActionTable::json(change.after);
+        // The stored record: Action::toJson() as compact JSON. The event carries the same text.
+        QByteArray json = change.after.toCompactJson();
         const QString record = QString::fromUtf8(json);
         if (auto written = m_actions.write(change.after, change.expectedVersion, record); !written) {
             if (written.error().code != ErrorCode::Conflict)

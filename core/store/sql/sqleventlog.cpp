@@ -3,7 +3,6 @@
 #include "../sqlconnection.h"
 
 #include <QJsonDocument>
-#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTimeZone>
 
@@ -42,14 +41,13 @@ Result<QList<Event>> SqlEventLog::since(qint64 seq, int limit)
 
 Result<qint64> SqlEventLog::lastSeq()
 {
-    auto q = m_connection.select(
-        QStringLiteral("SELECT coalesce(max(seq), 0) FROM events"), {}, QStringLiteral("reading the last event"));
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    return (*q)->next() ? (*q)->value(0).toLongLong() : 0;
+    auto seq = m_connection.selectFirst(QStringLiteral("SELECT coalesce(max(seq), 0) FROM events"), {},
+        QStringLiteral("reading the last event"), [](const QSqlQuery &q) {
+            return q.value(0).toLongLong();
+        });
+    if (!seq)
+        return fail(seq.error());
+    return seq->value_or(0);
 }
 
 } // namespace Countersign

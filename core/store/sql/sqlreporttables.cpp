@@ -4,7 +4,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTimeZone>
 
@@ -214,29 +213,20 @@ Result<void> SqlReportTables::openSpotCheck(const SpotCheck &s)
 Result<QList<RollupRow>> SqlReportTables::rollups(
     const QDate &from, const QDate &to, std::optional<ReportGrouping> groupBy)
 {
-    const QString doing = QStringLiteral("reading the report rollup");
-    auto q = m_connection.select(rollupSql(groupBy, m_nullDay), {dayNumber(from), dayNumber(to)}, doing);
-    if (!q)
-        return fail(q.error());
-    const auto done = qScopeGuard([&] {
-        (*q)->finish();
-    });
-    QList<RollupRow> rows;
-    while ((*q)->next()) {
-        const QSqlQuery &r = **q;
-        RollupRow row;
-        if (!r.value(0).isNull())
-            row.day = dayFromNumber(r.value(0).toLongLong());
-        row.category = r.value(1).toString();
-        row.type = r.value(2).toString();
-        row.reviewer = r.value(3).toString();
-        row.agent = r.value(4).toString();
-        row.tier = tierFromName(r.value(5).toString()).value_or(Tier::Review);
-        for (int i = 0; i < RollupCounts::ColumnCount; ++i)
-            row.counts.setColumn(i, r.value(6 + i).toLongLong());
-        rows.append(std::move(row));
-    }
-    return rows;
+    return m_connection.selectAll(rollupSql(groupBy, m_nullDay), {dayNumber(from), dayNumber(to)},
+        QStringLiteral("reading the report rollup"), [](const QSqlQuery &r) {
+            RollupRow row;
+            if (!r.value(0).isNull())
+                row.day = dayFromNumber(r.value(0).toLongLong());
+            row.category = r.value(1).toString();
+            row.type = r.value(2).toString();
+            row.reviewer = r.value(3).toString();
+            row.agent = r.value(4).toString();
+            row.tier = tierFromName(r.value(5).toString()).value_or(Tier::Review);
+            for (int i = 0; i < RollupCounts::ColumnCount; ++i)
+                row.counts.setColumn(i, r.value(6 + i).toLongLong());
+            return row;
+        });
 }
 
 Result<QList<SpotCheck>> SqlReportTables::spotChecks(
