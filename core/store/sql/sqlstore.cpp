@@ -172,17 +172,16 @@ Result<PolicyVersion> SqlStore::savePolicyVersion(const QByteArray &document, co
     const QString doing = QStringLiteral("saving a policy version");
     if (auto ok = checkOpen(doing); !ok)
         return fail(ok.error());
-    if (auto begun = beginWrite(Writes::Policy, doing); !begun)
-        return fail(begun.error());
-    auto rollback = qScopeGuard([&] {
-        m_connection->rollback();
+    PolicyVersion saved;
+    auto done = inWriteTransaction(Writes::Policy, doing, [&]() -> Result<void> {
+        auto appended = m_policies->append(document, actor, m_clock.now());
+        if (!appended)
+            return fail(appended.error());
+        saved = *appended;
+        return {};
     });
-    auto saved = m_policies->append(document, actor, m_clock.now());
-    if (!saved)
-        return fail(saved.error());
-    if (auto committed = m_connection->commit(doing); !committed)
-        return fail(committed.error());
-    rollback.dismiss();
+    if (!done)
+        return fail(done.error());
     return saved;
 }
 
@@ -237,25 +236,40 @@ Result<QList<SpotCheck>> SqlStore::spotChecks(
     return m_reports->spotChecks(open, from, to, limit);
 }
 
+Result<void> SqlStore::inWriteTransaction(
+    Writes writes, const QString &doing, const std::function<Result<void>()> &work)
+{
+    if (auto begun = beginWrite(writes, doing); !begun)
+        return begun;
+    auto rollback = qScopeGuard([&] {
+        m_connection->rollback();
+    });
+    if (auto done = work(); !done)
+        return done;
+    if (auto committed = m_connection->commit(doing); !committed)
+        return committed;
+    rollback.dismiss();
+    return {};
+}
+
 Result<qint64> SqlStore::writeAudited(
     const QString &doing, const AuditEntry &audit, const std::function<Result<void>()> &write)
 {
     if (auto ok = checkOpen(doing); !ok)
         return fail(ok.error());
-    if (auto begun = beginWrite(Writes::Log, doing); !begun)
-        return fail(begun.error());
-    auto rollback = qScopeGuard([&] {
-        m_connection->rollback();
+    qint64 seq = 0;
+    auto done = inWriteTransaction(Writes::Log, doing, [&]() -> Result<void> {
+        if (auto written = write(); !written)
+            return written;
+        auto appended = m_audit->appendOne(audit, m_clock.now());
+        if (!appended)
+            return fail(appended.error());
+        seq = appended->seq;
+        return {};
     });
-    if (auto written = write(); !written)
-        return fail(written.error());
-    auto appended = m_audit->appendOne(audit, m_clock.now());
-    if (!appended)
-        return fail(appended.error());
-    if (auto committed = m_connection->commit(doing); !committed)
-        return fail(committed.error());
-    rollback.dismiss();
-    return appended->seq;
+    if (!done)
+        return fail(done.error());
+    return seq;
 }
 
 Result<SpotCheck> SqlStore::recordSpotCheck(const SpotCheck &checked, const AuditEntry &audit)

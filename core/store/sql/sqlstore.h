@@ -96,6 +96,8 @@ protected:
 
     // Unavailable unless the store is open (migrated, and its connection usable).
     Result<void> checkOpen(const QString &doing) const;
+    // Runs `work` in a write transaction for `writes` and commits it; rolls back on any failure.
+    Result<void> inWriteTransaction(Writes writes, const QString &doing, const std::function<Result<void>()> &work);
     // Runs `write` and appends `audit` in one write transaction (Writes::Log); the audit seq.
     Result<qint64> writeAudited(
         const QString &doing, const AuditEntry &audit, const std::function<Result<void>()> &write);
