@@ -94,7 +94,8 @@ cs_remove_partial_roots() {
     local cache=$1 partial mnt
     for partial in "$cache"/root-*.partial.*; do
         [ -e "$partial" ] || continue
-        findmnt -rn -o TARGET | grep -F "$partial/" | sort -r | while IFS= read -r mnt; do
+        # grep finds nothing when no mount was left: not an error under pipefail.
+        { findmnt -rn -o TARGET | grep -F "$partial/" || true; } | sort -r | while IFS= read -r mnt; do
             umount -l "$mnt" 2>/dev/null || true
         done
         rm -rf --one-file-system "$partial" 2>/dev/null || true
