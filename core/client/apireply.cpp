@@ -52,6 +52,12 @@ ErrorCode ApiReply::codeFromHttpStatus(int status)
     }
 }
 
+bool ApiReply::unreachable(QNetworkReply *reply)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    return status == 0 || status == 502 || status == 504;
+}
+
 Result<QJsonDocument> ApiReply::read(QNetworkReply *reply)
 {
     const QByteArray body = reply->readAll();

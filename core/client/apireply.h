@@ -18,6 +18,9 @@ public:
     static Result<QJsonDocument> read(QNetworkReply *reply);
     static ErrorCode codeFromName(const QString &name);
     static ErrorCode codeFromHttpStatus(int status);
+    // The request never reached a working server: no HTTP answer at all, or a gateway's
+    // "bad gateway"/"gateway timeout" in front of a server that is down.
+    static bool unreachable(QNetworkReply *reply);
 };
 
 } // namespace Countersign

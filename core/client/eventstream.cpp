@@ -29,13 +29,30 @@ EventStream::EventStream(QNetworkAccessManager *network, QObject *parent)
     connect(&m_retryTimer, &QTimer::timeout, this, &EventStream::openSocket);
     m_pollTimer.setInterval(PollInterval);
     connect(&m_pollTimer, &QTimer::timeout, this, &EventStream::poll);
+    m_heartbeat.setInterval(HeartbeatMs);
+    connect(&m_heartbeat, &QTimer::timeout, this, [this] {
+        if (m_socket.state() != QAbstractSocket::ConnectedState)
+            return;
+        if (m_lastHeard.elapsed() > StaleAfterMs) {
+            qCInfo(lcClient) << "event stream silent for" << m_lastHeard.elapsed() << "ms; reconnecting";
+            m_socket.abort();
+            return;
+        }
+        m_socket.ping();
+    });
+    connect(&m_socket, &QWebSocket::pong, this, [this] {
+        m_lastHeard.restart();
+    });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &EventStream::onTextMessage);
     connect(&m_socket, &QWebSocket::connected, this, [this] {
         const bool wasInterrupted = m_failures > 0;
         m_failures = 0;
         m_backoff = InitialBackoff;
         m_pollTimer.stop();
+        m_lastHeard.start();
+        m_heartbeat.start();
         setState(State::Live);
+        Q_EMIT serverReached();
         if (wasInterrupted)
             Q_EMIT resumed();
     });
@@ -43,6 +60,8 @@ EventStream::EventStream(QNetworkAccessManager *network, QObject *parent)
     connect(&m_socket, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
         qCInfo(lcClient) << "event stream error:" << m_socket.errorString();
         Q_EMIT connectionError(m_socket.errorString());
+        if (m_state != State::Stopped && !m_pollTimer.isActive())
+            Q_EMIT serverUnreachable(m_socket.errorString());
     });
     m_socket.setMaxAllowedIncomingMessageSize(16 * 1024 * 1024);
 }
@@ -67,10 +86,20 @@ void EventStream::start(const QUrl &baseUrl, const QString &token, std::optional
     openSocket();
 }
 
+void EventStream::retryNow()
+{
+    if (m_state == State::Stopped || m_state == State::Live || m_socket.state() != QAbstractSocket::UnconnectedState)
+        return;
+    m_retryTimer.stop();
+    m_backoff = InitialBackoff;
+    openSocket();
+}
+
 void EventStream::stop()
 {
     m_retryTimer.stop();
     m_pollTimer.stop();
+    m_heartbeat.stop();
     setState(State::Stopped);
     if (m_socket.state() != QAbstractSocket::UnconnectedState)
         m_socket.abort();
@@ -102,6 +131,7 @@ void EventStream::openSocket()
 
 void EventStream::onTextMessage(const QString &message)
 {
+    m_lastHeard.restart();
     const QJsonObject o = QJsonDocument::fromJson(message.toUtf8()).object();
     if (o.value(QLatin1String("type")).toString() == QLatin1String("hello")) {
         // Where the server's sequence stands: resume points are known before any event arrives.
@@ -127,8 +157,11 @@ void EventStream::deliver(const Event &event)
 
 void EventStream::onSocketDisconnected()
 {
+    m_heartbeat.stop();
     if (m_state == State::Stopped)
         return;
+    if (!m_pollTimer.isActive())
+        Q_EMIT serverUnreachable(tr("The event stream was interrupted."));
     ++m_failures;
     if (m_failures >= FailuresBeforePolling && !m_pollTimer.isActive()) {
         qCInfo(lcClient) << "WebSocket keeps failing; polling for events";
@@ -168,8 +201,11 @@ void EventStream::poll()
         const auto doc = ApiReply::read(reply);
         if (!doc) {
             Q_EMIT connectionError(doc.error().message);
+            if (ApiReply::unreachable(reply))
+                Q_EMIT serverUnreachable(doc.error().message);
             return;
         }
+        Q_EMIT serverReached();
         const QJsonArray events = doc->object().value(QLatin1String("events")).toArray();
         for (const auto &e : events)
             deliver(Event::fromJson(e.toObject()));

@@ -2,6 +2,7 @@
 
 #include "domain/event.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
@@ -33,6 +34,8 @@ public:
     // next (the server's hello message tells the current sequence, for later resumes).
     void start(const QUrl &baseUrl, const QString &token, std::optional<qint64> sinceSeq);
     void stop();
+    // Reconnects at once instead of waiting out the backoff (the server is known to be back).
+    void retryNow();
 
     State state() const { return m_state; }
     qint64 lastSeq() const { return m_lastSeq; } // -1 until known
@@ -40,6 +43,10 @@ public:
 
     // How many WebSocket failures in a row before polling takes over.
     static constexpr int FailuresBeforePolling = 3;
+    // A live socket is pinged this often; one that has said nothing for StaleAfterMs is dropped
+    // (and reconnected), so a hung server or a dead network shows within seconds.
+    static constexpr int HeartbeatMs = 2000;
+    static constexpr int StaleAfterMs = 5000;
 
 Q_SIGNALS:
     void eventReceived(const Countersign::Event &event);
@@ -47,6 +54,10 @@ Q_SIGNALS:
     void connectionError(const QString &message);
     // The stream is live again after an interruption; events in between were replayed.
     void resumed();
+    // Evidence for ConnectionHealth: the server answered (socket up, a message, a poll), or the
+    // stream could not reach it (the socket dropped or failed while not polling, a poll failed).
+    void serverReached();
+    void serverUnreachable(const QString &message);
 
 private:
     void openSocket();
@@ -62,6 +73,8 @@ private:
     QWebSocket m_socket;
     QTimer m_retryTimer;
     QTimer m_pollTimer;
+    QTimer m_heartbeat;
+    QElapsedTimer m_lastHeard;
     QUrl m_baseUrl;
     QString m_token;
     qint64 m_lastSeq = -1;

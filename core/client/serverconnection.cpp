@@ -83,9 +83,13 @@ QFuture<Result<QJsonObject>> ServerConnection::send(
     auto promise = std::make_shared<QPromise<Result<QJsonObject>>>();
     promise->start();
     QNetworkReply *reply = m_network.sendCustomRequest(req, verb, body);
-    connect(reply, &QNetworkReply::finished, this, [reply, promise] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, promise] {
         reply->deleteLater();
         const auto doc = ApiReply::read(reply);
+        if (ApiReply::unreachable(reply))
+            Q_EMIT serverUnreachable(doc ? QString() : doc.error().message);
+        else
+            Q_EMIT serverReached();
         if (!doc)
             promise->addResult(Result<QJsonObject>(std::unexpected(doc.error())));
         else

@@ -17,6 +17,7 @@ namespace Countersign {
 
 // The reviewer app's link to one countersign-server: REST calls that return QFutures of
 // Result values (never raw JSON), plus the live event stream with reconnect and replay.
+// The calls are virtual: the seam where tests put a server that answers late or not at all.
 class ServerConnection : public QObject
 {
     Q_OBJECT
@@ -33,23 +34,31 @@ public:
     void stopEvents();
     EventStream *events() { return &m_events; }
 
-    QFuture<Result<UserIdentity>> whoAmI();
-    QFuture<Result<ActionPage>> listActions(const ActionQuery &query);
-    QFuture<Result<Action>> fetchAction(const QString &id);
-    QFuture<Result<Action>> claim(const QString &id);
-    QFuture<Result<Action>> release(const QString &id);
-    QFuture<Result<Action>> decide(const QString &id, const Decision &decision);
-    QFuture<Result<QList<BatchItemResult>>> decideBatch(const QStringList &ids, Outcome outcome, const QString &reason);
+    virtual QFuture<Result<UserIdentity>> whoAmI();
+    virtual QFuture<Result<ActionPage>> listActions(const ActionQuery &query);
+    virtual QFuture<Result<Action>> fetchAction(const QString &id);
+    virtual QFuture<Result<Action>> claim(const QString &id);
+    virtual QFuture<Result<Action>> release(const QString &id);
+    virtual QFuture<Result<Action>> decide(const QString &id, const Decision &decision);
+    virtual QFuture<Result<QList<BatchItemResult>>> decideBatch(
+        const QStringList &ids, Outcome outcome, const QString &reason);
     // Any other JSON endpoint (reports, stats, policy): the decoded object.
-    QFuture<Result<QJsonObject>> getJson(const QString &path, const QList<std::pair<QString, QString>> &query = {});
-    QFuture<Result<QJsonObject>> sendJson(const QByteArray &verb, const QString &path, const QJsonObject &body);
+    virtual QFuture<Result<QJsonObject>> getJson(
+        const QString &path, const QList<std::pair<QString, QString>> &query = {});
+    virtual QFuture<Result<QJsonObject>> sendJson(const QByteArray &verb, const QString &path, const QJsonObject &body);
 
     static QUrlQuery queryItems(const ActionQuery &query);
 
-private:
+Q_SIGNALS:
+    // Evidence for ConnectionHealth from every REST answer (see ApiReply::unreachable).
+    void serverReached();
+    void serverUnreachable(const QString &message);
+
+protected:
     QNetworkRequest request(const QString &path, const QUrlQuery &query = {}) const;
     QFuture<Result<QJsonObject>> send(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body);
 
+private:
     QNetworkAccessManager m_network;
     EventStream m_events;
     QUrl m_baseUrl;

@@ -107,14 +107,29 @@ Result<void> DecisionHistory::open()
              " type TEXT NOT NULL, category TEXT NOT NULL, title TEXT NOT NULL,"
              " outcome TEXT NOT NULL, reason TEXT NOT NULL, record TEXT NOT NULL,"
              " prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
-             "CREATE INDEX IF NOT EXISTS history_time ON history(time)"}) {
+             "CREATE INDEX IF NOT EXISTS history_time ON history(time)",
+             // Decisions made but not yet answered by the server (DecisionOutbox).
+             "CREATE TABLE IF NOT EXISTS outbox ("
+             " id INTEGER PRIMARY KEY AUTOINCREMENT, created TEXT NOT NULL, not_before TEXT NOT NULL,"
+             " server TEXT NOT NULL, reviewer TEXT NOT NULL, action_id TEXT NOT NULL,"
+             " decision TEXT NOT NULL, snapshot TEXT NOT NULL,"
+             " attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '')",
+             // A reviewer's unfinished edits, per item (EditDrafts).
+             "CREATE TABLE IF NOT EXISTS drafts ("
+             " server TEXT NOT NULL, action_id TEXT NOT NULL, text TEXT NOT NULL, updated TEXT NOT NULL,"
+             " PRIMARY KEY (server, action_id))"}) {
         if (!q.exec(QLatin1String(sql)))
             return fail(sqlError(tr("prepared"), q.lastError()));
     }
     return {};
 }
 
-Result<qint64> DecisionHistory::record(const HistoryEntry &entry)
+QSqlDatabase DecisionHistory::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Result<qint64> DecisionHistory::record(const HistoryEntry &entry, qint64 settlesOutboxId)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
@@ -144,9 +159,22 @@ Result<qint64> DecisionHistory::record(const HistoryEntry &entry)
              QString::fromUtf8(QJsonDocument(e.record()).toJson(QJsonDocument::Compact)),
              text(QString::fromLatin1(prev)), QString::fromLatin1(chained.hash)})
         insert.addBindValue(v);
-    if (!insert.exec() || !db.commit()) {
+    if (!insert.exec()) {
         db.rollback();
         return fail(sqlError(tr("written"), insert.lastError()));
+    }
+    if (settlesOutboxId > 0) {
+        QSqlQuery settle(db);
+        settle.prepare(QStringLiteral("DELETE FROM outbox WHERE id = ?"));
+        settle.addBindValue(settlesOutboxId);
+        if (!settle.exec()) {
+            db.rollback();
+            return fail(sqlError(tr("written"), settle.lastError()));
+        }
+    }
+    if (!db.commit()) {
+        db.rollback();
+        return fail(sqlError(tr("written"), db.lastError()));
     }
     return seq;
 }

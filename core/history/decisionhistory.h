@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QIODevice>
 #include <QList>
+#include <QSqlDatabase>
 
 namespace Countersign {
 
@@ -17,6 +18,9 @@ namespace Countersign {
 // verify(), which names the first entry where the chain breaks.
 class DecisionHistory
 {
+    friend class DecisionOutbox;
+    friend class EditDrafts;
+
     Q_DECLARE_TR_FUNCTIONS(DecisionHistory)
 
 public:
@@ -28,7 +32,9 @@ public:
     Result<void> open();
     QString path() const { return m_path; }
 
-    Result<qint64> record(const HistoryEntry &entry); // returns the entry's seq
+    // Returns the entry's seq. With `settlesOutboxId`, the outbox item of the decision leaves the
+    // outbox in the same transaction: a decision is always in exactly one of the two.
+    Result<qint64> record(const HistoryEntry &entry, qint64 settlesOutboxId = 0);
     Result<QList<HistoryEntry>> entries(const HistoryQuery &query) const;
     Result<qint64> count(const HistoryQuery &query) const;
     Result<HistoryEntry> entry(qint64 seq) const;
@@ -38,6 +44,8 @@ public:
     Result<void> exportJson(QIODevice *device, const HistoryQuery &query) const;
 
 private:
+    QSqlDatabase database() const;
+
     QString m_path;
     QString m_connectionName;
 };

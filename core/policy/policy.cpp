@@ -103,6 +103,23 @@ qsizetype Policy::prohibitionCount() const
     return d->prohibitions.size();
 }
 
+std::optional<double> Policy::confidenceThreshold(const ActionFacts &facts) const
+{
+    // At confidence 0 every confidence condition holds, so matching says whether the rest do.
+    ActionFacts unsure = facts;
+    unsure.confidence = 0;
+    const QString category = evaluate(unsure).category;
+    std::optional<double> highest;
+    for (const auto *list : {&d->prohibitions, &d->rules}) {
+        for (const PolicyRule &rule : *list) {
+            const auto below = rule.when.confidenceBelow();
+            if (below && *below > 0 && rule.when.matches(unsure, category))
+                highest = std::max(highest.value_or(0.0), *below);
+        }
+    }
+    return highest;
+}
+
 PolicyEvaluation Policy::evaluate(const ActionFacts &facts) const
 {
     PolicyEvaluation e;

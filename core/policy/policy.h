@@ -53,6 +53,11 @@ public:
     // stricter than the tier so far raises it, its reason replacing the previous one.
     PolicyEvaluation evaluate(const ActionFacts &facts) const;
 
+    // The confidence below which the policy would treat this action more strictly: the highest
+    // `confidence_below` of the rules and prohibitions whose other conditions hold for it (its
+    // own confidence aside). Nothing when no such rule applies. The reviewer's meter draws it.
+    std::optional<double> confidenceThreshold(const ActionFacts &facts) const;
+
 private:
     explicit Policy(std::shared_ptr<const PolicyData> data);
 

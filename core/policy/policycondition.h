@@ -39,6 +39,7 @@ public:
 
     // `category` is the category the action resolved to (its type's, the hint's or unassigned).
     bool matches(const ActionFacts &facts, const QString &category) const;
+    std::optional<double> confidenceBelow() const { return m_confidenceBelow; }
 
 private:
     enum class Comparison { Above, Below, Equals, Matches };

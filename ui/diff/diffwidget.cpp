@@ -418,9 +418,11 @@ QList<DiffPresenter *> DiffWidget::presenters() const
 
 DiffPresenter *DiffWidget::currentPresenter() const
 {
-    if (m_mode == Mode::Unified)
-        return m_unified;
-    return m_editable ? static_cast<DiffPresenter *>(m_editableView) : static_cast<DiffPresenter *>(m_sideBySide);
+    // Editing happens in the editor whatever the mode: the unified view has nothing to type in.
+    if (m_editable)
+        return m_editableView;
+    return m_mode == Mode::Unified ? static_cast<DiffPresenter *>(m_unified)
+                                   : static_cast<DiffPresenter *>(m_sideBySide);
 }
 
 void DiffWidget::showPresenter()
@@ -479,6 +481,25 @@ void DiffWidget::setEditable(bool editable)
     m_stale.append(m_editableView);
     showPresenter();
     Q_EMIT editableChanged(editable);
+}
+
+void DiffWidget::setEditedText(const QString &text)
+{
+    setEditable(true);
+    m_editableView->setEditorText(text);
+    m_rediffTimer.start();
+    updateSummary();
+    Q_EMIT editedTextChanged();
+}
+
+void DiffWidget::focusEditor()
+{
+    if (!m_editable)
+        return;
+    m_editableView->focusView();
+    // At the first change when there is one (a restored edit), else at the top.
+    if (m_editableView->changeCount() > 0)
+        m_editableView->goToNextChange();
 }
 
 QString DiffWidget::editedText() const

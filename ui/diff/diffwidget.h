@@ -93,6 +93,10 @@ public:
     bool isEditable() const { return m_editable; }
     // The reviewer's version: the editor's text in the editable mode, else the right text.
     QString editedText() const;
+    // Editable, with this text in the editor (a restored edit); compared like typing.
+    void setEditedText(const QString &text);
+    // Keyboard focus into the editor, at the first change.
+    void focusEditor();
 
     DiffPresenter *currentPresenter() const;
     // What the views share (the highlighters, colours and font), read-only for callers.

@@ -9,7 +9,9 @@
 #include "queue/queuepanel.h"
 #include "report/reportwindow.h"
 #include "review/reviewpane.h"
+#include "sessionbanner.h"
 #include "settings/icons.h"
+#include "shortcutsdialog.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
@@ -20,6 +22,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -27,8 +31,14 @@
 #include <QTextEdit>
 #include <QToolBar>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 namespace Countersign {
+
+namespace {
+// How long quitting waits for the last decisions to reach the server before asking.
+constexpr int QuitFlushTimeoutMs = 10000;
+} // namespace
 
 MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
     : QMainWindow(parent)
@@ -43,9 +53,15 @@ MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
         qCWarning(lcUi) << "decision history unavailable:" << opened.error().message;
 
     m_queue = new QueueModel(this);
-    m_controller = new ReviewController(m_queue, opened ? m_history.get() : nullptr, this);
+    m_session = new ReviewSession(m_queue, opened ? m_history.get() : nullptr, m_clock, nullptr, this);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_banner = new SessionBanner(central);
+    layout->addWidget(m_banner);
+    auto *splitter = new QSplitter(Qt::Horizontal, central);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_queuePanel = new QueuePanel(m_queue, splitter);
     m_review = new ReviewPane(splitter);
@@ -53,7 +69,11 @@ MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
     splitter->addWidget(m_review);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    setCentralWidget(splitter);
+    splitter->setCollapsible(1, false);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+    connect(m_banner, &SessionBanner::retryRequested, m_session, &ReviewSession::retryNow);
+    connect(m_banner, &SessionBanner::historyRequested, this, &MainWindow::openHistory);
 
     createActions();
     createMenus();
@@ -61,39 +81,53 @@ MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
     createStatusBar();
     createTray();
 
-    connect(m_queuePanel, &QueuePanel::currentChanged, m_controller, &ReviewController::open);
+    connect(m_queuePanel, &QueuePanel::currentChanged, this, &MainWindow::onCurrentChanged);
     connect(m_queuePanel, &QueuePanel::selectionChanged, this, &MainWindow::updateActions);
-    connect(m_controller, &ReviewController::currentActionChanged, this, &MainWindow::showCurrent);
-    connect(
-        m_controller, &ReviewController::claimChanged, this, [this](const QString &id, const QString &by, bool mine) {
-            if (id == m_controller->currentId())
-                m_review->setClaim(by, mine);
-        });
-    connect(m_controller, &ReviewController::pendingDecisionChanged, this, [this](const QString &id, int seconds) {
-        QString what;
-        if (const Action *a = m_queue->findAction(id))
-            what = tr("Deciding “%1”").arg(a->title);
-        m_review->setPendingDecision(id.isEmpty() ? 0 : seconds, what);
+    connect(m_session, &ReviewSession::currentActionChanged, this, &MainWindow::showCurrent);
+    connect(m_session, &ReviewSession::claimChanged, this, [this](const QString &id, const QString &by, bool mine) {
+        if (id == m_session->currentId())
+            m_review->setClaim(by, mine);
+    });
+    connect(m_session, &ReviewSession::pendingDecisionChanged, this, [this](const QString &id, int seconds) {
+        const QString undoKeys = action(QStringLiteral("actionUndo"))->shortcut().toString(QKeySequence::NativeText);
+        m_review->setPendingDecision(id.isEmpty() ? 0 : seconds, m_session->pendingDescription(), undoKeys);
         updateActions();
     });
-    connect(m_controller, &ReviewController::decisionFailed, this, [this](const QString &, const Error &error) {
-        showError(tr("The decision was not accepted"), error.message);
+    connect(m_session, &ReviewSession::decisionRefused, this,
+        [this](const QString &, const QString &title, const Error &error) {
+            m_banner->addRefusal(title, error.message);
+            updateActions();
+        });
+    connect(m_session, &ReviewSession::outboxChanged, this, [this] {
+        updateStatus();
+        updateBanner();
+        updateActions();
+        if (const auto current = m_session->currentAction())
+            m_review->setDecidedLocally(m_session->isDecidedLocally(current->id));
     });
-    connect(m_controller, &ReviewController::errorOccurred, this, &MainWindow::showError);
-    connect(m_controller, &ReviewController::connectionStateChanged, this, &MainWindow::updateStatus);
-    connect(m_controller, &ReviewController::connectionStateChanged, this, &MainWindow::updateActions);
-    connect(m_controller, &ReviewController::identityChanged, this, [this](const UserIdentity &who) {
+    connect(m_session, &ReviewSession::retryCountdownChanged, this, &MainWindow::updateBanner);
+    connect(m_session, &ReviewSession::errorOccurred, this, &MainWindow::showError);
+    connect(m_session, &ReviewSession::connectionStateChanged, this, &MainWindow::updateStatus);
+    connect(m_session, &ReviewSession::connectionStateChanged, this, &MainWindow::updateBanner);
+    connect(m_session, &ReviewSession::connectionStateChanged, this, &MainWindow::updateActions);
+    connect(m_session, &ReviewSession::identityChanged, this, [this](const UserIdentity &who) {
         m_queuePanel->setMe(who.name);
         m_review->setReadOnly(!who.canReview());
         updateStatus();
     });
-    connect(m_controller, &ReviewController::queueLoaded, this, [this] {
+    connect(m_session, &ReviewSession::queueLoaded, this, [this] {
         updateStatus();
-        if (m_queuePanel->currentId().isEmpty())
-            m_queuePanel->step(1);
+        if (!m_queuePanel->currentId().isEmpty())
+            return;
+        // The first item is shown, not opened: nothing is claimed until the reviewer moves.
+        m_quietSelection = true;
+        m_queuePanel->step(1);
+        m_quietSelection = false;
+        if (!QApplication::focusWidget() || QApplication::focusWidget()->window() != this)
+            m_queuePanel->view()->setFocus(Qt::OtherFocusReason);
     });
-    connect(m_controller, &ReviewController::actionEvent, this, &MainWindow::onActionEvent);
-    connect(m_controller, &ReviewController::batchFinished, this, [this](int decided, const QStringList &problems) {
+    connect(m_session, &ReviewSession::actionEvent, this, &MainWindow::onActionEvent);
+    connect(m_session, &ReviewSession::batchFinished, this, [this](int decided, const QStringList &problems) {
         if (problems.isEmpty()) {
             statusBar()->showMessage(tr("%n item(s) decided.", nullptr, decided), 5000);
             return;
@@ -112,10 +146,11 @@ MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
     connect(m_review, &ReviewPane::modifyRequested, this, [this] {
         action(QStringLiteral("actionApprove"))->trigger();
     });
+    connect(m_review, &ReviewPane::editToggleRequested, this, &MainWindow::toggleEditing);
     connect(m_review, &ReviewPane::rejectRequested, this, [this] {
         action(QStringLiteral("actionReject"))->trigger();
     });
-    connect(m_review, &ReviewPane::undoRequested, m_controller, &ReviewController::undo);
+    connect(m_review, &ReviewPane::undoRequested, m_session, &ReviewSession::undo);
     connect(m_queue, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
     connect(m_queue, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatus);
     connect(qApp, &QApplication::focusChanged, this, &MainWindow::updateActions);
@@ -139,6 +174,7 @@ MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
         resize(1400, 860);
     updateStatus();
     updateActions();
+    m_queuePanel->view()->setFocus(Qt::OtherFocusReason);
 }
 
 MainWindow::~MainWindow()
@@ -150,9 +186,9 @@ MainWindow::~MainWindow()
     qDeleteAll(findChildren<HistoryWindow *>());
     qDeleteAll(findChildren<ReportWindow *>());
     delete takeCentralWidget();
-    disconnect(m_controller, nullptr, this, nullptr);
-    delete m_controller;
-    m_controller = nullptr;
+    disconnect(m_session, nullptr, this, nullptr);
+    delete m_session;
+    m_session = nullptr;
 }
 
 QAction *MainWindow::addAction(const QString &objectName, const QString &text, const QString &icon,
@@ -197,7 +233,7 @@ void MainWindow::createActions()
         &QAction::triggered, this, &MainWindow::connectRequested);
     connect(addAction(QStringLiteral("actionDisconnect"), tr("&Disconnect"), QStringLiteral("network-disconnect"), {},
                 tr("Disconnect from the server")),
-        &QAction::triggered, m_controller, &ReviewController::disconnectFromServer);
+        &QAction::triggered, m_session, &ReviewSession::disconnectFromServer);
     connect(addAction(QStringLiteral("actionQuit"), tr("&Quit"), QStringLiteral("application-exit"), QKeySequence::Quit,
                 tr("Quit Countersign")),
         &QAction::triggered, this, &QWidget::close);
@@ -205,21 +241,17 @@ void MainWindow::createActions()
     connect(addAction(QStringLiteral("actionApprove"), tr("&Approve"), QStringLiteral("dialog-ok-apply"),
                 QKeySequence(Qt::CTRL | Qt::Key_Return), tr("Approve the current item (with your edit, if any)")),
         &QAction::triggered, this, [this] {
-            const QString id = m_controller->currentId();
+            const QString id = m_session->currentId();
             if (m_review->isEditing() && m_review->hasEdits())
-                m_controller->modify(m_review->editedText());
+                m_session->modify(m_review->editedText());
             else
-                m_controller->approve();
+                m_session->approve();
+            m_review->finishEditing();
             moveOnFrom(id);
         });
     connect(addAction(QStringLiteral("actionModify"), tr("&Modify"), QStringLiteral("document-edit"),
                 QKeySequence(Qt::CTRL | Qt::Key_E), tr("Edit the proposal before approving it")),
-        &QAction::triggered, this, [this] {
-            if (m_review->isEditing())
-                m_review->cancelEditing();
-            else
-                m_review->startEditing();
-        });
+        &QAction::triggered, this, &MainWindow::toggleEditing);
     connect(addAction(QStringLiteral("actionReject"), tr("&Reject"), QStringLiteral("dialog-cancel"),
                 QKeySequence(Qt::CTRL | Qt::Key_Backspace), tr("Reject the current item with a reason")),
         &QAction::triggered, this, [this] {
@@ -229,16 +261,17 @@ void MainWindow::createActions()
                 statusBar()->showMessage(tr("Type the reason for rejecting, then press Enter."), 5000);
                 return;
             }
-            const QString id = m_controller->currentId();
+            const QString id = m_session->currentId();
             rememberReason(reason);
-            m_controller->reject(reason);
+            m_session->reject(reason);
+            m_review->finishEditing();
             moveOnFrom(id);
         });
     connect(addAction(QStringLiteral("actionUndo"), tr("&Undo Decision"), QStringLiteral("edit-undo"),
                 QKeySequence::Undo, tr("Take back the decision before it is sent")),
         &QAction::triggered, this, [this] {
-            const QString id = m_controller->pendingActionId();
-            m_controller->undo();
+            const QString id = m_session->pendingActionId();
+            m_session->undo();
             m_queuePanel->selectId(id);
         });
     connect(addAction(QStringLiteral("actionNext"), tr("&Next Item"), QStringLiteral("go-down"),
@@ -257,6 +290,10 @@ void MainWindow::createActions()
     connect(addAction(QStringLiteral("actionFilter"), tr("&Filter Queue"), QStringLiteral("view-filter"),
                 QKeySequence(Qt::CTRL | Qt::Key_L), tr("Type to filter the queue")),
         &QAction::triggered, m_queuePanel, &QueuePanel::focusFilter);
+    connect(addAction(QStringLiteral("actionShortcuts"), tr("&Keyboard Shortcuts"),
+                QStringLiteral("help-keyboard-shortcuts"), QKeySequence(Qt::Key_Question),
+                tr("Every key of the window at a glance")),
+        &QAction::triggered, this, &MainWindow::openShortcuts);
     // Reloading reconnects with the session's token: connectToServer() wires it.
     addAction(QStringLiteral("actionRefresh"), tr("&Reload Queue"), QStringLiteral("view-refresh"),
         QKeySequence::Refresh, tr("Load the queue again from the server"));
@@ -307,6 +344,7 @@ void MainWindow::createMenus()
     tools->addAction(action(QStringLiteral("actionSettings")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(action(QStringLiteral("actionShortcuts")));
     help->addAction(action(QStringLiteral("actionAbout")));
 }
 
@@ -333,6 +371,10 @@ void MainWindow::createStatusBar()
     m_depthLabel->setObjectName(QStringLiteral("queueDepthLabel"));
     m_identityLabel = new QLabel(this);
     m_identityLabel->setObjectName(QStringLiteral("identityLabel"));
+    m_outboxLabel = new QLabel(this);
+    m_outboxLabel->setObjectName(QStringLiteral("outboxLabel"));
+    m_outboxLabel->hide();
+    statusBar()->addPermanentWidget(m_outboxLabel);
     statusBar()->addPermanentWidget(m_depthLabel);
     statusBar()->addPermanentWidget(m_identityLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
@@ -363,10 +405,10 @@ void MainWindow::createTray()
 
 void MainWindow::connectToServer(const QUrl &url, const QString &token)
 {
-    m_controller->connectToServer(url, token);
+    m_session->connectToServer(url, token);
     disconnect(action(QStringLiteral("actionRefresh")), nullptr, this, nullptr);
     connect(action(QStringLiteral("actionRefresh")), &QAction::triggered, this, [this, url, token] {
-        m_controller->connectToServer(url, token);
+        m_session->connectToServer(url, token);
     });
     if (auto *reports = findChild<ReportWindow *>())
         reports->refresh(); // the reports follow the connection
@@ -374,32 +416,36 @@ void MainWindow::connectToServer(const QUrl &url, const QString &token)
 
 void MainWindow::updateStatus()
 {
-    using S = ReviewController::ConnectionState;
-    const S state = m_controller->connectionState();
+    using S = ReviewSession::ConnectionState;
+    const S state = m_session->connectionState();
     QString text;
     switch (state) {
     case S::Disconnected:
-        text = tr("● Offline");
+        text = tr("● Not connected");
         break;
     case S::Connecting:
         text = tr("● Connecting…");
         break;
     case S::Online:
-        text = tr("● Online");
+        text = m_session->isPolling() ? tr("● Online (polling)") : tr("● Online");
         break;
-    case S::Reconnecting:
-        text = tr("● Reconnecting…");
-        break;
-    case S::Polling:
-        text = tr("● Online (polling)");
+    case S::Offline:
+        text = tr("● Offline");
         break;
     }
+    // Breeze's positive, negative and neutral colours read on light and dark palettes alike.
     const QColor colour = state == S::Online ? QColor(39, 174, 96)
-        : state == S::Disconnected           ? QColor(218, 68, 83)
-                                             : QColor(246, 116, 0);
+        : state == S::Connecting             ? palette().color(QPalette::PlaceholderText)
+                                             : QColor(218, 68, 83);
     m_connectionLabel->setText(
         QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour.name(), text.toHtmlEscaped()));
-    m_connectionLabel->setToolTip(m_controller->serverUrl().toDisplayString());
+    m_connectionLabel->setToolTip(m_session->serverUrl().toDisplayString());
+
+    const int waiting = m_session->waitingToSend();
+    m_outboxLabel->setVisible(waiting > 0);
+    m_outboxLabel->setText(tr("Waiting to send (%1)").arg(waiting));
+    m_outboxLabel->setToolTip(
+        tr("%n decision(s) saved on this computer, sent in order as soon as the server answers.", nullptr, waiting));
 
     qint64 oldest = 0;
     const QDateTime now = m_queue->now();
@@ -409,54 +455,148 @@ void MainWindow::updateStatus()
     m_depthLabel->setText(depth == 0 ? tr("Queue empty")
                                      : tr("%n pending", nullptr, depth)
                 + (oldest > 0 ? tr(" · oldest %1").arg(QueueModel::formatAge(oldest)) : QString()));
-    const UserIdentity who = m_controller->identity();
+    const UserIdentity who = m_session->identity();
     m_identityLabel->setText(who.name.isEmpty() ? QString() : tr("%1 (%2)").arg(who.name, who.role));
     if (m_tray)
         m_tray->setToolTip(tr("Countersign: %n pending", nullptr, depth));
 }
 
+void MainWindow::updateBanner()
+{
+    if (m_session->connectionState() != ReviewSession::ConnectionState::Offline) {
+        m_banner->setOnline();
+        m_review->setOffline(false);
+        return;
+    }
+    SessionBanner::Offline offline;
+    offline.server = m_session->serverUrl().toDisplayString();
+    offline.since = m_session->offlineSince();
+    offline.retryInSeconds = m_session->secondsUntilRetry();
+    offline.waitingToSend = m_session->waitingToSend();
+    offline.reason = m_session->offlineReason();
+    m_banner->setOffline(offline);
+    m_review->setOffline(true);
+}
+
 void MainWindow::updateActions()
 {
-    const bool online = m_controller->connectionState() != ReviewController::ConnectionState::Disconnected;
-    const auto current = m_controller->currentAction();
-    const bool canReview = online && m_controller->identity().canReview();
-    const bool decidable = canReview && current && current->state == ActionState::Pending;
+    using S = ReviewSession::ConnectionState;
+    const S state = m_session->connectionState();
+    const bool connected = state != S::Disconnected;
+    const auto current = m_session->currentAction();
+    // Decisions made offline go to the outbox: only a session that never learnt who we are
+    // cannot decide.
+    const bool canReview = connected && m_session->identity().canReview();
+    const bool decidable
+        = canReview && current && current->state == ActionState::Pending && !m_session->isDecidedLocally(current->id);
     const bool prohibited = current && current->tier == Tier::Prohibited;
     action(QStringLiteral("actionApprove"))->setEnabled(decidable && !prohibited);
     action(QStringLiteral("actionModify"))->setEnabled(decidable && !prohibited);
     action(QStringLiteral("actionReject"))->setEnabled(decidable);
-    action(QStringLiteral("actionUndo"))->setEnabled(m_controller->hasPendingDecision());
-    action(QStringLiteral("actionBatch"))->setEnabled(canReview && m_queue->rowCount() > 0);
-    action(QStringLiteral("actionDisconnect"))->setEnabled(online);
-    action(QStringLiteral("actionRefresh"))->setEnabled(online);
-    // J and K are letters: they must not fire while the reviewer types.
+    action(QStringLiteral("actionUndo"))->setEnabled(m_session->hasPendingDecision());
+    action(QStringLiteral("actionBatch"))->setEnabled(canReview && state == S::Online && m_queue->rowCount() > 0);
+    action(QStringLiteral("actionDisconnect"))->setEnabled(connected);
+    action(QStringLiteral("actionRefresh"))->setEnabled(connected);
+    // J, K and ? are characters: they must not fire while the reviewer types.
     QWidget *focus = QApplication::focusWidget();
     const bool typing = qobject_cast<QLineEdit *>(focus) || qobject_cast<QPlainTextEdit *>(focus)
         || (qobject_cast<QTextEdit *>(focus) && !static_cast<QTextEdit *>(focus)->isReadOnly());
     action(QStringLiteral("actionNext"))->setEnabled(!typing);
     action(QStringLiteral("actionPrevious"))->setEnabled(!typing);
+    action(QStringLiteral("actionShortcuts"))->setEnabled(!typing);
+    // Ctrl+F finds text inside the diff and filters the queue everywhere else.
+    const bool inDiff = focus && m_review->diffWidget()->isAncestorOf(focus);
+    QList<QKeySequence> filterKeys{QKeySequence(Qt::CTRL | Qt::Key_L)};
+    if (!inDiff)
+        filterKeys << QKeySequence(QKeySequence::Find);
+    if (action(QStringLiteral("actionFilter"))->shortcuts() != filterKeys)
+        action(QStringLiteral("actionFilter"))->setShortcuts(filterKeys);
+    m_review->diffWidget()->findAction()->setEnabled(inDiff);
+}
+
+void MainWindow::onCurrentChanged(const QString &id)
+{
+    keepDraftOfShownItem();
+    m_session->open(id, !m_quietSelection);
+}
+
+void MainWindow::keepDraftOfShownItem()
+{
+    // Leaving an item mid-edit keeps the edit; coming back restores it.
+    const auto shown = m_review->action();
+    if (shown && m_review->isEditing() && m_review->hasEdits() && !m_session->isDecidedLocally(shown->id))
+        m_session->saveDraft(shown->id, m_review->editedText());
+}
+
+void MainWindow::toggleEditing()
+{
+    if (!m_review->isEditing()) {
+        m_review->startEditing();
+        m_review->focusEditor();
+        return;
+    }
+    if (!m_review->hasEdits()) {
+        m_review->cancelEditing();
+        return;
+    }
+    // Never throw an edit away without asking.
+    auto *box
+        = new QMessageBox(QMessageBox::Question, tr("Modify"), tr("Keep your edits?"), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("discardEditsBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("You changed the proposal. You can keep editing, approve it with your edits, or "
+                               "discard them and return to the agent's draft."));
+    QPushButton *keep = box->addButton(tr("&Keep Editing"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepEditingButton"));
+    QPushButton *approve = box->addButton(tr("&Approve With Edits"), QMessageBox::AcceptRole);
+    approve->setObjectName(QStringLiteral("approveWithEditsButton"));
+    QPushButton *discard = box->addButton(tr("&Discard Edits"), QMessageBox::DestructiveRole);
+    discard->setObjectName(QStringLiteral("discardEditsButton"));
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    connect(box, &QMessageBox::buttonClicked, this, [this, approve, discard](QAbstractButton *clicked) {
+        if (clicked == approve) {
+            action(QStringLiteral("actionApprove"))->trigger();
+        } else if (clicked == discard) {
+            if (const auto shown = m_review->action())
+                m_session->discardDraft(shown->id);
+            m_review->cancelEditing();
+        } else {
+            m_review->focusEditor();
+        }
+    });
+    box->open();
 }
 
 void MainWindow::showCurrent()
 {
-    const auto current = m_controller->currentAction();
-    m_review->showAction(current, current ? m_controller->confidenceThreshold(*current) : std::nullopt);
+    const auto current = m_session->currentAction();
+    m_review->showAction(current, current ? m_session->confidenceThreshold(*current) : std::nullopt);
+    if (current) {
+        m_review->setDecidedLocally(m_session->isDecidedLocally(current->id));
+        if (!m_review->isEditing()) {
+            if (const auto draft = m_session->draft(current->id))
+                m_review->restoreEdit(*draft);
+        }
+    }
     updateActions();
 }
 
 void MainWindow::moveOnFrom(const QString &decidedId)
 {
-    // The next item follows at once; the decision itself waits out the undo window.
+    // The next item follows at once; the decision itself waits out the undo window. The keys
+    // go back to the queue, so J and K move on instead of typing into the reason box.
     const QString next = m_queuePanel->neighbourOf(decidedId);
     if (!next.isEmpty())
         m_queuePanel->selectId(next);
+    m_queuePanel->view()->setFocus(Qt::OtherFocusReason);
     updateActions();
 }
 
 void MainWindow::onActionEvent(const QString &type, const Action &a)
 {
-    if (a.id == m_controller->currentId()) {
-        if (a.state != ActionState::Pending && m_controller->pendingActionId() != a.id) {
+    if (a.id == m_session->currentId()) {
+        if (a.state != ActionState::Pending && m_session->pendingActionId() != a.id) {
             statusBar()->showMessage(
                 tr("“%1” was %2 by %3.").arg(a.title, actionStateName(a.state), a.decidedBy), 8000);
             moveOnFrom(a.id);
@@ -511,15 +651,45 @@ void MainWindow::notify(const QString &title, const QString &message)
 
 void MainWindow::showError(const QString &title, const QString &message)
 {
-    QMessageBox box(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
-    box.setObjectName(QStringLiteral("errorBox"));
     statusBar()->showMessage(title, 8000);
-    if (QApplication::platformName() == QLatin1String("offscreen")) {
-        // Unattended runs (tests, screenshots) must not block on a modal dialog.
-        qCWarning(lcUi) << title << message;
+    // During an outage the banner says what is wrong; one dialog per failed request would bury
+    // the reviewer in stale errors when the server returns.
+    if (m_session->connectionState() == ReviewSession::ConnectionState::Offline) {
+        qCInfo(lcUi) << "while offline:" << title << message;
         return;
     }
-    box.exec();
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::openShortcuts()
+{
+    auto *dialog = findChild<ShortcutsDialog *>();
+    if (!dialog) {
+        auto actions = [this](std::initializer_list<const char *> names) {
+            QList<QAction *> list;
+            for (const char *name : names)
+                list << action(QLatin1String(name));
+            return list;
+        };
+        DiffWidget *diff = m_review->diffWidget();
+        const QList<ShortcutsDialog::Group> groups{
+            {tr("Deciding"), actions({"actionApprove", "actionModify", "actionReject", "actionUndo", "actionBatch"})},
+            {tr("Moving around"),
+                actions({"actionNext", "actionPrevious", "actionFilter", "actionRefresh", "actionShortcuts"})},
+            {tr("Reading the change"), {diff->nextChangeAction(), diff->previousChangeAction(), diff->findAction()}},
+            {tr("Windows"),
+                actions({"actionHistory", "actionReports", "actionSettings", "actionConnect", "actionQuit"})},
+        };
+        const QList<std::pair<QString, QString>> extra{
+            {tr("Esc"), tr("In the filter: clear it and return to the queue")},
+            {tr("Enter"), tr("In the reason box: reject with that reason")},
+        };
+        dialog = new ShortcutsDialog(groups, extra, this);
+    }
+    dialog->open();
 }
 
 void MainWindow::openBatchReview()
@@ -537,7 +707,7 @@ void MainWindow::openBatchReview()
                        this, tr("Batch Review"), tr("Approve %n item(s) at once?", nullptr, int(chosen.size())))
                     != QMessageBox::Yes)
                 return;
-            m_controller->decideBatch(chosen, outcome, reason);
+            m_session->decideBatch(chosen, outcome, reason);
         });
     dialog->open();
 }
@@ -557,7 +727,7 @@ void MainWindow::openReports()
 {
     auto *window = findChild<ReportWindow *>();
     if (!window) {
-        window = new ReportWindow(m_controller->connection(), this);
+        window = new ReportWindow(m_session->connection(), this);
         window->setAttribute(Qt::WA_DeleteOnClose);
     }
     window->show();
@@ -577,12 +747,77 @@ void MainWindow::rememberReason(const QString &reason)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    m_controller->sendPendingNow();
+    if (!m_closeConfirmed) {
+        // Nothing the reviewer did may be lost by quitting: the edit in progress is kept, the
+        // decision in its undo window and anything waiting are sent now, and the claim of an
+        // undecided item is released. Quitting goes on when that is done, or asks.
+        event->ignore();
+        if (m_closing)
+            return;
+        m_closing = true;
+        keepDraftOfShownItem();
+        auto *progress
+            = new QProgressDialog(tr("Sending your last decisions to the server…"), tr("&Quit Now"), 0, 0, this);
+        progress->setObjectName(QStringLiteral("quitProgress"));
+        progress->setWindowTitle(tr("Quitting"));
+        progress->setMinimumDuration(300);
+        progress->setAttribute(Qt::WA_DeleteOnClose);
+        auto *timeout = new QTimer(progress);
+        timeout->setSingleShot(true);
+        connect(timeout, &QTimer::timeout, this, [this] {
+            finishClosing(false);
+        });
+        connect(progress, &QProgressDialog::canceled, this, [this] {
+            finishClosing(false);
+        });
+        connect(m_session, &ReviewSession::flushFinished, progress, [this](bool everythingSent) {
+            finishClosing(everythingSent);
+        });
+        timeout->start(QuitFlushTimeoutMs);
+        m_session->flush();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
-    m_controller->disconnectFromServer();
+    m_session->disconnectFromServer();
     event->accept();
+}
+
+void MainWindow::finishClosing(bool everythingSent)
+{
+    if (!m_closing)
+        return;
+    if (auto *progress = findChild<QProgressDialog *>(QStringLiteral("quitProgress"))) {
+        progress->disconnect(this);
+        progress->close();
+    }
+    const int waiting = m_session->waitingToSend();
+    if (everythingSent || waiting == 0) {
+        m_closing = false;
+        m_closeConfirmed = true;
+        close();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Quit Countersign"),
+        tr("%n decision(s) could not be sent to the server yet.", nullptr, waiting), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("unsentDecisionsBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("They are saved on this computer and will be sent the next time you connect to %1.")
+            .arg(m_session->serverUrl().toDisplayString()));
+    QPushButton *quit = box->addButton(tr("&Quit"), QMessageBox::AcceptRole);
+    quit->setObjectName(QStringLiteral("quitAnywayButton"));
+    QPushButton *stay = box->addButton(tr("&Stay"), QMessageBox::RejectRole);
+    stay->setObjectName(QStringLiteral("stayButton"));
+    box->setDefaultButton(stay);
+    connect(box, &QMessageBox::buttonClicked, this, [this, quit](QAbstractButton *clicked) {
+        m_closing = false;
+        if (clicked == quit) {
+            m_closeConfirmed = true;
+            close();
+        }
+    });
+    box->open();
 }
 
 } // namespace Countersign

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "review/reviewcontroller.h"
+#include "client/reviewsession.h"
+#include "domain/clock.h"
 
 #include <QMainWindow>
 #include <QSet>
@@ -18,6 +19,7 @@ class DecisionHistory;
 class QueueModel;
 class QueuePanel;
 class ReviewPane;
+class SessionBanner;
 
 // The reviewer's main window: the queue on the left, the current item's review pane on the
 // right; every action in a menu, most on the toolbar, all with shortcuts.
@@ -31,7 +33,7 @@ public:
     ~MainWindow() override;
 
     void connectToServer(const QUrl &url, const QString &token);
-    ReviewController *controller() const { return m_controller; }
+    ReviewSession *session() const { return m_session; }
     QueuePanel *queuePanel() const { return m_queuePanel; }
     ReviewPane *reviewPane() const { return m_review; }
     DecisionHistory *history() const { return m_history.get(); }
@@ -42,6 +44,9 @@ public:
     void setConfirmBatchApprove(bool confirm) { m_confirmBatch = confirm; }
     // The approval-rate report window (one per main window), reloaded when the connection changes.
     void openReports();
+
+    // The narrowest the window may become: a laptop's half screen (960 px) must fit.
+    static constexpr int MaximumMinimumWidth = 960;
 
 Q_SIGNALS:
     void connectRequested(); // File > Connect…: the app shows its connection dialog
@@ -67,19 +72,28 @@ private:
     void notify(const QString &title, const QString &message);
     void notifyBreaches();
     void showError(const QString &title, const QString &message);
+    void updateBanner();
+    void openShortcuts();
+    void onCurrentChanged(const QString &id);
+    void keepDraftOfShownItem();
+    void toggleEditing();
+    void finishClosing(bool everythingSent);
     void openBatchReview();
     void openHistory();
     void rememberReason(const QString &reason);
 
+    SystemClock m_clock;
     std::unique_ptr<DecisionHistory> m_history;
     QueueModel *m_queue;
-    ReviewController *m_controller;
+    ReviewSession *m_session;
+    SessionBanner *m_banner;
     QueuePanel *m_queuePanel;
     ReviewPane *m_review;
     QSystemTrayIcon *m_tray = nullptr;
     QLabel *m_connectionLabel;
     QLabel *m_depthLabel;
     QLabel *m_identityLabel;
+    QLabel *m_outboxLabel;
     QTimer m_tick;
     QStringList m_recentReasons;
     QStringList m_notifyCategories;
@@ -88,6 +102,9 @@ private:
     bool m_notifyBreaches = true;
     bool m_notifyEscalations = true;
     bool m_confirmBatch = true;
+    bool m_quietSelection = false; // selecting without opening on purpose (no claim)
+    bool m_closing = false; // waiting for the last decisions to be sent
+    bool m_closeConfirmed = false;
     QHash<QString, QAction *> m_actions;
 };
 

@@ -36,7 +36,7 @@ ReviewerApp::~ReviewerApp() = default;
 
 void ReviewerApp::applySettings()
 {
-    m_window->controller()->setUndoWindow(m_settings->undoWindowSeconds());
+    m_window->session()->setUndoWindow(m_settings->undoWindowSeconds());
     DiffWidget *diff = m_window->reviewPane()->diffWidget();
     diff->setViewFont(m_settings->diffFont());
     diff->setThemeName(m_settings->syntaxTheme());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/actioncache.h"
 #include "domain/action.h"
 #include "queuefilter.h"
 
@@ -15,7 +16,7 @@ namespace Countersign {
 // 100k rows a proxy spends tens of milliseconds per live insert or removal, while here an
 // update is a binary search and one row signal. Sorting and filtering emit layoutChanged with
 // persistent indexes remapped, so the view keeps its selection and scroll position.
-class QueueModel : public QAbstractTableModel
+class QueueModel : public QAbstractTableModel, public ActionCache
 {
     Q_OBJECT
 
@@ -47,9 +48,9 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     // Replaces everything (initial load, reconnect with a gap).
-    void resetActions(QList<Action> actions);
+    void resetActions(QList<Action> actions) override;
     // Applies one change: pending actions are inserted or updated, others leave the queue.
-    void upsert(const Action &action);
+    void upsert(const Action &action) override;
     void remove(const QString &id);
 
     void setFilter(const QueueFilter &filter);
@@ -60,7 +61,7 @@ public:
 
     const Action &action(int row) const; // a visible row
     int rowOf(const QString &id) const; // visible row, or -1
-    const Action *findAction(const QString &id) const; // any pending action, visible or not
+    const Action *findAction(const QString &id) const override; // any pending action, visible or not
     int totalCount() const { return int(m_slotOf.size()); }
     QStringList visibleIds() const;
     QStringList categories() const;

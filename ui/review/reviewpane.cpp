@@ -98,7 +98,8 @@ QWidget *ReviewPane::createHeader()
     grid->setContentsMargins(0, 0, 0, 0);
     m_title = new QLabel(header);
     m_title->setObjectName(QStringLiteral("reviewTitle"));
-    m_title->setWordWrap(true);
+    // One line, elided to the width with the whole title as tooltip (updateTitle).
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
@@ -121,6 +122,14 @@ QWidget *ReviewPane::createHeader()
     auto *confidenceLabel = new QLabel(tr("Confidence:"), header);
     confidenceLabel->setBuddy(m_confidence);
 
+    m_notice = new QLabel(header);
+    m_notice->setObjectName(QStringLiteral("reviewNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setAutoFillBackground(true);
+    m_notice->setBackgroundRole(QPalette::AlternateBase);
+    m_notice->setMargin(4);
+    m_notice->hide();
+
     grid->addWidget(m_title, 0, 0, 1, 2);
     grid->addWidget(m_tier, 0, 2);
     grid->addWidget(m_meta, 1, 0, 1, 2);
@@ -128,6 +137,7 @@ QWidget *ReviewPane::createHeader()
     grid->addWidget(confidenceLabel, 2, 0);
     grid->addWidget(m_confidence, 2, 1);
     grid->addWidget(m_claim, 2, 2);
+    grid->addWidget(m_notice, 3, 0, 1, 3);
     grid->setColumnStretch(1, 1);
     return header;
 }
@@ -177,12 +187,7 @@ QWidget *ReviewPane::createDecisionBar()
         else
             Q_EMIT approveRequested();
     });
-    connect(m_modify, &QPushButton::clicked, this, [this] {
-        if (m_editing)
-            cancelEditing();
-        else
-            startEditing();
-    });
+    connect(m_modify, &QPushButton::clicked, this, &ReviewPane::editToggleRequested);
     connect(m_reject, &QPushButton::clicked, this, [this] {
         if (rejectReason().isEmpty()) {
             focusRejectReason();
@@ -214,7 +219,8 @@ void ReviewPane::showAction(const std::optional<Action> &action, std::optional<d
     }
     stack->setCurrentWidget(m_body);
     const Action &a = *action;
-    m_title->setText(a.title.isEmpty() ? a.type : a.title);
+    m_fullTitle = a.title.isEmpty() ? a.type : a.title;
+    updateTitle();
     m_meta->setText(tr("%1 · %2 · from %3 · %4")
             .arg(a.type, a.category, a.agent, QLocale().toString(a.createdAt.toLocalTime(), QLocale::ShortFormat)));
     m_tier->setText(tierText(a.tier) + (a.unassigned ? tr(" (unassigned type)") : QString()));
@@ -232,7 +238,9 @@ void ReviewPane::showAction(const std::optional<Action> &action, std::optional<d
         m_contextView->expandToDepth(1);
         m_reason->setCurrentText(QString());
         m_claimedByOther = false;
+        m_decidedLocally = false;
         m_claim->clear();
+        m_notice->hide();
     }
     updateSla();
     updateButtons();
@@ -250,10 +258,44 @@ void ReviewPane::setClaim(const QString &claimedBy, bool mine)
     updateButtons();
 }
 
-void ReviewPane::setPendingDecision(int secondsLeft, const QString &description)
+void ReviewPane::setPendingDecision(int secondsLeft, const QString &description, const QString &undoKeys)
 {
     m_undoBanner->setVisible(secondsLeft > 0);
-    m_undoLabel->setText(tr("%1 in %n second(s)…", nullptr, secondsLeft).arg(description));
+    m_undoLabel->setText(tr("%1 in %n s — %2 to undo", nullptr, secondsLeft).arg(description, undoKeys));
+}
+
+void ReviewPane::setDecidedLocally(bool decided)
+{
+    if (decided == m_decidedLocally)
+        return;
+    m_decidedLocally = decided;
+    if (decided) {
+        m_notice->setText(tr("Your decision on this item is saved and waiting to be sent to the server."));
+        m_notice->show();
+    } else {
+        m_notice->hide();
+    }
+    updateButtons();
+}
+
+void ReviewPane::setOffline(bool offline)
+{
+    m_offline = offline;
+    updateButtons();
+}
+
+void ReviewPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateTitle();
+}
+
+void ReviewPane::updateTitle()
+{
+    const QString elided
+        = m_title->fontMetrics().elidedText(m_fullTitle, Qt::ElideRight, std::max(40, m_title->width()));
+    m_title->setText(elided);
+    m_title->setToolTip(elided == m_fullTitle ? QString() : m_fullTitle);
 }
 
 void ReviewPane::setNow(const QDateTime &now)
@@ -294,7 +336,7 @@ void ReviewPane::updateSla()
 void ReviewPane::updateButtons()
 {
     const bool pending = m_action && m_action->state == ActionState::Pending;
-    const bool canDecide = pending && !m_readOnly && !m_claimedByOther;
+    const bool canDecide = pending && !m_readOnly && !m_claimedByOther && !m_decidedLocally;
     // A prohibited action never offers approval, whatever else is true.
     const bool prohibited = m_action && m_action->tier == Tier::Prohibited;
     m_approve->setVisible(!prohibited);
@@ -303,7 +345,14 @@ void ReviewPane::updateButtons()
     m_modify->setEnabled(canDecide);
     m_reject->setEnabled(canDecide);
     m_reason->setEnabled(canDecide);
-    m_approve->setText(m_editing && hasEdits() ? tr("Approve with edits") : tr("Approve"));
+    if (m_offline) {
+        m_approve->setText(
+            m_editing && hasEdits() ? tr("Approve with edits — sent when back") : tr("Approve — sent when back"));
+        m_reject->setText(tr("Reject — sent when back"));
+    } else {
+        m_approve->setText(m_editing && hasEdits() ? tr("Approve with edits") : tr("Approve"));
+        m_reject->setText(tr("Reject"));
+    }
     m_modify->setText(m_editing ? tr("Cancel edit") : tr("Modify…"));
 }
 
@@ -324,7 +373,34 @@ void ReviewPane::cancelEditing()
     m_diff->setEditable(false);
     if (m_action)
         m_diff->setTexts(m_action->payload.content, m_action->payload.content);
+    m_notice->setVisible(m_decidedLocally);
     updateButtons();
+}
+
+void ReviewPane::finishEditing()
+{
+    if (!m_editing)
+        return;
+    m_editing = false;
+    m_diff->setEditable(false);
+    updateButtons();
+}
+
+void ReviewPane::restoreEdit(const QString &text)
+{
+    if (!m_action)
+        return;
+    m_editing = true;
+    m_diff->setEditedText(text);
+    m_notice->setText(tr("Your unfinished edit of this item was kept. Approve it with Ctrl+Return, or press Ctrl+E "
+                         "to discard it."));
+    m_notice->show();
+    updateButtons();
+}
+
+void ReviewPane::focusEditor()
+{
+    m_diff->focusEditor();
 }
 
 QString ReviewPane::editedText() const

@@ -22,7 +22,7 @@ class JsonTreeModel;
 // Everything a reviewer needs to decide on one action: what it is, the proposed payload in the
 // diff view (AI draft left, the reviewer's edit right), the AI's reasoning, its context, its
 // confidence against the policy threshold, the SLA countdown and the claim; and the decision
-// buttons. It shows and collects; the ReviewController acts.
+// buttons. It shows and collects; the ReviewSession acts.
 class ReviewPane : public QWidget
 {
     Q_OBJECT
@@ -33,13 +33,21 @@ public:
     void showAction(const std::optional<Action> &action, std::optional<double> threshold);
     std::optional<Action> action() const { return m_action; }
     void setClaim(const QString &claimedBy, bool mine);
-    void setPendingDecision(int secondsLeft, const QString &description); // 0 hides the banner
+    // "Approving “X” in 4 s — Ctrl+Z to undo"; 0 seconds hides the banner.
+    void setPendingDecision(int secondsLeft, const QString &description, const QString &undoKeys);
+    // A decision on this item waits in the outbox: nothing more to decide here.
+    void setDecidedLocally(bool decided);
+    // Offline, decisions are kept and sent later: the buttons say so.
+    void setOffline(bool offline);
     void setNow(const QDateTime &now); // refreshes the SLA countdown
     void setReadOnly(bool readOnly); // agents and disconnected sessions cannot decide
 
     // Modify: the right side becomes an editor holding the draft.
     void startEditing();
-    void cancelEditing();
+    void cancelEditing(); // back to the agent's draft
+    void finishEditing(); // the edit went out with a decision
+    void restoreEdit(const QString &text); // a kept edit of this item, with a notice
+    void focusEditor();
     bool isEditing() const { return m_editing; }
     QString editedText() const;
     bool hasEdits() const;
@@ -55,8 +63,14 @@ Q_SIGNALS:
     void modifyRequested(); // approve with the edit
     void rejectRequested(const QString &reason);
     void undoRequested();
+    // The Modify button: the window decides (it asks before throwing edits away).
+    void editToggleRequested();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void updateTitle();
     QWidget *createHeader();
     QWidget *createDecisionBar();
     void updateButtons();
@@ -67,6 +81,9 @@ private:
     bool m_editing = false;
     bool m_readOnly = false;
     bool m_claimedByOther = false;
+    bool m_decidedLocally = false;
+    bool m_offline = false;
+    QString m_fullTitle;
 
     QLabel *m_title;
     QLabel *m_meta;
@@ -74,6 +91,7 @@ private:
     QLabel *m_sla;
     QLabel *m_claim;
     QLabel *m_empty;
+    QLabel *m_notice; // "your edit was restored", "your decision waits to be sent"
     ConfidenceMeter *m_confidence;
     DiffWidget *m_diff;
     QTabWidget *m_tabs;

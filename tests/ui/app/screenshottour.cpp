@@ -94,7 +94,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "the queue did not load\n");
         return 1;
     }
-    window.controller()->setUndoWindow(0);
+    window.session()->setUndoWindow(0);
     // Show a code patch if the demo has one: it makes the most telling diff.
     QueueModel *queue = window.queuePanel()->model();
     QString pick = queue->action(0).id;
@@ -107,7 +107,7 @@ int main(int argc, char *argv[])
     window.queuePanel()->selectId(pick);
     waitFor(
         [&] {
-            return window.controller()->holdsClaim(pick);
+            return window.session()->holdsClaim(pick);
         },
         5000);
     save(&window, out, QStringLiteral("main-window.png"));

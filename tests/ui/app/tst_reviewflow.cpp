@@ -103,8 +103,8 @@ private:
     void openItem(const QString &id)
     {
         m_window->queuePanel()->selectId(id);
-        QTRY_COMPARE(m_window->controller()->currentId(), id);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->holdsClaim(id), 10000);
+        QTRY_COMPARE(m_window->session()->currentId(), id);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->holdsClaim(id), 10000);
     }
 
 private Q_SLOTS:
@@ -126,17 +126,17 @@ private Q_SLOTS:
                     .isEmpty());
 
         m_window = std::make_unique<MainWindow>(m_dir.filePath(QStringLiteral("history.db")));
-        m_window->controller()->setUndoWindow(0);
+        m_window->session()->setUndoWindow(0);
         m_window->show();
         m_window->connectToServer(m_server->baseUrl(), m_leadToken);
         QTRY_COMPARE_WITH_TIMEOUT(
-            m_window->controller()->connectionState(), ReviewController::ConnectionState::Online, 15000);
+            m_window->session()->connectionState(), ReviewSession::ConnectionState::Online, 15000);
     }
 
     void loadsQueue()
     {
         QTRY_COMPARE(queue()->rowCount(), 6);
-        QCOMPARE(m_window->controller()->identity().name, QStringLiteral("alice"));
+        QCOMPARE(m_window->session()->identity().name, QStringLiteral("alice"));
         // a new submission appears live
         const QString id
             = submit(QStringLiteral("email.send_external"), QStringLiteral("Live one"), QStringLiteral("hi\n"));
@@ -157,8 +157,8 @@ private Q_SLOTS:
         QCOMPARE(serverAction(id).decidedBy, QStringLiteral("alice"));
         QTRY_COMPARE(queue()->rowOf(id), -1);
         // the next item follows
-        QVERIFY(!m_window->controller()->currentId().isEmpty());
-        QVERIFY(m_window->controller()->currentId() != id);
+        QVERIFY(!m_window->session()->currentId().isEmpty());
+        QVERIFY(m_window->session()->currentId() != id);
     }
 
     void modifyByTyping()
@@ -199,17 +199,17 @@ private Q_SLOTS:
 
     void undoWindowKeepsItemPending()
     {
-        m_window->controller()->setUndoWindow(3);
+        m_window->session()->setUndoWindow(3);
         const QString id = queue()->action(0).id;
         openItem(id);
         m_window->action(QStringLiteral("actionApprove"))->trigger();
-        QVERIFY(m_window->controller()->hasPendingDecision());
+        QVERIFY(m_window->session()->hasPendingDecision());
         QVERIFY(m_window->action(QStringLiteral("actionUndo"))->isEnabled());
         m_window->action(QStringLiteral("actionUndo"))->trigger();
-        QVERIFY(!m_window->controller()->hasPendingDecision());
+        QVERIFY(!m_window->session()->hasPendingDecision());
         QTest::qWait(500);
         QCOMPARE(serverAction(id).state, ActionState::Pending);
-        m_window->controller()->setUndoWindow(0);
+        m_window->session()->setUndoWindow(0);
     }
 
     void batchApprove()
@@ -233,10 +233,10 @@ private Q_SLOTS:
     {
         stopServer();
         QTRY_VERIFY_WITH_TIMEOUT(
-            m_window->controller()->connectionState() != ReviewController::ConnectionState::Online, 15000);
+            m_window->session()->connectionState() != ReviewSession::ConnectionState::Online, 15000);
         startServer();
         QTRY_COMPARE_WITH_TIMEOUT(
-            m_window->controller()->connectionState(), ReviewController::ConnectionState::Online, 30000);
+            m_window->session()->connectionState(), ReviewSession::ConnectionState::Online, 30000);
         const QString id
             = submit(QStringLiteral("email.send_external"), QStringLiteral("After restart"), QStringLiteral("x\n"));
         QTRY_VERIFY_WITH_TIMEOUT(queue()->rowOf(id) >= 0, 15000);
