@@ -81,4 +81,16 @@ int McpClient::closeAndWait(int timeoutMs)
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
+QList<QJsonObject> McpClient::remaining()
+{
+    m_buffer += m_process.readAllStandardOutput();
+    QList<QJsonObject> messages;
+    for (const QByteArray &line : m_buffer.split('\n')) {
+        if (!line.trimmed().isEmpty())
+            messages.append(QJsonDocument::fromJson(line).object());
+    }
+    m_buffer.clear();
+    return messages;
+}
+
 } // namespace Countersign::Test

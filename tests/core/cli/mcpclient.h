@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QProcess>
 
 namespace Countersign::Test {
@@ -20,6 +21,8 @@ public:
     QJsonObject request(int id, const QString &method, const QJsonObject &params = {}, int timeoutMs = 15000);
     bool hasPendingOutput();
     int closeAndWait(int timeoutMs = 10000);
+    // After closeAndWait(): every message the server wrote that was not received yet.
+    QList<QJsonObject> remaining();
     QProcess &process() { return m_process; }
 
 private:

@@ -1,8 +1,10 @@
 #include "mcpclient.h"
 #include "testserver.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -189,6 +191,197 @@ private Q_SLOTS:
             QStringLiteral("wrong order"));
     }
 
+    // A request_approval waits for its reviewer without holding up the session.
+    void pingIsAnsweredWhileApprovalWaits()
+    {
+        McpClient client;
+        QVERIFY(client.start(arguments({QStringLiteral("--request-wait"), QStringLiteral("20")})));
+        handshake(client);
+        client.send(toolCall(10, QStringLiteral("request_approval"), refund(QStringLiteral("Refund 40 EUR"))));
+        const QJsonObject pending = waitForPending();
+        QVERIFY(!pending.isEmpty());
+
+        QElapsedTimer timer;
+        timer.start();
+        const QJsonObject pong = client.request(11, QStringLiteral("ping"), {}, 1000);
+        QCOMPARE(pong.value(QLatin1String("id")).toInt(), 11);
+        QVERIFY(pong.value(QLatin1String("result")).isObject());
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        const QJsonObject list = client.request(12, QStringLiteral("tools/list"), {}, 1000);
+        QCOMPARE(list.value(QLatin1String("id")).toInt(), 12);
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+
+        QCOMPARE(decide(pending.value(QLatin1String("id")).toString(), QStringLiteral("approve")), 200);
+        const QJsonObject response = client.receive();
+        QCOMPARE(response.value(QLatin1String("id")).toInt(), 10);
+        QCOMPARE(stateIn(response), QStringLiteral("approved"));
+    }
+
+    void callsWaitSideBySide()
+    {
+        McpClient client;
+        QVERIFY(client.start(arguments()));
+        handshake(client);
+        client.send(toolCall(20, QStringLiteral("request_approval"), refund(QStringLiteral("Refund A"))));
+        client.send(toolCall(21, QStringLiteral("request_approval"), refund(QStringLiteral("Refund B"))));
+        QTRY_COMPARE_WITH_TIMEOUT(pendingActions().size(), 2, 10000);
+        QString idA, idB;
+        for (const QJsonValue &item : pendingActions()) {
+            const QJsonObject action = item.toObject();
+            (action.value(QLatin1String("title")).toString() == QLatin1String("Refund A") ? idA : idB)
+                = action.value(QLatin1String("id")).toString();
+        }
+        QVERIFY(!idA.isEmpty() && !idB.isEmpty());
+        // The later call, decided first, answers first.
+        QCOMPARE(decide(idB, QStringLiteral("reject")), 200);
+        QJsonObject response = client.receive();
+        QCOMPARE(response.value(QLatin1String("id")).toInt(), 21);
+        QCOMPARE(stateIn(response), QStringLiteral("rejected"));
+        QCOMPARE(decide(idA, QStringLiteral("approve")), 200);
+        response = client.receive();
+        QCOMPARE(response.value(QLatin1String("id")).toInt(), 20);
+        QCOMPARE(stateIn(response), QStringLiteral("approved"));
+    }
+
+    void cancelledCallGetsNoAnswerAndIsWithdrawn_data()
+    {
+        QTest::addColumn<QJsonValue>("id");
+        QTest::newRow("integer id") << QJsonValue(30);
+        QTest::newRow("string id") << QJsonValue(QStringLiteral("call-30"));
+    }
+    void cancelledCallGetsNoAnswerAndIsWithdrawn()
+    {
+        QFETCH(QJsonValue, id);
+        McpClient client;
+        QVERIFY(client.start(arguments()));
+        handshake(client);
+        client.send(toolCall(id, QStringLiteral("request_approval"), refund(QStringLiteral("Refund 40 EUR"))));
+        const QJsonObject pending = waitForPending();
+        const QString actionId = pending.value(QLatin1String("id")).toString();
+        QVERIFY(!actionId.isEmpty());
+
+        client.send(cancelled(id));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(actionId), QStringLiteral("withdrawn"), 10000);
+        // The session goes on, and the next answer is the ping's, not the cancelled call's.
+        QCOMPARE(client.request(31, QStringLiteral("ping")).value(QLatin1String("id")).toInt(), 31);
+        QCOMPARE(client.closeAndWait(), 0);
+        for (const QJsonObject &message : client.remaining())
+            QVERIFY2(message.value(QLatin1String("id")) != id, QJsonDocument(message).toJson().constData());
+    }
+
+    void cancellingWhatIsNotRunningIsIgnored()
+    {
+        McpClient client;
+        QVERIFY(client.start(arguments()));
+        handshake(client);
+        client.send(cancelled(QJsonValue(999)));
+        client.send(cancelled(QJsonValue(QJsonObject{})));
+        client.sendLine(R"({"jsonrpc":"2.0","method":"notifications/cancelled"})");
+        // A call that already answered: its cancellation crosses the answer and changes nothing.
+        client.send(toolCall(32, QStringLiteral("request_approval"),
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("email.send_internal")},
+                {QStringLiteral("title"), QStringLiteral("Standup notes")},
+                {QStringLiteral("content"), QStringLiteral("Notes")}}));
+        const QJsonObject response = client.receive();
+        QCOMPARE(response.value(QLatin1String("id")).toInt(), 32);
+        QCOMPARE(stateIn(response), QStringLiteral("approved"));
+        client.send(cancelled(QJsonValue(32)));
+        const QString actionId = response.value(QLatin1String("result"))
+                                     .toObject()
+                                     .value(QLatin1String("structuredContent"))
+                                     .toObject()
+                                     .value(QLatin1String("id"))
+                                     .toString();
+        QCOMPARE(client.request(33, QStringLiteral("ping")).value(QLatin1String("id")).toInt(), 33);
+        QCOMPARE(stateOf(actionId), QStringLiteral("approved"));
+    }
+
+    void progressNotificationsCarryTheToken_data()
+    {
+        QTest::addColumn<QJsonValue>("token");
+        QTest::newRow("string token") << QJsonValue(QStringLiteral("tok-40"));
+        QTest::newRow("integer token") << QJsonValue(4040);
+    }
+    void progressNotificationsCarryTheToken()
+    {
+        QFETCH(QJsonValue, token);
+        McpClient client;
+        QVERIFY(client.start(arguments({QStringLiteral("--progress-interval"), QStringLiteral("1"),
+            QStringLiteral("--request-wait"), QStringLiteral("30")})));
+        handshake(client);
+        client.send(toolCall(40, QStringLiteral("request_approval"), refund(QStringLiteral("Refund 40 EUR")), token));
+        const QJsonObject first = client.receive();
+        QCOMPARE(first.value(QLatin1String("method")).toString(), QStringLiteral("notifications/progress"));
+        QVERIFY(!first.contains(QLatin1String("id")));
+        const QJsonObject firstParams = first.value(QLatin1String("params")).toObject();
+        QCOMPARE(firstParams.value(QLatin1String("progressToken")), token);
+        QCOMPARE(firstParams.value(QLatin1String("total")).toDouble(), 30.0);
+        const QString actionId = waitForPending().value(QLatin1String("id")).toString();
+        QVERIFY(!actionId.isEmpty());
+        QVERIFY2(firstParams.value(QLatin1String("message")).toString().contains(actionId),
+            qPrintable(firstParams.value(QLatin1String("message")).toString()));
+
+        // Another one while the reviewer takes their time, with a larger progress value.
+        const QJsonObject second = client.receive(5000);
+        QCOMPARE(second.value(QLatin1String("method")).toString(), QStringLiteral("notifications/progress"));
+        const QJsonObject secondParams = second.value(QLatin1String("params")).toObject();
+        QCOMPARE(secondParams.value(QLatin1String("progressToken")), token);
+        QVERIFY(secondParams.value(QLatin1String("progress")).toDouble()
+            > firstParams.value(QLatin1String("progress")).toDouble());
+
+        QCOMPARE(decide(actionId, QStringLiteral("approve")), 200);
+        double last = secondParams.value(QLatin1String("progress")).toDouble();
+        QJsonObject response;
+        for (int i = 0; i < 20 && response.isEmpty(); ++i) {
+            const QJsonObject message = client.receive();
+            QVERIFY(!message.isEmpty());
+            if (message.contains(QLatin1String("id"))) {
+                response = message;
+                break;
+            }
+            const double progress
+                = message.value(QLatin1String("params")).toObject().value(QLatin1String("progress")).toDouble();
+            QVERIFY(progress > last);
+            last = progress;
+        }
+        QCOMPARE(response.value(QLatin1String("id")).toInt(), 40);
+        QCOMPARE(stateIn(response), QStringLiteral("approved"));
+        // Progress stops with the answer.
+        QCOMPARE(client.closeAndWait(), 0);
+        QCOMPARE(client.remaining().size(), 0);
+    }
+
+    void closingInputWithdrawsWaitingCalls()
+    {
+        McpClient client;
+        QVERIFY(client.start(arguments()));
+        handshake(client);
+        client.send(toolCall(50, QStringLiteral("request_approval"), refund(QStringLiteral("Refund 40 EUR"))));
+        const QString actionId = waitForPending().value(QLatin1String("id")).toString();
+        QVERIFY(!actionId.isEmpty());
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(client.closeAndWait(), 0);
+        QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(stateOf(actionId), QStringLiteral("withdrawn"));
+        QCOMPARE(client.remaining().size(), 0);
+    }
+
+    void idOfARunningCallIsNotReused()
+    {
+        McpClient client;
+        QVERIFY(client.start(arguments()));
+        handshake(client);
+        client.send(toolCall(60, QStringLiteral("request_approval"), refund(QStringLiteral("Refund 40 EUR"))));
+        const QString actionId = waitForPending().value(QLatin1String("id")).toString();
+        client.send(toolCall(60, QStringLiteral("check_approval"), QJsonObject{{QStringLiteral("id"), actionId}}));
+        const QJsonObject refused = client.receive();
+        QCOMPARE(refused.value(QLatin1String("id")).toInt(), 60);
+        QCOMPARE(refused.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toInt(), -32600);
+        QCOMPARE(decide(actionId, QStringLiteral("approve")), 200);
+        QCOMPARE(stateIn(client.receive()), QStringLiteral("approved"));
+    }
+
     void jsonRpcErrors_data()
     {
         QTest::addColumn<QByteArray>("line");
@@ -326,22 +519,73 @@ private:
             {QStringLiteral("method"), QStringLiteral("notifications/initialized")}});
     }
 
-    static QJsonObject toolCall(int id, const QString &name, const QJsonObject &arguments)
+    static QJsonObject toolCall(const QJsonValue &id, const QString &name, const QJsonObject &arguments,
+        const QJsonValue &progressToken = QJsonValue::Undefined)
     {
+        QJsonObject params{{QStringLiteral("name"), name}, {QStringLiteral("arguments"), arguments}};
+        if (!progressToken.isUndefined())
+            params.insert(QStringLiteral("_meta"), QJsonObject{{QStringLiteral("progressToken"), progressToken}});
         return QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}, {QStringLiteral("id"), id},
-            {QStringLiteral("method"), QStringLiteral("tools/call")},
+            {QStringLiteral("method"), QStringLiteral("tools/call")}, {QStringLiteral("params"), params}};
+    }
+
+    // A request the demo policy sends to review, so it waits for a reviewer.
+    static QJsonObject refund(const QString &title)
+    {
+        return QJsonObject{{QStringLiteral("type"), QStringLiteral("refund.issue")}, {QStringLiteral("title"), title},
+            {QStringLiteral("content"), QStringLiteral("refund 40 EUR")}};
+    }
+
+    static QJsonObject cancelled(const QJsonValue &requestId)
+    {
+        return QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+            {QStringLiteral("method"), QStringLiteral("notifications/cancelled")},
             {QStringLiteral("params"),
-                QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("arguments"), arguments}}}};
+                QJsonObject{{QStringLiteral("requestId"), requestId},
+                    {QStringLiteral("reason"), QStringLiteral("the user pressed Esc")}}}};
+    }
+
+    QJsonArray pendingActions()
+    {
+        return m_server->http()
+            .get(QStringLiteral("/v1/actions?state=pending"), m_reviewer)
+            .json()
+            .value(QLatin1String("items"))
+            .toArray();
+    }
+
+    QString stateOf(const QString &id)
+    {
+        return m_server->http()
+            .get(QStringLiteral("/v1/actions/") + id, m_reviewer)
+            .json()
+            .value(QLatin1String("state"))
+            .toString();
+    }
+
+    int decide(const QString &id, const QString &outcome)
+    {
+        return m_server->http()
+            .post(QStringLiteral("/v1/actions/%1/decision").arg(id),
+                QJsonObject{{QStringLiteral("outcome"), outcome}, {QStringLiteral("reason"), QStringLiteral("test")}},
+                m_reviewer)
+            .status;
+    }
+
+    static QString stateIn(const QJsonObject &response)
+    {
+        return response.value(QLatin1String("result"))
+            .toObject()
+            .value(QLatin1String("structuredContent"))
+            .toObject()
+            .value(QLatin1String("state"))
+            .toString();
     }
 
     QJsonObject waitForPending()
     {
         for (int i = 0; i < 500; ++i) {
-            const QJsonArray items = m_server->http()
-                                         .get(QStringLiteral("/v1/actions?state=pending"), m_reviewer)
-                                         .json()
-                                         .value(QLatin1String("items"))
-                                         .toArray();
+            const QJsonArray items = pendingActions();
             if (!items.isEmpty())
                 return items.first().toObject();
             QTest::qWait(20);
