@@ -1,5 +1,7 @@
 #include "mcpclient.h"
 
+#include "mcpmessages.h"
+
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QTest>
@@ -61,6 +63,14 @@ QJsonObject McpClient::request(int id, const QString &method, const QJsonObject 
         message.insert(QStringLiteral("params"), params);
     send(message);
     return receive(timeoutMs);
+}
+
+bool McpClient::handshake()
+{
+    const QJsonObject init
+        = request(1, QStringLiteral("initialize"), McpMessages::initializeParams(QStringLiteral("2025-06-18")));
+    send(McpMessages::initialized());
+    return init.contains(QLatin1String("result"));
 }
 
 bool McpClient::hasPendingOutput()

@@ -1,10 +1,10 @@
 #include "mcpclient.h"
+#include "mcpmessages.h"
+#include "testreviewer.h"
 #include "testserver.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,8 +35,8 @@ private Q_SLOTS:
     {
         McpClient client;
         QVERIFY(client.start(arguments()));
-        const QJsonObject init
-            = client.request(1, QStringLiteral("initialize"), initializeParams(QStringLiteral("2025-06-18")));
+        const QJsonObject init = client.request(
+            1, QStringLiteral("initialize"), McpMessages::initializeParams(QStringLiteral("2025-06-18")));
         QCOMPARE(init.value(QLatin1String("jsonrpc")).toString(), QStringLiteral("2.0"));
         QCOMPARE(init.value(QLatin1String("id")).toInt(), 1);
         const QJsonObject result = init.value(QLatin1String("result")).toObject();
@@ -80,7 +80,8 @@ private Q_SLOTS:
         QFETCH(QString, answered);
         McpClient client;
         QVERIFY(client.start(arguments()));
-        const QJsonObject init = client.request(7, QStringLiteral("initialize"), initializeParams(requested));
+        const QJsonObject init
+            = client.request(7, QStringLiteral("initialize"), McpMessages::initializeParams(requested));
         QCOMPARE(init.value(QLatin1String("result")).toObject().value(QLatin1String("protocolVersion")).toString(),
             answered);
     }
@@ -90,7 +91,7 @@ private Q_SLOTS:
         McpClient client;
         QVERIFY(client.start(arguments()));
         handshake(client);
-        client.send(toolCall(10, QStringLiteral("request_approval"),
+        client.send(McpMessages::toolCall(10, QStringLiteral("request_approval"),
             QJsonObject{{QStringLiteral("type"), QStringLiteral("email.send_external")},
                 {QStringLiteral("title"), QStringLiteral("Reply to Ada")},
                 {QStringLiteral("content"), QStringLiteral("Hello Ada, your parcel ships today.")},
@@ -136,7 +137,7 @@ private Q_SLOTS:
         McpClient client;
         QVERIFY(client.start(arguments()));
         handshake(client);
-        client.send(toolCall(11, QStringLiteral("request_approval"),
+        client.send(McpMessages::toolCall(11, QStringLiteral("request_approval"),
             QJsonObject{{QStringLiteral("type"), QStringLiteral("email.send_internal")},
                 {QStringLiteral("title"), QStringLiteral("Standup notes")},
                 {QStringLiteral("content"), QStringLiteral("Notes")}}));
@@ -147,7 +148,7 @@ private Q_SLOTS:
                                      .toObject();
         QCOMPARE(structured.value(QLatin1String("state")).toString(), QStringLiteral("approved"));
         QCOMPARE(structured.value(QLatin1String("decided_by")).toString(), QStringLiteral("policy"));
-        client.send(toolCall(12, QStringLiteral("request_approval"),
+        client.send(McpMessages::toolCall(12, QStringLiteral("request_approval"),
             QJsonObject{{QStringLiteral("type"), QStringLiteral("db.drop_table")},
                 {QStringLiteral("title"), QStringLiteral("Drop users")},
                 {QStringLiteral("content"), QStringLiteral("DROP TABLE users")}}));
@@ -164,7 +165,7 @@ private Q_SLOTS:
         McpClient client;
         QVERIFY(client.start(arguments({QStringLiteral("--request-wait"), QStringLiteral("1")})));
         handshake(client);
-        client.send(toolCall(20, QStringLiteral("request_approval"),
+        client.send(McpMessages::toolCall(20, QStringLiteral("request_approval"),
             QJsonObject{{QStringLiteral("type"), QStringLiteral("refund.issue")},
                 {QStringLiteral("title"), QStringLiteral("Refund 40 EUR")},
                 {QStringLiteral("content"), QStringLiteral("refund 40")}}));
@@ -174,7 +175,7 @@ private Q_SLOTS:
         const QString id = structured.value(QLatin1String("id")).toString();
         QVERIFY(!id.isEmpty());
 
-        client.send(toolCall(21, QStringLiteral("check_approval"),
+        client.send(McpMessages::toolCall(21, QStringLiteral("check_approval"),
             QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("wait_s"), 10}}));
         QTest::qWait(300);
         QCOMPARE(m_server->http()
@@ -189,197 +190,6 @@ private Q_SLOTS:
             QStringLiteral("rejected"));
         QCOMPARE(checked.value(QLatin1String("structuredContent")).toObject().value(QLatin1String("reason")).toString(),
             QStringLiteral("wrong order"));
-    }
-
-    // A request_approval waits for its reviewer without holding up the session.
-    void pingIsAnsweredWhileApprovalWaits()
-    {
-        McpClient client;
-        QVERIFY(client.start(arguments({QStringLiteral("--request-wait"), QStringLiteral("20")})));
-        handshake(client);
-        client.send(toolCall(10, QStringLiteral("request_approval"), refund(QStringLiteral("Refund 40 EUR"))));
-        const QJsonObject pending = waitForPending();
-        QVERIFY(!pending.isEmpty());
-
-        QElapsedTimer timer;
-        timer.start();
-        const QJsonObject pong = client.request(11, QStringLiteral("ping"), {}, 1000);
-        QCOMPARE(pong.value(QLatin1String("id")).toInt(), 11);
-        QVERIFY(pong.value(QLatin1String("result")).isObject());
-        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
-        const QJsonObject list = client.request(12, QStringLiteral("tools/list"), {}, 1000);
-        QCOMPARE(list.value(QLatin1String("id")).toInt(), 12);
-        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
-
-        QCOMPARE(decide(pending.value(QLatin1String("id")).toString(), QStringLiteral("approve")), 200);
-        const QJsonObject response = client.receive();
-        QCOMPARE(response.value(QLatin1String("id")).toInt(), 10);
-        QCOMPARE(stateIn(response), QStringLiteral("approved"));
-    }
-
-    void callsWaitSideBySide()
-    {
-        McpClient client;
-        QVERIFY(client.start(arguments()));
-        handshake(client);
-        client.send(toolCall(20, QStringLiteral("request_approval"), refund(QStringLiteral("Refund A"))));
-        client.send(toolCall(21, QStringLiteral("request_approval"), refund(QStringLiteral("Refund B"))));
-        QTRY_COMPARE_WITH_TIMEOUT(pendingActions().size(), 2, 10000);
-        QString idA, idB;
-        for (const QJsonValue &item : pendingActions()) {
-            const QJsonObject action = item.toObject();
-            (action.value(QLatin1String("title")).toString() == QLatin1String("Refund A") ? idA : idB)
-                = action.value(QLatin1String("id")).toString();
-        }
-        QVERIFY(!idA.isEmpty() && !idB.isEmpty());
-        // The later call, decided first, answers first.
-        QCOMPARE(decide(idB, QStringLiteral("reject")), 200);
-        QJsonObject response = client.receive();
-        QCOMPARE(response.value(QLatin1String("id")).toInt(), 21);
-        QCOMPARE(stateIn(response), QStringLiteral("rejected"));
-        QCOMPARE(decide(idA, QStringLiteral("approve")), 200);
-        response = client.receive();
-        QCOMPARE(response.value(QLatin1String("id")).toInt(), 20);
-        QCOMPARE(stateIn(response), QStringLiteral("approved"));
-    }
-
-    void cancelledCallGetsNoAnswerAndIsWithdrawn_data()
-    {
-        QTest::addColumn<QJsonValue>("id");
-        QTest::newRow("integer id") << QJsonValue(30);
-        QTest::newRow("string id") << QJsonValue(QStringLiteral("call-30"));
-    }
-    void cancelledCallGetsNoAnswerAndIsWithdrawn()
-    {
-        QFETCH(QJsonValue, id);
-        McpClient client;
-        QVERIFY(client.start(arguments()));
-        handshake(client);
-        client.send(toolCall(id, QStringLiteral("request_approval"), refund(QStringLiteral("Refund 40 EUR"))));
-        const QJsonObject pending = waitForPending();
-        const QString actionId = pending.value(QLatin1String("id")).toString();
-        QVERIFY(!actionId.isEmpty());
-
-        client.send(cancelled(id));
-        QTRY_COMPARE_WITH_TIMEOUT(stateOf(actionId), QStringLiteral("withdrawn"), 10000);
-        // The session goes on, and the next answer is the ping's, not the cancelled call's.
-        QCOMPARE(client.request(31, QStringLiteral("ping")).value(QLatin1String("id")).toInt(), 31);
-        QCOMPARE(client.closeAndWait(), 0);
-        for (const QJsonObject &message : client.remaining())
-            QVERIFY2(message.value(QLatin1String("id")) != id, QJsonDocument(message).toJson().constData());
-    }
-
-    void cancellingWhatIsNotRunningIsIgnored()
-    {
-        McpClient client;
-        QVERIFY(client.start(arguments()));
-        handshake(client);
-        client.send(cancelled(QJsonValue(999)));
-        client.send(cancelled(QJsonValue(QJsonObject{})));
-        client.sendLine(R"({"jsonrpc":"2.0","method":"notifications/cancelled"})");
-        // A call that already answered: its cancellation crosses the answer and changes nothing.
-        client.send(toolCall(32, QStringLiteral("request_approval"),
-            QJsonObject{{QStringLiteral("type"), QStringLiteral("email.send_internal")},
-                {QStringLiteral("title"), QStringLiteral("Standup notes")},
-                {QStringLiteral("content"), QStringLiteral("Notes")}}));
-        const QJsonObject response = client.receive();
-        QCOMPARE(response.value(QLatin1String("id")).toInt(), 32);
-        QCOMPARE(stateIn(response), QStringLiteral("approved"));
-        client.send(cancelled(QJsonValue(32)));
-        const QString actionId = response.value(QLatin1String("result"))
-                                     .toObject()
-                                     .value(QLatin1String("structuredContent"))
-                                     .toObject()
-                                     .value(QLatin1String("id"))
-                                     .toString();
-        QCOMPARE(client.request(33, QStringLiteral("ping")).value(QLatin1String("id")).toInt(), 33);
-        QCOMPARE(stateOf(actionId), QStringLiteral("approved"));
-    }
-
-    void progressNotificationsCarryTheToken_data()
-    {
-        QTest::addColumn<QJsonValue>("token");
-        QTest::newRow("string token") << QJsonValue(QStringLiteral("tok-40"));
-        QTest::newRow("integer token") << QJsonValue(4040);
-    }
-    void progressNotificationsCarryTheToken()
-    {
-        QFETCH(QJsonValue, token);
-        McpClient client;
-        QVERIFY(client.start(arguments({QStringLiteral("--progress-interval"), QStringLiteral("1"),
-            QStringLiteral("--request-wait"), QStringLiteral("30")})));
-        handshake(client);
-        client.send(toolCall(40, QStringLiteral("request_approval"), refund(QStringLiteral("Refund 40 EUR")), token));
-        const QJsonObject first = client.receive();
-        QCOMPARE(first.value(QLatin1String("method")).toString(), QStringLiteral("notifications/progress"));
-        QVERIFY(!first.contains(QLatin1String("id")));
-        const QJsonObject firstParams = first.value(QLatin1String("params")).toObject();
-        QCOMPARE(firstParams.value(QLatin1String("progressToken")), token);
-        QCOMPARE(firstParams.value(QLatin1String("total")).toDouble(), 30.0);
-        const QString actionId = waitForPending().value(QLatin1String("id")).toString();
-        QVERIFY(!actionId.isEmpty());
-        QVERIFY2(firstParams.value(QLatin1String("message")).toString().contains(actionId),
-            qPrintable(firstParams.value(QLatin1String("message")).toString()));
-
-        // Another one while the reviewer takes their time, with a larger progress value.
-        const QJsonObject second = client.receive(5000);
-        QCOMPARE(second.value(QLatin1String("method")).toString(), QStringLiteral("notifications/progress"));
-        const QJsonObject secondParams = second.value(QLatin1String("params")).toObject();
-        QCOMPARE(secondParams.value(QLatin1String("progressToken")), token);
-        QVERIFY(secondParams.value(QLatin1String("progress")).toDouble()
-            > firstParams.value(QLatin1String("progress")).toDouble());
-
-        QCOMPARE(decide(actionId, QStringLiteral("approve")), 200);
-        double last = secondParams.value(QLatin1String("progress")).toDouble();
-        QJsonObject response;
-        for (int i = 0; i < 20 && response.isEmpty(); ++i) {
-            const QJsonObject message = client.receive();
-            QVERIFY(!message.isEmpty());
-            if (message.contains(QLatin1String("id"))) {
-                response = message;
-                break;
-            }
-            const double progress
-                = message.value(QLatin1String("params")).toObject().value(QLatin1String("progress")).toDouble();
-            QVERIFY(progress > last);
-            last = progress;
-        }
-        QCOMPARE(response.value(QLatin1String("id")).toInt(), 40);
-        QCOMPARE(stateIn(response), QStringLiteral("approved"));
-        // Progress stops with the answer.
-        QCOMPARE(client.closeAndWait(), 0);
-        QCOMPARE(client.remaining().size(), 0);
-    }
-
-    void closingInputWithdrawsWaitingCalls()
-    {
-        McpClient client;
-        QVERIFY(client.start(arguments()));
-        handshake(client);
-        client.send(toolCall(50, QStringLiteral("request_approval"), refund(QStringLiteral("Refund 40 EUR"))));
-        const QString actionId = waitForPending().value(QLatin1String("id")).toString();
-        QVERIFY(!actionId.isEmpty());
-        QElapsedTimer timer;
-        timer.start();
-        QCOMPARE(client.closeAndWait(), 0);
-        QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
-        QCOMPARE(stateOf(actionId), QStringLiteral("withdrawn"));
-        QCOMPARE(client.remaining().size(), 0);
-    }
-
-    void idOfARunningCallIsNotReused()
-    {
-        McpClient client;
-        QVERIFY(client.start(arguments()));
-        handshake(client);
-        client.send(toolCall(60, QStringLiteral("request_approval"), refund(QStringLiteral("Refund 40 EUR"))));
-        const QString actionId = waitForPending().value(QLatin1String("id")).toString();
-        client.send(toolCall(60, QStringLiteral("check_approval"), QJsonObject{{QStringLiteral("id"), actionId}}));
-        const QJsonObject refused = client.receive();
-        QCOMPARE(refused.value(QLatin1String("id")).toInt(), 60);
-        QCOMPARE(refused.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toInt(), -32600);
-        QCOMPARE(decide(actionId, QStringLiteral("approve")), 200);
-        QCOMPARE(stateIn(client.receive()), QStringLiteral("approved"));
     }
 
     void jsonRpcErrors_data()
@@ -457,7 +267,7 @@ private Q_SLOTS:
         McpClient client;
         QVERIFY(client.start(arguments()));
         handshake(client);
-        client.send(toolCall(30, tool, args));
+        client.send(McpMessages::toolCall(30, tool, args));
         const QJsonObject result = client.receive().value(QLatin1String("result")).toObject();
         QCOMPARE(result.value(QLatin1String("isError")).toBool(), true);
         QVERIFY(!result.value(QLatin1String("content"))
@@ -479,7 +289,7 @@ private Q_SLOTS:
         QVERIFY(client.start({QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(port),
             QStringLiteral("--token-file"), m_tokenFile}));
         handshake(client);
-        client.send(toolCall(40, QStringLiteral("request_approval"),
+        client.send(McpMessages::toolCall(40, QStringLiteral("request_approval"),
             QJsonObject{{QStringLiteral("type"), QStringLiteral("x.y")}, {QStringLiteral("title"), QStringLiteral("t")},
                 {QStringLiteral("content"), QStringLiteral("c")}}));
         const QJsonObject result = client.receive(40000).value(QLatin1String("result")).toObject();
@@ -501,97 +311,9 @@ private:
         + extra;
     }
 
-    static QJsonObject initializeParams(const QString &version)
-    {
-        return QJsonObject{{QStringLiteral("protocolVersion"), version},
-            {QStringLiteral("capabilities"), QJsonObject{}},
-            {QStringLiteral("clientInfo"),
-                QJsonObject{{QStringLiteral("name"), QStringLiteral("tst_mcpserver")},
-                    {QStringLiteral("version"), QStringLiteral("1")}}}};
-    }
+    static void handshake(McpClient &client) { QVERIFY(client.handshake()); }
 
-    static void handshake(McpClient &client)
-    {
-        const QJsonObject init
-            = client.request(1, QStringLiteral("initialize"), initializeParams(QStringLiteral("2025-06-18")));
-        QVERIFY(init.contains(QLatin1String("result")));
-        client.send(QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
-            {QStringLiteral("method"), QStringLiteral("notifications/initialized")}});
-    }
-
-    static QJsonObject toolCall(const QJsonValue &id, const QString &name, const QJsonObject &arguments,
-        const QJsonValue &progressToken = QJsonValue::Undefined)
-    {
-        QJsonObject params{{QStringLiteral("name"), name}, {QStringLiteral("arguments"), arguments}};
-        if (!progressToken.isUndefined())
-            params.insert(QStringLiteral("_meta"), QJsonObject{{QStringLiteral("progressToken"), progressToken}});
-        return QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}, {QStringLiteral("id"), id},
-            {QStringLiteral("method"), QStringLiteral("tools/call")}, {QStringLiteral("params"), params}};
-    }
-
-    // A request the demo policy sends to review, so it waits for a reviewer.
-    static QJsonObject refund(const QString &title)
-    {
-        return QJsonObject{{QStringLiteral("type"), QStringLiteral("refund.issue")}, {QStringLiteral("title"), title},
-            {QStringLiteral("content"), QStringLiteral("refund 40 EUR")}};
-    }
-
-    static QJsonObject cancelled(const QJsonValue &requestId)
-    {
-        return QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
-            {QStringLiteral("method"), QStringLiteral("notifications/cancelled")},
-            {QStringLiteral("params"),
-                QJsonObject{{QStringLiteral("requestId"), requestId},
-                    {QStringLiteral("reason"), QStringLiteral("the user pressed Esc")}}}};
-    }
-
-    QJsonArray pendingActions()
-    {
-        return m_server->http()
-            .get(QStringLiteral("/v1/actions?state=pending"), m_reviewer)
-            .json()
-            .value(QLatin1String("items"))
-            .toArray();
-    }
-
-    QString stateOf(const QString &id)
-    {
-        return m_server->http()
-            .get(QStringLiteral("/v1/actions/") + id, m_reviewer)
-            .json()
-            .value(QLatin1String("state"))
-            .toString();
-    }
-
-    int decide(const QString &id, const QString &outcome)
-    {
-        return m_server->http()
-            .post(QStringLiteral("/v1/actions/%1/decision").arg(id),
-                QJsonObject{{QStringLiteral("outcome"), outcome}, {QStringLiteral("reason"), QStringLiteral("test")}},
-                m_reviewer)
-            .status;
-    }
-
-    static QString stateIn(const QJsonObject &response)
-    {
-        return response.value(QLatin1String("result"))
-            .toObject()
-            .value(QLatin1String("structuredContent"))
-            .toObject()
-            .value(QLatin1String("state"))
-            .toString();
-    }
-
-    QJsonObject waitForPending()
-    {
-        for (int i = 0; i < 500; ++i) {
-            const QJsonArray items = pendingActions();
-            if (!items.isEmpty())
-                return items.first().toObject();
-            QTest::qWait(20);
-        }
-        return {};
-    }
+    QJsonObject waitForPending() { return TestReviewer(*m_server, m_reviewer).waitForPending(); }
 
     std::unique_ptr<TestServer> m_server;
     QByteArray m_reviewer;
