@@ -1,5 +1,7 @@
 #pragma once
 
+#include "apicall.h"
+
 #include "domain/error.h"
 
 #include <QDeadlineTimer>
@@ -9,12 +11,10 @@
 
 namespace Countersign::Cli {
 
-// The agent's side of the API for command-line integrations (hook, MCP), synchronously:
-// submit, read with a long poll, withdraw. Each call runs a local event loop until the answer
-// arrives or its deadline passes; a tool that waits for a human has nothing else to do.
-//
-// Failures are values: Unavailable when the server cannot be reached in time (network errors,
-// 429 and 503 are retried while the deadline allows), the server's own error otherwise.
+// The agent's side of the API for the hook, synchronously: submit, read with a long poll,
+// withdraw. Each call runs an ApiCall in a local event loop until the answer arrives or its
+// deadline passes; a hook that waits for a human has nothing else to do. (The MCP server,
+// which must keep answering while it waits, runs ApiCalls asynchronously instead.)
 class ApprovalClient
 {
 public:
@@ -33,8 +33,7 @@ public:
     static bool isPending(const QJsonObject &action);
 
 private:
-    Result<QJsonObject> call(const QByteArray &verb, const QString &path, const QString &query, const QByteArray &body,
-        QDeadlineTimer deadline);
+    Result<QJsonObject> run(ApiCall::Spec spec);
 
     QUrl m_server;
     QByteArray m_token;

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
@@ -11,6 +12,59 @@ namespace Countersign::Cli {
 namespace {
 
 constexpr qsizetype MaxTitle = 120;
+// The context keeps the whole tool input for the policy, within the server's body cap (1 MiB
+// by default) next to the payload: one long text field keeps this much, all of them together
+// this much more; past that a field keeps only its head and a marker.
+constexpr qsizetype MaxContextString = 64 * 1024;
+constexpr qsizetype MaxContextStrings = 256 * 1024;
+constexpr qsizetype TruncatedHead = 256;
+
+// The fields policies match on to tell a harmless call from a dangerous one: never shortened.
+bool isKeyField(const QString &name)
+{
+    static const QStringList keys{QStringLiteral("url"), QStringLiteral("command"), QStringLiteral("file_path"),
+        QStringLiteral("notebook_path"), QStringLiteral("path")};
+    return keys.contains(name);
+}
+
+// Cuts `text` to `keep` characters (never inside a surrogate pair) and says so at the end.
+QString truncated(const QString &text, qsizetype keep)
+{
+    if (keep > 0 && text.at(keep - 1).isHighSurrogate())
+        --keep;
+    return text.left(keep)
+        + QStringLiteral("\n\u2026[truncated by countersign-cli: %1 of %2 characters kept]").arg(keep).arg(text.size());
+}
+
+// Shortens long strings anywhere in `value` (top-level key fields excepted) within `budget`
+// characters in all; `cut` becomes true when anything was shortened.
+QJsonValue shortened(const QJsonValue &value, qsizetype &budget, bool &cut)
+{
+    if (value.isString()) {
+        const QString text = value.toString();
+        const qsizetype keep = qMax(qMin(MaxContextString, budget), TruncatedHead);
+        if (text.size() <= keep) {
+            budget -= text.size();
+            return value;
+        }
+        budget -= keep;
+        cut = true;
+        return truncated(text, keep);
+    }
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            array[i] = shortened(array.at(i), budget, cut);
+        return array;
+    }
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            it.value() = shortened(it.value(), budget, cut);
+        return object;
+    }
+    return value;
+}
 
 QString elided(QString text, qsizetype length)
 {
@@ -130,6 +184,11 @@ QString ClaudeHookRequest::title() const
         return QStringLiteral("Edit ") + elided(path, MaxTitle);
     if (m_toolName == QLatin1String("Write"))
         return QStringLiteral("Write ") + elided(path, MaxTitle);
+    if (m_toolName == QLatin1String("MultiEdit"))
+        return QStringLiteral("Edit ") + elided(path, MaxTitle);
+    if (m_toolName == QLatin1String("NotebookEdit"))
+        return QStringLiteral("Edit notebook ")
+            + elided(relativePath(m_toolInput.value(QLatin1String("notebook_path")).toString()), MaxTitle);
     if (m_toolName == QLatin1String("WebFetch"))
         return QStringLiteral("Fetch ") + elided(m_toolInput.value(QLatin1String("url")).toString(), MaxTitle);
     return QStringLiteral("Use ") + elided(m_toolName, MaxTitle);
@@ -137,19 +196,27 @@ QString ClaudeHookRequest::title() const
 
 QJsonObject ClaudeHookRequest::context() const
 {
-    // The payload field is left out: the reviewer sees it as the payload, and a large file
-    // written twice would only double the request.
+    // The whole tool input, so rules can match any field of it (url, command, file_path,
+    // content, ...); the payload field is there twice then, but a policy cannot read the
+    // payload. Only very long texts are shortened, with a marker, and then
+    // tool_input_truncated says so; the fields policies tell calls apart by stay whole.
     QJsonObject input = m_toolInput;
-    if (const QString field = payloadField(); !field.isEmpty())
-        input.remove(field);
+    qsizetype budget = MaxContextStrings;
+    bool cut = false;
+    for (auto it = input.begin(); it != input.end(); ++it) {
+        if (!isKeyField(it.key()))
+            it.value() = shortened(it.value(), budget, cut);
+    }
     QJsonObject c{{QStringLiteral("tool_name"), m_toolName}, {QStringLiteral("tool_input"), input}};
+    if (cut)
+        c.insert(QStringLiteral("tool_input_truncated"), true);
     if (!m_cwd.isEmpty())
         c.insert(QStringLiteral("cwd"), m_cwd);
     if (!m_sessionId.isEmpty())
         c.insert(QStringLiteral("session_id"), m_sessionId);
     if (!m_toolUseId.isEmpty())
         c.insert(QStringLiteral("tool_use_id"), m_toolUseId);
-    // Bash commands are matched by policies, so they stay in the context too.
+    // context.command predates tool_input.command; policies written for it keep working.
     if (m_toolName == QLatin1String("Bash"))
         c.insert(QStringLiteral("command"), m_toolInput.value(QLatin1String("command")).toString());
     return c;

@@ -9,7 +9,8 @@ namespace Countersign::Cli {
 
 // What Claude Code hands a PreToolUse hook on stdin, checked, and how it becomes a Countersign
 // action: type claude_code.<tool>, the part of the tool input a reviewer judges (and may edit)
-// as the payload, the rest as context.
+// as the payload, and the whole tool input (very long texts shortened) in the context, where
+// policies match on it.
 //
 // Relied on from the hook input: tool_name, tool_input (an object), tool_use_id, session_id,
 // cwd, transcript_path, hook_event_name. Unknown fields are ignored, so newer Claude Code
@@ -35,6 +36,10 @@ public:
     QString payloadLanguage() const;
     // One short human line: "Run: git push", "Edit src/main.cpp".
     QString title() const;
+    // tool_name, tool_input (every field; texts past 64 KiB, or past 256 KiB in all, keep their
+    // head and a marker, and tool_input_truncated is true; url, command, file_path,
+    // notebook_path and path are never shortened), cwd, session_id, tool_use_id; for Bash also
+    // command.
     QJsonObject context() const;
     // The POST /v1/actions body; `reasoning` may be empty.
     QJsonObject submitBody(const QString &reasoning) const;

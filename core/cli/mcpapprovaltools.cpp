@@ -7,8 +7,6 @@ namespace Countersign::Cli {
 
 namespace {
 
-constexpr int MaxWaitSeconds = 55;
-
 QJsonObject stringProperty(const QString &description)
 {
     return QJsonObject{
@@ -37,10 +35,6 @@ QString summary(const QJsonObject &action)
 }
 
 } // namespace
-
-McpApprovalTools::McpApprovalTools(ApprovalClient &client)
-    : m_client(client)
-{ }
 
 QJsonArray McpApprovalTools::definitions()
 {
@@ -100,40 +94,31 @@ bool McpApprovalTools::knows(const QString &name)
     return name == QLatin1String("request_approval") || name == QLatin1String("check_approval");
 }
 
-QJsonObject McpApprovalTools::call(const QString &name, const QJsonObject &arguments)
+Result<QJsonObject> McpApprovalTools::requestBody(const QJsonObject &a)
 {
-    if (name == QLatin1String("request_approval"))
-        return requestApproval(arguments);
-    if (name == QLatin1String("check_approval"))
-        return checkApproval(arguments);
-    return toolError(QStringLiteral("unknown tool %1").arg(name));
-}
-
-QJsonObject McpApprovalTools::requestApproval(const QJsonObject &a)
-{
-    // Argument mistakes are tool results with isError, not protocol errors, so the model can
-    // read them and correct its call.
     for (const char *required : {"type", "title", "content"}) {
         const QJsonValue v = a.value(QLatin1String(required));
         if (!v.isString() || v.toString().isEmpty())
-            return toolError(
-                QStringLiteral("\"%1\" is required and must be a non-empty string").arg(QLatin1String(required)));
+            return fail(Error::invalid(QLatin1String(required),
+                QStringLiteral("\"%1\" is required and must be a non-empty string").arg(QLatin1String(required))));
     }
     for (const char *optional : {"language", "reasoning", "category"}) {
         const QJsonValue v = a.value(QLatin1String(optional));
         if (!v.isUndefined() && !v.isString())
-            return toolError(QStringLiteral("\"%1\" must be a string").arg(QLatin1String(optional)));
+            return fail(Error::invalid(
+                QLatin1String(optional), QStringLiteral("\"%1\" must be a string").arg(QLatin1String(optional))));
     }
     if (const QJsonValue c = a.value(QLatin1String("context")); !c.isUndefined() && !c.isObject())
-        return toolError(QStringLiteral("\"context\" must be an object"));
+        return fail(Error::invalid(QStringLiteral("context"), QStringLiteral("\"context\" must be an object")));
     if (const QJsonValue c = a.value(QLatin1String("confidence")); !c.isUndefined() && !c.isDouble())
-        return toolError(QStringLiteral("\"confidence\" must be a number from 0 to 1"));
+        return fail(Error::invalid(
+            QStringLiteral("confidence"), QStringLiteral("\"confidence\" must be a number from 0 to 1")));
+    static const QStringList known{QStringLiteral("type"), QStringLiteral("title"), QStringLiteral("content"),
+        QStringLiteral("language"), QStringLiteral("reasoning"), QStringLiteral("context"),
+        QStringLiteral("confidence"), QStringLiteral("category")};
     for (auto it = a.begin(); it != a.end(); ++it) {
-        static const QStringList known{QStringLiteral("type"), QStringLiteral("title"), QStringLiteral("content"),
-            QStringLiteral("language"), QStringLiteral("reasoning"), QStringLiteral("context"),
-            QStringLiteral("confidence"), QStringLiteral("category")};
         if (!known.contains(it.key()))
-            return toolError(QStringLiteral("unknown argument \"%1\"").arg(it.key()));
+            return fail(Error::invalid(it.key(), QStringLiteral("unknown argument \"%1\"").arg(it.key())));
     }
 
     QJsonObject body{{QStringLiteral("type"), a.value(QLatin1String("type"))},
@@ -146,33 +131,23 @@ QJsonObject McpApprovalTools::requestApproval(const QJsonObject &a)
         if (a.contains(QLatin1String(copied)))
             body.insert(QLatin1String(copied), a.value(QLatin1String(copied)));
     }
-    const QDeadlineTimer deadline{std::chrono::seconds(m_requestWaitSeconds)};
-    auto submitted = m_client.submit(body, QDeadlineTimer(std::chrono::seconds(30)));
-    if (!submitted)
-        return toolError(QStringLiteral("Countersign did not take the request: %1").arg(submitted.error().toString()));
-    auto decided = m_client.awaitDecision(*submitted, deadline);
-    if (!decided) // the action exists; report it as pending rather than lose its id
-        return decisionResult(*submitted);
-    return decisionResult(*decided);
+    return body;
 }
 
-QJsonObject McpApprovalTools::checkApproval(const QJsonObject &a)
+Result<McpApprovalTools::CheckArguments> McpApprovalTools::checkArguments(const QJsonObject &a)
 {
     const QJsonValue id = a.value(QLatin1String("id"));
     if (!id.isString() || id.toString().isEmpty())
-        return toolError(QStringLiteral("\"id\" is required and must be a non-empty string"));
-    int wait = 0;
+        return fail(
+            Error::invalid(QStringLiteral("id"), QStringLiteral("\"id\" is required and must be a non-empty string")));
+    CheckArguments checked{id.toString(), 0};
     if (const QJsonValue w = a.value(QLatin1String("wait_s")); !w.isUndefined()) {
         if (!w.isDouble() || w.toDouble() < 0 || w.toDouble() > MaxWaitSeconds || w.toDouble() != w.toInt())
-            return toolError(
-                QStringLiteral("\"wait_s\" must be a whole number of seconds from 0 to %1").arg(MaxWaitSeconds));
-        wait = w.toInt();
+            return fail(Error::invalid(QStringLiteral("wait_s"),
+                QStringLiteral("\"wait_s\" must be a whole number of seconds from 0 to %1").arg(MaxWaitSeconds)));
+        checked.waitSeconds = w.toInt();
     }
-    auto action = m_client.fetch(id.toString(), wait, QDeadlineTimer(std::chrono::seconds(wait + 15)));
-    if (!action)
-        return toolError(
-            QStringLiteral("cannot read approval request %1: %2").arg(id.toString(), action.error().toString()));
-    return decisionResult(*action);
+    return checked;
 }
 
 QJsonObject McpApprovalTools::toolError(const QString &message)

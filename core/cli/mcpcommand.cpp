@@ -1,15 +1,12 @@
 #include "mcpcommand.h"
 
-#include "approvalclient.h"
 #include "console.h"
-#include "mcpapprovaltools.h"
 #include "mcpserver.h"
 #include "serversettings.h"
+#include "stdinlinereader.h"
 
 #include <QCommandLineParser>
-
-#include <iostream>
-#include <string>
+#include <QEventLoop>
 
 namespace Countersign::Cli {
 
@@ -28,7 +25,12 @@ int McpCommand::run(const QStringList &arguments)
     const QCommandLineOption requestWait(QStringLiteral("request-wait"),
         QStringLiteral("seconds request_approval waits for a decision before it answers pending (default 55)"),
         QStringLiteral("S"));
-    parser.addOptions({ServerSettings::serverOption(), ServerSettings::tokenFileOption(), requestWait});
+    const QCommandLineOption progressInterval(QStringLiteral("progress-interval"),
+        QStringLiteral("seconds between progress notifications while a call waits, for requests that ask for "
+                       "them with a progressToken (default 5)"),
+        QStringLiteral("S"));
+    parser.addOptions(
+        {ServerSettings::serverOption(), ServerSettings::tokenFileOption(), requestWait, progressInterval});
     if (!parser.parse(QStringList{QStringLiteral("countersign-cli mcp")} + arguments)) {
         Console::err(QStringLiteral("countersign-cli mcp: %1\n").arg(parser.errorText()));
         return 2;
@@ -46,6 +48,15 @@ int McpCommand::run(const QStringList &arguments)
             return 2;
         }
     }
+    int progressSeconds = 5;
+    if (parser.isSet(progressInterval)) {
+        bool ok = false;
+        progressSeconds = parser.value(progressInterval).toInt(&ok);
+        if (!ok || progressSeconds < 1 || progressSeconds > 55) {
+            Console::err(QStringLiteral("countersign-cli mcp: --progress-interval must be 1..55\n"));
+            return 2;
+        }
+    }
     auto settings = ServerSettings::resolve(parser);
     if (!settings) {
         // An MCP client shows a server's stderr when it fails to start.
@@ -53,17 +64,18 @@ int McpCommand::run(const QStringList &arguments)
         return 2;
     }
 
-    ApprovalClient client(settings->server, settings->token);
-    McpApprovalTools tools(client);
-    tools.setRequestWaitSeconds(waitSeconds);
-    McpServer server(tools);
-    // Blocking reads are right here: messages are handled in order and the network calls run
-    // their own event loops. The client closing stdin ends the session.
-    std::string text;
-    while (std::getline(std::cin, text)) {
-        if (auto reply = server.handleLine(QByteArray::fromStdString(text)))
-            Console::out(*reply);
-    }
+    McpServer server(McpApprovalCall::Settings{settings->server, settings->token, waitSeconds, progressSeconds * 1000});
+    StdinLineReader input;
+    QEventLoop loop;
+    QObject::connect(&server, &McpServer::send, &server, [](const QByteArray &line) {
+        Console::out(line);
+    });
+    QObject::connect(&input, &StdinLineReader::lineRead, &server, &McpServer::handleLine);
+    // The client closing stdin ends the session, once the calls it left behind are withdrawn.
+    QObject::connect(&input, &StdinLineReader::endOfInput, &server, &McpServer::closeInput);
+    QObject::connect(&server, &McpServer::finished, &loop, &QEventLoop::quit);
+    input.start();
+    loop.exec();
     return 0;
 }
 

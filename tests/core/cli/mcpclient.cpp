@@ -1,5 +1,7 @@
 #include "mcpclient.h"
 
+#include "mcpmessages.h"
+
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QTest>
@@ -63,6 +65,14 @@ QJsonObject McpClient::request(int id, const QString &method, const QJsonObject 
     return receive(timeoutMs);
 }
 
+bool McpClient::handshake()
+{
+    const QJsonObject init
+        = request(1, QStringLiteral("initialize"), McpMessages::initializeParams(QStringLiteral("2025-06-18")));
+    send(McpMessages::initialized());
+    return init.contains(QLatin1String("result"));
+}
+
 bool McpClient::hasPendingOutput()
 {
     m_buffer += m_process.readAllStandardOutput();
@@ -79,6 +89,18 @@ int McpClient::closeAndWait(int timeoutMs)
     if (m_process.state() != QProcess::NotRunning)
         return -1;
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
+QList<QJsonObject> McpClient::remaining()
+{
+    m_buffer += m_process.readAllStandardOutput();
+    QList<QJsonObject> messages;
+    for (const QByteArray &line : m_buffer.split('\n')) {
+        if (!line.trimmed().isEmpty())
+            messages.append(QJsonDocument::fromJson(line).object());
+    }
+    m_buffer.clear();
+    return messages;
 }
 
 } // namespace Countersign::Test

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QProcess>
 
 namespace Countersign::Test {
@@ -18,8 +19,12 @@ public:
     QJsonObject receive(int timeoutMs = 15000);
     // A request with the given id, and its response.
     QJsonObject request(int id, const QString &method, const QJsonObject &params = {}, int timeoutMs = 15000);
+    // initialize (protocol 2025-06-18) and notifications/initialized; false without a result.
+    bool handshake();
     bool hasPendingOutput();
     int closeAndWait(int timeoutMs = 10000);
+    // After closeAndWait(): every message the server wrote that was not received yet.
+    QList<QJsonObject> remaining();
     QProcess &process() { return m_process; }
 
 private:

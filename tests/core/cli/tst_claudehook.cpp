@@ -25,7 +25,8 @@ private Q_SLOTS:
     {
         const auto policy = Policy::parse(examplePolicy());
         QVERIFY2(policy.has_value(), qPrintable(policy ? QString() : policy.error().toString()));
-        for (const char *type : {"claude_code.bash", "claude_code.edit", "claude_code.write", "claude_code.webfetch"})
+        for (const char *type : {"claude_code.bash", "claude_code.edit", "claude_code.multiedit", "claude_code.write",
+                 "claude_code.notebookedit", "claude_code.webfetch"})
             QVERIFY2(policy->knowsType(QString::fromLatin1(type)), type);
     }
 

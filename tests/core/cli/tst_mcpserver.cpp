@@ -1,4 +1,6 @@
 #include "mcpclient.h"
+#include "mcpmessages.h"
+#include "testreviewer.h"
 #include "testserver.h"
 
 #include <QFile>
@@ -33,8 +35,8 @@ private Q_SLOTS:
     {
         McpClient client;
         QVERIFY(client.start(arguments()));
-        const QJsonObject init
-            = client.request(1, QStringLiteral("initialize"), initializeParams(QStringLiteral("2025-06-18")));
+        const QJsonObject init = client.request(
+            1, QStringLiteral("initialize"), McpMessages::initializeParams(QStringLiteral("2025-06-18")));
         QCOMPARE(init.value(QLatin1String("jsonrpc")).toString(), QStringLiteral("2.0"));
         QCOMPARE(init.value(QLatin1String("id")).toInt(), 1);
         const QJsonObject result = init.value(QLatin1String("result")).toObject();
@@ -78,7 +80,8 @@ private Q_SLOTS:
         QFETCH(QString, answered);
         McpClient client;
         QVERIFY(client.start(arguments()));
-        const QJsonObject init = client.request(7, QStringLiteral("initialize"), initializeParams(requested));
+        const QJsonObject init
+            = client.request(7, QStringLiteral("initialize"), McpMessages::initializeParams(requested));
         QCOMPARE(init.value(QLatin1String("result")).toObject().value(QLatin1String("protocolVersion")).toString(),
             answered);
     }
@@ -88,7 +91,7 @@ private Q_SLOTS:
         McpClient client;
         QVERIFY(client.start(arguments()));
         handshake(client);
-        client.send(toolCall(10, QStringLiteral("request_approval"),
+        client.send(McpMessages::toolCall(10, QStringLiteral("request_approval"),
             QJsonObject{{QStringLiteral("type"), QStringLiteral("email.send_external")},
                 {QStringLiteral("title"), QStringLiteral("Reply to Ada")},
                 {QStringLiteral("content"), QStringLiteral("Hello Ada, your parcel ships today.")},
@@ -134,7 +137,7 @@ private Q_SLOTS:
         McpClient client;
         QVERIFY(client.start(arguments()));
         handshake(client);
-        client.send(toolCall(11, QStringLiteral("request_approval"),
+        client.send(McpMessages::toolCall(11, QStringLiteral("request_approval"),
             QJsonObject{{QStringLiteral("type"), QStringLiteral("email.send_internal")},
                 {QStringLiteral("title"), QStringLiteral("Standup notes")},
                 {QStringLiteral("content"), QStringLiteral("Notes")}}));
@@ -145,7 +148,7 @@ private Q_SLOTS:
                                      .toObject();
         QCOMPARE(structured.value(QLatin1String("state")).toString(), QStringLiteral("approved"));
         QCOMPARE(structured.value(QLatin1String("decided_by")).toString(), QStringLiteral("policy"));
-        client.send(toolCall(12, QStringLiteral("request_approval"),
+        client.send(McpMessages::toolCall(12, QStringLiteral("request_approval"),
             QJsonObject{{QStringLiteral("type"), QStringLiteral("db.drop_table")},
                 {QStringLiteral("title"), QStringLiteral("Drop users")},
                 {QStringLiteral("content"), QStringLiteral("DROP TABLE users")}}));
@@ -162,7 +165,7 @@ private Q_SLOTS:
         McpClient client;
         QVERIFY(client.start(arguments({QStringLiteral("--request-wait"), QStringLiteral("1")})));
         handshake(client);
-        client.send(toolCall(20, QStringLiteral("request_approval"),
+        client.send(McpMessages::toolCall(20, QStringLiteral("request_approval"),
             QJsonObject{{QStringLiteral("type"), QStringLiteral("refund.issue")},
                 {QStringLiteral("title"), QStringLiteral("Refund 40 EUR")},
                 {QStringLiteral("content"), QStringLiteral("refund 40")}}));
@@ -172,7 +175,7 @@ private Q_SLOTS:
         const QString id = structured.value(QLatin1String("id")).toString();
         QVERIFY(!id.isEmpty());
 
-        client.send(toolCall(21, QStringLiteral("check_approval"),
+        client.send(McpMessages::toolCall(21, QStringLiteral("check_approval"),
             QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("wait_s"), 10}}));
         QTest::qWait(300);
         QCOMPARE(m_server->http()
@@ -264,7 +267,7 @@ private Q_SLOTS:
         McpClient client;
         QVERIFY(client.start(arguments()));
         handshake(client);
-        client.send(toolCall(30, tool, args));
+        client.send(McpMessages::toolCall(30, tool, args));
         const QJsonObject result = client.receive().value(QLatin1String("result")).toObject();
         QCOMPARE(result.value(QLatin1String("isError")).toBool(), true);
         QVERIFY(!result.value(QLatin1String("content"))
@@ -286,7 +289,7 @@ private Q_SLOTS:
         QVERIFY(client.start({QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(port),
             QStringLiteral("--token-file"), m_tokenFile}));
         handshake(client);
-        client.send(toolCall(40, QStringLiteral("request_approval"),
+        client.send(McpMessages::toolCall(40, QStringLiteral("request_approval"),
             QJsonObject{{QStringLiteral("type"), QStringLiteral("x.y")}, {QStringLiteral("title"), QStringLiteral("t")},
                 {QStringLiteral("content"), QStringLiteral("c")}}));
         const QJsonObject result = client.receive(40000).value(QLatin1String("result")).toObject();
@@ -308,46 +311,9 @@ private:
         + extra;
     }
 
-    static QJsonObject initializeParams(const QString &version)
-    {
-        return QJsonObject{{QStringLiteral("protocolVersion"), version},
-            {QStringLiteral("capabilities"), QJsonObject{}},
-            {QStringLiteral("clientInfo"),
-                QJsonObject{{QStringLiteral("name"), QStringLiteral("tst_mcpserver")},
-                    {QStringLiteral("version"), QStringLiteral("1")}}}};
-    }
+    static void handshake(McpClient &client) { QVERIFY(client.handshake()); }
 
-    static void handshake(McpClient &client)
-    {
-        const QJsonObject init
-            = client.request(1, QStringLiteral("initialize"), initializeParams(QStringLiteral("2025-06-18")));
-        QVERIFY(init.contains(QLatin1String("result")));
-        client.send(QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
-            {QStringLiteral("method"), QStringLiteral("notifications/initialized")}});
-    }
-
-    static QJsonObject toolCall(int id, const QString &name, const QJsonObject &arguments)
-    {
-        return QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}, {QStringLiteral("id"), id},
-            {QStringLiteral("method"), QStringLiteral("tools/call")},
-            {QStringLiteral("params"),
-                QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("arguments"), arguments}}}};
-    }
-
-    QJsonObject waitForPending()
-    {
-        for (int i = 0; i < 500; ++i) {
-            const QJsonArray items = m_server->http()
-                                         .get(QStringLiteral("/v1/actions?state=pending"), m_reviewer)
-                                         .json()
-                                         .value(QLatin1String("items"))
-                                         .toArray();
-            if (!items.isEmpty())
-                return items.first().toObject();
-            QTest::qWait(20);
-        }
-        return {};
-    }
+    QJsonObject waitForPending() { return TestReviewer(*m_server, m_reviewer).waitForPending(); }
 
     std::unique_ptr<TestServer> m_server;
     QByteArray m_reviewer;
