@@ -584,6 +584,8 @@ void ReviewSession::checkFlushDone()
 {
     if (!m_flushing)
         return;
+    qCDebug(lcClient) << "flush: waiting" << waitingToSend() << "releases" << m_releasesInFlight << "state" << m_state
+                      << "sending" << m_sendingId;
     if (waitingToSend() == 0 && m_releasesInFlight == 0) {
         m_flushing = false;
         Q_EMIT flushFinished(true);

@@ -1,8 +1,12 @@
 #include "historymodel.h"
 
 #include "history/decisionhistory.h"
+#include "history/decisionoutbox.h"
+#include "settings/icons.h"
 
+#include <QApplication>
 #include <QLocale>
+#include <QStyle>
 
 namespace Countersign {
 
@@ -19,11 +23,50 @@ void HistoryModel::setQuery(const HistoryQuery &query)
     reload();
 }
 
+namespace {
+
+// An outbox item as the history will record it once the server answers.
+HistoryEntry waitingEntry(const OutboxItem &item)
+{
+    HistoryEntry e;
+    e.time = item.created;
+    e.server = item.server;
+    e.actionId = item.snapshot.id;
+    e.actionType = item.snapshot.type;
+    e.category = item.snapshot.category;
+    e.title = item.snapshot.title;
+    e.outcome = outcomeName(item.decision.outcome);
+    e.reason = item.decision.reason;
+    e.reviewer = item.reviewer;
+    e.language = item.snapshot.payload.language;
+    e.aiDraft = item.snapshot.payload.content;
+    if (item.decision.outcome != Outcome::Reject)
+        e.finalPayload = item.decision.payload ? item.decision.payload->content : e.aiDraft;
+    e.actionSnapshot = item.snapshot.toJson();
+    e.serverAnswer = item.lastError;
+    return e;
+}
+
+} // namespace
+
+const HistoryEntry &HistoryModel::entry(int row) const
+{
+    return row < m_waiting.size() ? m_waiting.at(row) : m_entries.at(row - m_waiting.size());
+}
+
 void HistoryModel::reload()
 {
     beginResetModel();
     m_entries.clear();
+    m_waiting.clear();
     m_total = 0;
+    // Waiting decisions belong to the unfiltered view: they have no final outcome to filter on.
+    if (m_query.text.isEmpty() && m_query.outcome.isEmpty() && !m_query.from.isValid() && !m_query.to.isValid()) {
+        if (const auto items = DecisionOutbox(m_history).items()) {
+            for (auto it = items->crbegin(); it != items->crend(); ++it)
+                m_waiting.append(waitingEntry(*it)); // newest first, like the history
+        }
+    }
     if (const auto total = m_history->count(m_query))
         m_total = *total;
     endResetModel();
@@ -33,7 +76,7 @@ void HistoryModel::reload()
 
 int HistoryModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
+    return parent.isValid() ? 0 : int(m_waiting.size() + m_entries.size());
 }
 
 int HistoryModel::columnCount(const QModelIndex &parent) const
@@ -58,7 +101,8 @@ void HistoryModel::fetchMore(const QModelIndex &parent)
         m_total = m_entries.size(); // nothing more to read: stop asking
         return;
     }
-    beginInsertRows({}, int(m_entries.size()), int(m_entries.size() + more->size() - 1));
+    const int first = int(m_waiting.size() + m_entries.size());
+    beginInsertRows({}, first, first + int(more->size()) - 1);
     m_entries.append(*more);
     endInsertRows();
 }
@@ -68,7 +112,7 @@ int HistoryModel::rowOfSeq(qint64 seq)
     for (;;) {
         for (int r = 0; r < m_entries.size(); ++r) {
             if (m_entries.at(r).seq == seq)
-                return r;
+                return int(m_waiting.size()) + r;
         }
         if (!canFetchMore({}))
             return -1;
@@ -80,22 +124,50 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const HistoryEntry &e = m_entries.at(index.row());
-    if (role == SeqRole)
-        return e.seq;
-    if (role == Qt::ToolTipRole && index.column() == ServerColumn)
-        return e.server;
-    if (role != Qt::DisplayRole)
+    const bool waiting = index.row() < m_waiting.size();
+    const HistoryEntry &e = entry(index.row());
+    const Status status = waiting ? Status::Waiting : e.serverAccepted ? Status::Accepted : Status::Refused;
+    switch (role) {
+    case SeqRole:
+        return waiting ? qint64(0) : e.seq;
+    case StatusRole:
+        return QVariant::fromValue(status);
+    case Qt::DisplayRole:
+        return display(e, index.column(), waiting);
+    case Qt::ToolTipRole:
+        return toolTip(e, index.column(), waiting);
+    case Qt::DecorationRole:
+        if (index.column() != OutcomeColumn)
+            return {};
+        if (status == Status::Waiting)
+            return QIcon::fromTheme(
+                QStringLiteral("chronometer"), QApplication::style()->standardIcon(QStyle::SP_BrowserReload));
+        if (status == Status::Refused)
+            return QIcon::fromTheme(
+                QStringLiteral("dialog-warning"), QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        return Icons::icon(e.outcome == QLatin1String("approve") ? Icons::Approve
+                : e.outcome == QLatin1String("modify")           ? Icons::Modify
+                                                                 : Icons::Reject);
+    default:
         return {};
-    switch (index.column()) {
+    }
+}
+
+QVariant HistoryModel::display(const HistoryEntry &e, int column, bool waiting) const
+{
+    const bool approve = e.outcome == QLatin1String("approve");
+    const bool modify = e.outcome == QLatin1String("modify");
+    switch (column) {
     case TimeColumn:
         return QLocale().toString(e.time.toLocalTime(), QLocale::ShortFormat);
     case OutcomeColumn:
-        if (e.outcome == QLatin1String("approve"))
-            return tr("Approved");
-        if (e.outcome == QLatin1String("modify"))
-            return tr("Modified");
-        return tr("Rejected");
+        if (waiting)
+            return approve ? tr("Approve — waiting to send")
+                : modify   ? tr("Modify — waiting to send")
+                           : tr("Reject — waiting to send");
+        if (!e.serverAccepted)
+            return approve ? tr("Approval refused") : modify ? tr("Modification refused") : tr("Rejection refused");
+        return approve ? tr("Approved") : modify ? tr("Modified") : tr("Rejected");
     case CategoryColumn:
         return e.category;
     case TypeColumn:
@@ -105,9 +177,25 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case ReasonColumn:
         return e.reason;
     case ServerColumn:
-        return e.serverAccepted ? tr("Accepted") : tr("Refused: %1").arg(e.serverAnswer);
+        return waiting ? tr("Not sent yet") : e.serverAccepted ? tr("Accepted") : tr("Refused");
     }
     return {};
+}
+
+QVariant HistoryModel::toolTip(const HistoryEntry &e, int column, bool waiting) const
+{
+    if (column == TitleColumn)
+        return e.title;
+    if (column != OutcomeColumn && column != ServerColumn)
+        return {};
+    if (waiting)
+        return e.serverAnswer.isEmpty()
+            ? tr("Saved on this computer; sent to %1 as soon as it can be reached.").arg(e.server)
+            : tr("Saved on this computer; sent to %1 as soon as it can be reached. Last attempt: %2")
+                  .arg(e.server, e.serverAnswer);
+    if (!e.serverAccepted)
+        return tr("%1 did not accept this decision: %2").arg(e.server, e.serverAnswer);
+    return tr("Accepted by %1").arg(e.server);
 }
 
 QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const

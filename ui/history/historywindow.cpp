@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
@@ -69,6 +70,13 @@ HistoryWindow::HistoryWindow(DecisionHistory *history, QWidget *parent)
     m_view->setAllColumnsShowFocus(true);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(HistoryModel::TitleColumn, QHeaderView::Stretch);
+    // Wide enough for the whole date and time, and for the longest outcome text.
+    const QString sampleTime = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59)), QLocale::ShortFormat);
+    const int pad = 3 * m_view->fontMetrics().horizontalAdvance(u'M');
+    m_view->header()->resizeSection(
+        HistoryModel::TimeColumn, m_view->fontMetrics().horizontalAdvance(sampleTime) + pad);
+    m_view->header()->resizeSection(HistoryModel::OutcomeColumn,
+        m_view->fontMetrics().horizontalAdvance(tr("Modification refused")) + pad + m_view->iconSize().width());
     auto *detail = new QWidget(splitter);
     auto *detailLayout = new QVBoxLayout(detail);
     detailLayout->setContentsMargins(0, 0, 0, 0);
@@ -93,6 +101,14 @@ HistoryWindow::HistoryWindow(DecisionHistory *history, QWidget *parent)
     resize(1000, 720);
     if (m_model->rowCount() > 0)
         m_view->setCurrentIndex(m_model->index(0, 0)); // open on the newest decision
+}
+
+void HistoryWindow::refresh()
+{
+    const qint64 seq = m_view->currentIndex().data(HistoryModel::SeqRole).toLongLong();
+    m_model->reload();
+    if (const int row = seq > 0 ? m_model->rowOfSeq(seq) : -1; row >= 0)
+        m_view->setCurrentIndex(m_model->index(row, 0));
 }
 
 void HistoryWindow::applyFilter()

@@ -25,6 +25,8 @@ public:
     HistoryModel *model() const { return m_model; }
     // Runs the chain check; returns true when intact. Shows the result in the window.
     bool verifyChain();
+    // Reads the history and the outbox again (a decision was sent, refused or made).
+    void refresh();
     bool exportTo(const QString &path); // format from the extension: .csv or .json
 
 private:

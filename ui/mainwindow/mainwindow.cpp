@@ -82,6 +82,13 @@ MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
     createTray();
 
     connect(m_queuePanel, &QueuePanel::currentChanged, this, &MainWindow::onCurrentChanged);
+    // Clicking or pressing Enter on the item shown opens it on purpose: then it is claimed.
+    for (auto signal : {&QAbstractItemView::clicked, &QAbstractItemView::activated}) {
+        connect(m_queuePanel->view(), signal, this, [this] {
+            if (!m_queuePanel->currentId().isEmpty())
+                m_session->open(m_queuePanel->currentId(), true);
+        });
+    }
     connect(m_queuePanel, &QueuePanel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_session, &ReviewSession::currentActionChanged, this, &MainWindow::showCurrent);
     connect(m_session, &ReviewSession::claimChanged, this, [this](const QString &id, const QString &by, bool mine) {
@@ -99,6 +106,8 @@ MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
             updateActions();
         });
     connect(m_session, &ReviewSession::outboxChanged, this, [this] {
+        if (auto *history = findChild<HistoryWindow *>())
+            history->refresh();
         updateStatus();
         updateBanner();
         updateActions();
@@ -183,6 +192,7 @@ MainWindow::~MainWindow()
     // window's slots use the controller and the history: so the windows and views that talk to
     // them go first, then the controller, unheard, and the history last (a member).
     m_tick.stop();
+    disconnect(qApp, nullptr, this, nullptr); // focus moves while children die
     qDeleteAll(findChildren<HistoryWindow *>());
     qDeleteAll(findChildren<ReportWindow *>());
     delete takeCentralWidget();
@@ -234,8 +244,8 @@ void MainWindow::createActions()
     connect(addAction(QStringLiteral("actionDisconnect"), tr("&Disconnect"), QStringLiteral("network-disconnect"), {},
                 tr("Disconnect from the server")),
         &QAction::triggered, m_session, &ReviewSession::disconnectFromServer);
-    connect(addAction(QStringLiteral("actionQuit"), tr("&Quit"), QStringLiteral("application-exit"), QKeySequence::Quit,
-                tr("Quit Countersign")),
+    connect(addAction(QStringLiteral("actionQuit"), tr("&Quit"), QStringLiteral("application-exit"),
+                QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Quit Countersign")),
         &QAction::triggered, this, &QWidget::close);
 
     connect(addAction(QStringLiteral("actionApprove"), tr("&Approve"), QStringLiteral("dialog-ok-apply"),
@@ -589,7 +599,13 @@ void MainWindow::moveOnFrom(const QString &decidedId)
     const QString next = m_queuePanel->neighbourOf(decidedId);
     if (!next.isEmpty())
         m_queuePanel->selectId(next);
-    m_queuePanel->view()->setFocus(Qt::OtherFocusReason);
+    // Queued: a decision made with Enter in the reason box finishes its key event first.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_queuePanel->view()->setFocus(Qt::OtherFocusReason);
+        },
+        Qt::QueuedConnection);
     updateActions();
 }
 
@@ -796,7 +812,8 @@ void MainWindow::finishClosing(bool everythingSent)
     if (everythingSent || waiting == 0) {
         m_closing = false;
         m_closeConfirmed = true;
-        close();
+        // Queued: this may run inside the close event that started it, where close() is a no-op.
+        QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection);
         return;
     }
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Quit Countersign"),

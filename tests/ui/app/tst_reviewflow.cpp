@@ -104,6 +104,9 @@ private:
     {
         m_window->queuePanel()->selectId(id);
         QTRY_COMPARE(m_window->session()->currentId(), id);
+        // Shown is not opened: Enter on the queue opens it, and that claims it.
+        m_window->queuePanel()->view()->setFocus();
+        QTest::keyClick(m_window->queuePanel()->view(), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->holdsClaim(id), 10000);
     }
 

@@ -1,0 +1,110 @@
+#include "appserver.h"
+
+#include "server/serverconfig.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+namespace Countersign::Test {
+
+namespace {
+
+template<typename T>
+std::optional<T> await(QFuture<T> future)
+{
+    if (!QTest::qWaitFor(
+            [&] {
+                return future.isFinished();
+            },
+            15000))
+        return std::nullopt;
+    return future.result();
+}
+
+} // namespace
+
+AppServer::AppServer() = default;
+
+AppServer::~AppServer()
+{
+    stop();
+}
+
+bool AppServer::start()
+{
+    ServerConfig config;
+    config.port = m_port;
+    config.storeLocation = m_dir.filePath(QStringLiteral("server.db"));
+    m_server = std::make_unique<QueueServer>(config, m_clock);
+    const auto started = m_server->start();
+    if (!started) {
+        qWarning() << "server did not start:" << started.error().toString();
+        m_server.reset();
+        return false;
+    }
+    m_port = m_server->port();
+    m_agent.setServer(url(), token(Role::Agent, QStringLiteral("support-bot")));
+    return true;
+}
+
+bool AppServer::stop()
+{
+    if (!m_server)
+        return true;
+    QSignalSpy stopped(m_server.get(), &QueueServer::stopped);
+    m_server->shutdown();
+    const bool ok = stopped.count() > 0 || stopped.wait(15000);
+    m_server.reset();
+    return ok;
+}
+
+QUrl AppServer::url() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+}
+
+QString AppServer::token(Role role, const QString &name)
+{
+    if (const auto it = m_tokens.constFind(name); it != m_tokens.cend())
+        return *it;
+    const auto issued = m_server->issueToken(role, name);
+    if (!issued)
+        return {};
+    return *m_tokens.insert(name, QString::fromUtf8(*issued));
+}
+
+QString AppServer::submit(const QString &title, const QString &content)
+{
+    const QJsonObject body{{QStringLiteral("type"), QStringLiteral("email.send_external")},
+        {QStringLiteral("title"), title},
+        {QStringLiteral("payload"),
+            QJsonObject{
+                {QStringLiteral("content"), content}, {QStringLiteral("language"), QStringLiteral("markdown")}}},
+        {QStringLiteral("reasoning"), QStringLiteral("Because the customer asked.")},
+        {QStringLiteral("confidence"), 0.9}};
+    const auto r = await(m_agent.sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body));
+    return r && *r ? (*r)->value(QLatin1String("id")).toString() : QString();
+}
+
+Action AppServer::action(const QString &id)
+{
+    const auto r = await(m_agent.fetchAction(id));
+    return r && *r ? **r : Action{};
+}
+
+bool AppServer::decide(const QString &id, const Decision &decision, const QString &reviewer)
+{
+    ServerConnection connection;
+    connection.setServer(url(), token(Role::Reviewer, reviewer));
+    const auto r = await(connection.decide(id, decision));
+    return r && *r;
+}
+
+bool AppServer::withdraw(const QString &id)
+{
+    const auto r
+        = await(m_agent.sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions/%1/withdraw").arg(id), {}));
+    return r && *r;
+}
+
+} // namespace Countersign::Test

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "client/serverconnection.h"
+#include "domain/clock.h"
+#include "server/queueserver.h"
+#include "server/role.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace Countersign::Test {
+
+// A real countersign-server in the test process for the app's GUI tests: SQLite in a temporary
+// directory, a loopback port kept across stop() and start(), so an outage is a real one.
+class AppServer
+{
+public:
+    AppServer();
+    ~AppServer();
+
+    bool start();
+    bool stop();
+    bool isRunning() const { return m_server != nullptr; }
+    QUrl url() const;
+    QString token(Role role, const QString &name);
+
+    QString submit(const QString &title, const QString &content = QStringLiteral("Dear customer,\n\nthank you.\n"));
+    Action action(const QString &id); // as the server has it now
+    bool decide(const QString &id, const Decision &decision, const QString &reviewer);
+    bool withdraw(const QString &id); // the agent gives up on its action
+
+private:
+    QTemporaryDir m_dir;
+    SystemClock m_clock;
+    std::unique_ptr<QueueServer> m_server;
+    quint16 m_port = 0;
+    ServerConnection m_agent;
+    QHash<QString, QString> m_tokens;
+};
+
+} // namespace Countersign::Test
