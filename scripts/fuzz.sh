@@ -45,7 +45,7 @@ for h in "${HARNESSES[@]}"; do
     mkdir -p "$out"
     before=$(find "$out" -type f | wc -l)
     log="$BUILD/fuzz/fuzz_$h.log"
-    if ! cs_exec "$BUILD/fuzz/fuzz_$h" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
+    if ! cs_exec "$BUILD/fuzz/fuzz_$h" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=512 \
         -print_final_stats=1 -artifact_prefix="$BUILD/fuzz/crash-$h-" "$out" "$TOP/fuzz/corpus/$h" >"$log" 2>&1; then
         echo "fuzz_$h FAILED: see $log and $BUILD/fuzz/crash-$h-*" >&2
         status=1

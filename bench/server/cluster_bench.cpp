@@ -6,6 +6,7 @@
 // databases from), or else a private server started with tests/support/postgres-fixture.sh in
 // durable mode (fsync on, like SQLite's synchronous=FULL).
 #include "domain/clock.h"
+#include "benchdirectory.h"
 #include "loadclient.h"
 #include "server/queueserver.h"
 #include "server/role.h"
@@ -293,7 +294,7 @@ int main(int argc, char *argv[])
     const int phaseMs = quick ? 1000 : 3000;
     QTextStream out(stdout);
 
-    QTemporaryDir dir(QDir::currentPath() + QStringLiteral("/cluster_bench-XXXXXX"));
+    QTemporaryDir dir(Countersign::Bench::durableTempBase() + QStringLiteral("/cluster_bench-XXXXXX"));
     const Postgres pg = startPostgres();
     out << "cluster_bench: " << Connections << " connections, " << phaseMs << " ms per phase, "
         << QThread::idealThreadCount() << " cores; SQLite in " << dir.path() << "\n";

@@ -4,6 +4,7 @@
 //       commit with the log synced on its own thread, answer after the sync), claims + decisions, and the
 //       latency from a decision to the wake-up of the agent long-polling for it;
 // with 1, 16 and 64 connections. Goals: submits >= 0.6x the ceiling; wake p99 < 10 ms.
+#include "benchdirectory.h"
 #include "benchservers.h"
 #include "loadclient.h"
 #include "server/serverprogram.h"
@@ -19,8 +20,6 @@
 
 #include <algorithm>
 #ifdef Q_OS_LINUX
-#include <linux/magic.h>
-#include <sys/vfs.h>
 #endif
 #include <ctime>
 #include <deque>
@@ -139,20 +138,6 @@ QByteArray submitBody(int n)
         .toJson(QJsonDocument::Compact);
 }
 
-// A directory on a tmpfs, where fdatasync returns at once: the same server there shows what the
-// work costs without durability. Empty when there is none.
-QString volatileBase()
-{
-#ifdef Q_OS_LINUX
-    for (const QString &candidate : {QDir::tempPath(), QStringLiteral("/dev/shm")}) {
-        struct statfs fs{};
-        if (statfs(QFile::encodeName(candidate).constData(), &fs) == 0 && fs.f_type == TMPFS_MAGIC)
-            return candidate;
-    }
-#endif
-    return {};
-}
-
 QByteArray idOf(const QByteArray &body)
 {
     return QJsonDocument::fromJson(body).object().value(QLatin1String("id")).toString().toLatin1();
@@ -171,9 +156,12 @@ int main(int argc, char *argv[])
     const int wakeSamples = quick ? 60 : 300;
     QTextStream out(stdout);
 
-    // On the build's disk, not a tmpfs, so every commit pays for a real fsync.
-    QTemporaryDir dir(QDir::currentPath() + QStringLiteral("/server_bench-XXXXXX"));
-    const QString volatileParent = volatileBase();
+    // A temporary directory on a disk, not a tmpfs, so every commit pays for a real fsync; and one
+    // on a tmpfs for the same work without it (fdatasync returns at once there).
+    QTemporaryDir dir(Countersign::Bench::durableTempBase() + QStringLiteral("/server_bench-XXXXXX"));
+    if (!dir.isValid())
+        qFatal("cannot create a temporary directory: %s", qPrintable(dir.errorString()));
+    const QString volatileParent = Countersign::Bench::volatileTempBase();
     std::unique_ptr<QTemporaryDir> volatileDir;
     if (!volatileParent.isEmpty())
         volatileDir = std::make_unique<QTemporaryDir>(volatileParent + QStringLiteral("/server_bench-XXXXXX"));

@@ -4,6 +4,8 @@
 
 #include <QMutex>
 
+#include <algorithm>
+
 #include <atomic>
 #include <optional>
 #include <vector>
@@ -12,15 +14,23 @@ namespace Countersign {
 
 namespace {
 
-// One side: either a whole text with views of its lines, or a list of lines. The list of a
-// text side is built on demand.
+// One side: a whole text with views of its lines, a list of lines, or (a partial diff read
+// from a patch) the few known lines of a longer text. The list of a text side or a partial
+// side is built on demand.
 struct Side {
     QString name;
     QString text;
-    std::vector<QStringView> views; // into `text` (text sides) or into `lines` (list sides)
+    std::vector<QStringView> views; // into `text`, `lines` or `knownTexts`
     mutable QStringList lines;
     mutable std::atomic<bool> linesReady{true};
     bool endsWithNewline = true;
+    // A partial side: `lineCount` lines of which only those numbered in `known` (ascending)
+    // are stored, their texts in `knownTexts` and `views`. Memory follows what is known, not
+    // the line numbers a patch states.
+    bool partial = false;
+    int lineCount = 0;
+    std::vector<int> known;
+    QStringList knownTexts;
 
     Side() = default;
     Side(const Side &other)
@@ -30,13 +40,26 @@ struct Side {
         , lines(other.lines)
         , linesReady(other.linesReady.load())
         , endsWithNewline(other.endsWithNewline)
+        , partial(other.partial)
+        , lineCount(other.lineCount)
+        , known(other.known)
+        , knownTexts(other.knownTexts)
     {
-        // `text` and `lines` are shallow copies sharing their buffers, so the views stay valid.
+        // `text`, `lines` and `knownTexts` are shallow copies sharing their buffers, so the views
+        // stay valid.
     }
     Side &operator=(const Side &) = delete;
 
+    void clearPartial()
+    {
+        partial = false;
+        lineCount = 0;
+        known.clear();
+        knownTexts = {};
+    }
     void setText(const QString &t)
     {
+        clearPartial();
         text = t;
         TextLines split = TextLines::split(text);
         views = std::move(split.lines);
@@ -46,6 +69,7 @@ struct Side {
     }
     void setLines(const QStringList &l)
     {
+        clearPartial();
         text = QString();
         lines = l;
         views.clear();
@@ -54,6 +78,38 @@ struct Side {
         for (const QString &line : std::as_const(lines))
             views.push_back(line.isNull() ? QStringView() : QStringView(line));
         linesReady = true;
+    }
+    void setKnown(int count, const FileDiff::KnownLines &knownLines)
+    {
+        text = QString();
+        lines = {};
+        partial = true;
+        lineCount = qMax(0, count);
+        known.clear();
+        knownTexts = {};
+        views.clear();
+        known.reserve(size_t(knownLines.size()));
+        knownTexts.reserve(knownLines.size());
+        for (const auto &[number, content] : knownLines) {
+            if (number < 0 || number >= lineCount || (!known.empty() && number <= known.back()))
+                continue; // out of range or out of order: not a line of this side
+            known.push_back(number);
+            knownTexts.append(content.isNull() ? QStringLiteral("") : content);
+        }
+        views.reserve(known.size());
+        for (const QString &line : std::as_const(knownTexts))
+            views.push_back(QStringView(line));
+        linesReady = false;
+    }
+    int count() const { return partial ? lineCount : int(views.size()); }
+    QStringView line(int index) const
+    {
+        if (!partial)
+            return index >= 0 && size_t(index) < views.size() ? views[size_t(index)] : QStringView();
+        const auto it = std::lower_bound(known.cbegin(), known.cend(), index);
+        if (it == known.cend() || *it != index)
+            return QStringView();
+        return views[size_t(it - known.cbegin())];
     }
 };
 
@@ -83,9 +139,16 @@ public:
             QMutexLocker lock(&mutex);
             if (!side.linesReady.load(std::memory_order_relaxed)) {
                 QStringList list;
-                list.reserve(qsizetype(side.views.size()));
-                for (const QStringView line : side.views)
-                    list.append(line.toString());
+                if (side.partial) {
+                    // Every line, known or not: as long as the stated line count.
+                    list.resize(side.lineCount);
+                    for (size_t i = 0; i < side.known.size(); ++i)
+                        list[side.known[i]] = side.knownTexts.at(qsizetype(i));
+                } else {
+                    list.reserve(qsizetype(side.views.size()));
+                    for (const QStringView line : side.views)
+                        list.append(line.toString());
+                }
                 side.lines = std::move(list);
                 side.linesReady.store(true, std::memory_order_release);
             }
@@ -153,26 +216,34 @@ void FileDiff::setRightLines(const QStringList &lines)
     d->right->setLines(lines);
 }
 
+void FileDiff::setLeftKnownLines(int lineCount, const KnownLines &known)
+{
+    d->left->setKnown(lineCount, known);
+}
+
+void FileDiff::setRightKnownLines(int lineCount, const KnownLines &known)
+{
+    d->right->setKnown(lineCount, known);
+}
+
 int FileDiff::leftLineCount() const
 {
-    return int(d->left->views.size());
+    return d->left->count();
 }
 
 int FileDiff::rightLineCount() const
 {
-    return int(d->right->views.size());
+    return d->right->count();
 }
 
 QStringView FileDiff::leftLine(int index) const
 {
-    const std::vector<QStringView> &views = d->left->views;
-    return index >= 0 && size_t(index) < views.size() ? views[size_t(index)] : QStringView();
+    return d->left->line(index);
 }
 
 QStringView FileDiff::rightLine(int index) const
 {
-    const std::vector<QStringView> &views = d->right->views;
-    return index >= 0 && size_t(index) < views.size() ? views[size_t(index)] : QStringView();
+    return d->right->line(index);
 }
 
 const QStringList &FileDiff::leftLines() const
@@ -279,7 +350,8 @@ bool operator==(const FileDiff &a, const FileDiff &b)
         return true;
     auto sameSide = [](const Side &x, const Side &y) {
         // A null line (unknown, in a partial diff) only equals another null line.
-        return x.name == y.name && x.endsWithNewline == y.endsWithNewline && x.views.size() == y.views.size()
+        return x.name == y.name && x.endsWithNewline == y.endsWithNewline && x.partial == y.partial
+            && x.lineCount == y.lineCount && x.known == y.known && x.views.size() == y.views.size()
             && std::equal(x.views.cbegin(), x.views.cend(), y.views.cbegin(), [](QStringView p, QStringView q) {
                    return p == q && p.isNull() == q.isNull();
                });

@@ -5,6 +5,8 @@
 #include <QSharedDataPointer>
 #include <QStringList>
 
+#include <utility>
+
 namespace Countersign {
 
 class FileDiffData;
@@ -18,7 +20,9 @@ class FileDiffData;
 // lines as views into it; leftLines()/rightLines() build the QStringList on first use only, so
 // a million-line diff that is just printed never pays for a million strings.
 // A diff parsed from a patch only knows the lines its hunks show: the other entries are null
-// strings and isPartial() is true.
+// strings and isPartial() is true. Such a side stores only its known lines (a patch that says
+// "line 66666661" costs no 66 million entries); leftLines()/rightLines() of it build the full
+// list, so callers with a partial diff should ask for single lines.
 class FileDiff
 {
 public:
@@ -40,6 +44,11 @@ public:
     // A side as lines.
     void setLeftLines(const QStringList &lines);
     void setRightLines(const QStringList &lines);
+    // A side of `lineCount` lines of which only `known` (line number and text, ascending) are
+    // known; leftLine() of any other is a null view. Entries out of range or order are dropped.
+    using KnownLines = QList<std::pair<int, QString>>;
+    void setLeftKnownLines(int lineCount, const KnownLines &known);
+    void setRightKnownLines(int lineCount, const KnownLines &known);
 
     int leftLineCount() const;
     int rightLineCount() const;

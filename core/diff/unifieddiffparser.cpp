@@ -2,6 +2,7 @@
 #include "unifieddiff.h"
 
 #include "hunkbuilder.h"
+#include "inlinediff.h"
 #include "textlines.h"
 
 namespace Countersign {
@@ -13,14 +14,21 @@ std::unexpected<Error> parseError(size_t line, const QString &what)
     return fail(Error::invalid(QStringLiteral("patch"), QStringLiteral("line %1: %2").arg(line + 1).arg(what)));
 }
 
+constexpr qint64 MaxLineNumber = 1'000'000'000;
+
+// Set by readNumber when a number exceeds MaxLineNumber, for a clearer error than "malformed".
+thread_local bool numberTooLarge = false;
+
 bool readNumber(QStringView s, qsizetype &pos, int &value)
 {
     qint64 v = 0;
     const qsizetype begin = pos;
     while (pos < s.size() && s[pos] >= u'0' && s[pos] <= u'9') {
         v = v * 10 + (s[pos].unicode() - u'0');
-        if (v > 1'000'000'000)
+        if (v > MaxLineNumber) {
+            numberTooLarge = true;
             return false;
+        }
         ++pos;
     }
     value = int(v);
@@ -119,10 +127,14 @@ Result<QList<FileDiff>> UnifiedDiff::parse(const QString &patch)
             const QStringView header = lines[i];
             DiffHunk hunk;
             qsizetype pos = 2;
+            numberTooLarge = false;
             const bool ok = header.sliced(pos).startsWith(u' ')
                 && readRange(header, ++pos, u'-', hunk.leftStart, hunk.leftCount) && pos < header.size()
                 && header[pos] == u' ' && readRange(header, ++pos, u'+', hunk.rightStart, hunk.rightCount)
                 && header.sliced(pos).startsWith(u" @@");
+            if (!ok && numberTooLarge)
+                return parseError(i,
+                    QStringLiteral("a line number or count in the hunk header is larger than %1").arg(MaxLineNumber));
             if (!ok)
                 return parseError(i, QStringLiteral("malformed hunk header"));
             if (hunk.leftStart < leftEnd || hunk.rightStart < rightEnd)
@@ -205,19 +217,26 @@ Result<QList<FileDiff>> UnifiedDiff::parse(const QString &patch)
             hunks.append(std::move(hunk));
         }
 
-        // Only the lines the hunks show are known; the others stay null.
-        QStringList leftLines(leftEnd);
-        QStringList rightLines(rightEnd);
+        // Only the lines the hunks show are known and stored; the others stay null. Nothing here
+        // is allocated by the line numbers the patch states, only by the lines it holds.
+        FileDiff::KnownLines leftKnown;
+        FileDiff::KnownLines rightKnown;
+        leftKnown.reserve(qsizetype(knownLeft.size()));
+        rightKnown.reserve(qsizetype(knownRight.size()));
         for (const auto &[line, content] : knownLeft)
-            leftLines[line] = content.toString();
+            leftKnown.append({line, content.toString()});
         for (const auto &[line, content] : knownRight)
-            rightLines[line] = content.toString();
-        std::vector<QStringView> leftViews(leftLines.cbegin(), leftLines.cend());
-        std::vector<QStringView> rightViews(rightLines.cbegin(), rightLines.cend());
-        HunkBuilder::refine(hunks, leftViews, rightViews, false);
+            rightKnown.append({line, content.toString()});
+        diff.setLeftKnownLines(leftEnd, leftKnown);
+        diff.setRightKnownLines(rightEnd, rightKnown);
+        for (DiffHunk &hunk : hunks) {
+            for (DiffRow &row : hunk.rows) {
+                if (row.kind == DiffRowKind::Changed)
+                    InlineDiff::spans(InlineDiff::segments(diff.leftLine(row.leftLine), diff.rightLine(row.rightLine)),
+                        &row.leftSpans, &row.rightSpans);
+            }
+        }
 
-        diff.setLeftLines(leftLines);
-        diff.setRightLines(rightLines);
         diff.setLeftEndsWithNewline(!leftIncomplete);
         diff.setRightEndsWithNewline(!rightIncomplete);
         diff.setHunks(hunks);

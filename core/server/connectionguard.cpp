@@ -44,6 +44,7 @@ ConnectionGuard::ConnectionGuard(GuardedSocket *socket, const ServerLimits &limi
     , m_limits(limits)
     , m_peerAddress(socket->peerAddress())
     , m_peerPort(socket->peerPort())
+    , m_frames(limits.maxWebSocketMessageBytes)
 {
     // Qt HttpServer keeps a whole request in the socket buffer while it parses it; this bounds
     // that buffer even if the accounting below were ever wrong.
@@ -95,6 +96,12 @@ void ConnectionGuard::onReadyRead()
     }
     if (m_phase == Phase::Upgraded)
         return;
+    // Qt HttpServer listens again only once it has answered; after the request that ends the
+    // connection, that is the moment to close.
+    if (m_closeAt >= 0 && m_qtRead >= m_closeAt && m_socket->readyReadListeners() > 1) {
+        closeAfterAnswer();
+        return;
+    }
     const qint64 available = m_socket->bytesAvailable();
     if (available > m_unreadSeen) {
         m_lastActivity.start();
@@ -125,6 +132,8 @@ void ConnectionGuard::scan(qint64 from, qint64 to, qint64 available)
     QByteArray data; // fetched only when head bytes are needed
     qint64 pos = from;
     while (pos < to && m_phase != Phase::Rejected && m_phase != Phase::Upgraded) {
+        if (m_closeAt >= 0 && m_phase == Phase::Head)
+            return; // what follows the last request of the connection is never read
         if (m_phase == Phase::Body) {
             const qint64 take = qMin(m_bodyLeft, to - pos);
             m_bodyLeft -= take;
@@ -181,9 +190,17 @@ void ConnectionGuard::headComplete(const QByteArray &headBytes, qint64 headEnd, 
         return;
     }
     if (head->webSocketUpgrade) {
-        // The socket now belongs to the WebSocket layer, which has limits of its own. If the
-        // upgrade is denied instead, Qt HttpServer keeps the socket: close it then.
+        // RFC 6455 section 4.1: a client waits for the handshake's answer before sending more.
+        if (bodyBuffered > 0) {
+            reject(400,
+                Error::invalid(QStringLiteral("request"),
+                    QStringLiteral("sent data after a WebSocket upgrade request before it was answered")));
+            return;
+        }
+        // The socket now goes to the WebSocket layer, the guard reading its frames first. If
+        // the upgrade is denied instead, Qt HttpServer keeps the socket: close it then.
         m_phase = Phase::Upgraded;
+        watchWebSocket();
         m_idleTimer.stop();
         m_requestTimer.stop();
         QTimer::singleShot(DeniedUpgradeGraceMs, this, [this] {
@@ -193,6 +210,8 @@ void ConnectionGuard::headComplete(const QByteArray &headBytes, qint64 headEnd, 
         return;
     }
     m_requestEnds.push_back(headEnd + head->contentLength);
+    if (!head->keepAlive)
+        m_closeAt = headEnd + head->contentLength;
     m_bodyLeft = head->contentLength;
     if (m_bodyLeft == 0)
         requestComplete();
@@ -211,8 +230,9 @@ void ConnectionGuard::requestComplete()
 void ConnectionGuard::updateRequestClock()
 {
     // A request is under way while its head or body is incomplete; the clock starts with its
-    // first byte and the timer is armed only then.
-    const bool underWay = m_phase == Phase::Body || (m_phase == Phase::Head && !blank(m_head));
+    // first byte and the timer is armed only then. Blank lines before a request line count:
+    // a client trickling CRLFs is sending a head that never ends.
+    const bool underWay = m_phase == Phase::Body || (m_phase == Phase::Head && !m_head.isEmpty());
     if (!underWay) {
         m_requestStarted.invalidate();
         return;
@@ -230,6 +250,14 @@ void ConnectionGuard::onRequestTimeout()
     const qint64 left = m_limits.requestTimeout.count() - m_requestStarted.elapsed();
     if (left > 0) {
         m_requestTimer.start(left);
+        return;
+    }
+    if (m_phase == Phase::Head && blank(m_head)) {
+        // Only blank lines: no request to answer, just a connection to end.
+        qCDebug(lcServer) << "closing a connection from" << m_peerAddress << m_peerPort << "that sent only blank lines";
+        m_phase = Phase::Rejected;
+        m_idleTimer.stop();
+        m_socket->abort();
         return;
     }
     reject(408, Error::invalid(QStringLiteral("request"), QStringLiteral("was not received in time")));
@@ -279,6 +307,87 @@ void ConnectionGuard::reject(int status, const Error &error, qint64 bodyToDrain)
         m_socket->abort();
     });
     drain();
+}
+
+void ConnectionGuard::closeAfterAnswer()
+{
+    qCDebug(lcServer) << "closing the connection from" << m_peerAddress << m_peerPort << "after its last request";
+    m_phase = Phase::Rejected;
+    m_idleTimer.stop();
+    m_requestTimer.stop();
+    // Nothing after the last request is for Qt HttpServer; the answer still goes out.
+    QObject::disconnect(m_socket, &QIODevice::readyRead, nullptr, nullptr);
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    m_socket->skip(m_socket->bytesAvailable());
+    m_readConnection = connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::drain);
+    m_drainLeft = 0;
+    QTimer::singleShot(DrainGraceMs, this, [this] {
+        m_socket->abort();
+    });
+    drain();
+}
+
+void ConnectionGuard::watchWebSocket()
+{
+    // An accepted upgrade: Qt HttpServer disconnects everything from the socket (this guard's
+    // reader too), hands it to QWebSocketServer, which connects its handshake reader to
+    // readyRead, reads the head, and creates the QWebSocket, which connects its frame reader.
+    // The guard connects right after the handshake reader, so it reads each frame before the
+    // QWebSocket can. A denied upgrade disconnects nothing and none of this happens.
+    m_socket->setHooks(GuardedSocket::Hooks{[this] {
+                                                m_webSocketConnects = 0;
+                                            },
+        [this] {
+            onReadyReadConnected();
+        }});
+}
+
+void ConnectionGuard::onReadyReadConnected()
+{
+    if (m_webSocketConnects < 0)
+        return;
+    ++m_webSocketConnects;
+    if (m_webSocketConnects == 1) {
+        connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::onWebSocketData);
+    } else if (m_webSocketConnects == 2) {
+        // The QWebSocket exists: the handshake's head is gone from the buffer, frames follow.
+        m_webSocketOpen = true;
+        m_socket->setHooks({});
+        QTimer::singleShot(0, this, &ConnectionGuard::onWebSocketData);
+    }
+}
+
+void ConnectionGuard::onWebSocketData()
+{
+    if (!m_webSocketOpen || m_socket->bytesAvailable() <= 0)
+        return;
+    // The client has nothing to say on this endpoint: the guard consumes every byte, so Qt's
+    // reader, next in line, never sees a frame the RFC forbids.
+    const QByteArray bytes = m_socket->read(m_socket->bytesAvailable());
+    if (m_frames.finished())
+        return;
+    const QList<WebSocketFrameReader::Event> events = m_frames.feed(bytes);
+    for (const WebSocketFrameReader::Event &e : events) {
+        switch (e.kind) {
+        case WebSocketFrameReader::Event::Kind::Ping:
+            m_socket->write(WebSocketFrameReader::frame(0xA, e.payload));
+            break;
+        case WebSocketFrameReader::Event::Kind::Close:
+            m_socket->write(WebSocketFrameReader::closeFrame(e.closeCode, {}));
+            m_socket->disconnectFromHost();
+            break;
+        case WebSocketFrameReader::Event::Kind::Violation:
+            qCInfo(lcServer).noquote() << "closing a WebSocket from" << m_peerAddress.toString() << "with"
+                                       << e.closeCode << ":" << e.reason;
+            m_socket->write(WebSocketFrameReader::closeFrame(e.closeCode, e.reason));
+            m_socket->disconnectFromHost();
+            QTimer::singleShot(DrainGraceMs, this, [this] {
+                m_socket->abort();
+            });
+            break;
+        }
+    }
 }
 
 void ConnectionGuard::drain()

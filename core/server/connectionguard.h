@@ -2,6 +2,7 @@
 
 #include "domain/error.h"
 #include "serverconfig.h"
+#include "websocketframereader.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -17,8 +18,14 @@ class GuardedSocket;
 // Watches one HTTP connection ahead of Qt HttpServer. Its readyRead slot is connected first, so
 // it parses every byte of the stream once, in order, before Qt does, and refuses (without
 // buffering the rest) bodies over the cap (413), oversized heads (431), chunked bodies (411),
-// malformed heads (400) and clients too slow to send a request (408). It also closes idle
-// keep-alive connections. A WebSocket upgrade hands the socket over and the guard goes quiet.
+// malformed or ambiguous heads (400, see RequestHead) and clients too slow to send a request
+// (408; blank lines before a request count as its start). It closes idle keep-alive
+// connections, and a connection once the answer to a request that does not keep it alive
+// (HTTP/1.0 without keep-alive, "Connection: close") is out: Qt HttpServer would hold it open.
+// A WebSocket upgrade hands the socket to Qt's WebSocket code; the guard then reads the client's
+// frames before Qt does (WebSocketFrameReader), answers pings and closes, and closes the
+// connection with 1002 when a frame breaks RFC 6455 (unmasked, reserved bits, ...), which
+// Qt's reader lets through.
 //
 // To know which bytes are new it mirrors how far Qt HttpServer 6.8 has read: Qt reads only in
 // its own readyRead slot, and then everything available up to the end of the request it is
@@ -59,6 +66,10 @@ private:
     void updateRequestClock();
     void reject(int status, const Error &error, qint64 bodyToDrain = 0);
     void drain();
+    void closeAfterAnswer();
+    void watchWebSocket();
+    void onReadyReadConnected();
+    void onWebSocketData();
 
     GuardedSocket *m_socket;
     ServerLimits m_limits;
@@ -72,9 +83,15 @@ private:
     qint64 m_unreadSeen = 0; // bytes at the front of the socket buffer already scanned
     std::deque<qint64> m_requestEnds; // stream offsets where known requests end
     qint64 m_drainLeft = 0;
+    qint64 m_closeAt = -1; // stream offset where a request that ends the connection ends
     bool m_awaitingResponse = false;
     bool m_closing = false;
     bool m_evicted = false;
+    // After an accepted upgrade: readyRead connections seen since Qt took the socket over, and
+    // whether the handshake is done (its head no longer in the buffer).
+    int m_webSocketConnects = -1; // -1: Qt has not taken the socket over
+    bool m_webSocketOpen = false;
+    WebSocketFrameReader m_frames;
     // Timers are armed lazily (checked against these clocks when they fire), so a request that
     // arrives whole costs no timer operations.
     QElapsedTimer m_lastActivity;

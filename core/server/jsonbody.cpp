@@ -51,6 +51,27 @@ bool JsonBody::isValidUtf8(const QByteArray &bytes)
     return true;
 }
 
+qsizetype JsonBody::findRawControlInString(const QByteArray &bytes)
+{
+    // RFC 8259 section 7: U+0000..U+001F must be escaped inside strings. Qt's parser lets them
+    // through, so they would be stored and handed to every client as they came.
+    bool inString = false;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const char c = bytes.at(i);
+        if (!inString) {
+            inString = c == '"';
+            continue;
+        }
+        if (c == '\\')
+            ++i; // the escaped character, whatever it is, is not the string's end
+        else if (c == '"')
+            inString = false;
+        else if (static_cast<unsigned char>(c) < 0x20)
+            return i;
+    }
+    return -1;
+}
+
 Result<QJsonObject> JsonBody::parseObject(const QByteArray &body, bool emptyIsObject)
 {
     if (body.trimmed().isEmpty()) {
@@ -60,6 +81,15 @@ Result<QJsonObject> JsonBody::parseObject(const QByteArray &body, bool emptyIsOb
     }
     if (!isValidUtf8(body))
         return fail(Error::invalid(QStringLiteral("body"), QStringLiteral("is not valid UTF-8")));
+    if (const qsizetype at = findRawControlInString(body); at >= 0) {
+        const QString code
+            = QStringLiteral("%1").arg(uint(static_cast<unsigned char>(body.at(at))), 4, 16, QLatin1Char('0')).toUpper();
+        return fail(Error::invalid(QStringLiteral("body"),
+            QStringLiteral("holds a raw control character (U+%1) inside a string at offset %2; JSON needs it "
+                           "escaped, as \\t, \\n or \\u%1")
+                .arg(code)
+                .arg(at)));
+    }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)

@@ -9,8 +9,8 @@
 
 namespace Countersign {
 
-// Strict reading of request bodies at the edge: valid UTF-8, one JSON object, known fields of
-// the right type and size. Every error names the offending field (dotted for nested ones).
+// Strict reading of request bodies at the edge: valid UTF-8, one JSON object (RFC 8259: no raw
+// control characters in strings), known fields of the right type and size. Every error names the offending field (dotted for nested ones).
 class JsonBody
 {
 public:
@@ -33,6 +33,9 @@ public:
         const QJsonObject &object, const QString &key, const QString &prefix = {});
 
     static bool isValidUtf8(const QByteArray &bytes);
+    // Offset of the first unescaped control character (U+0000..U+001F) inside a JSON string,
+    // or -1. RFC 8259 forbids them there; parseObject() refuses them.
+    static qsizetype findRawControlInString(const QByteArray &bytes);
     // Compact JSON of a (validated) object with sorted keys: stable for hashing.
     static QByteArray canonical(const QJsonObject &object);
 };

@@ -34,7 +34,9 @@ PolicyRoutes::PolicyRoutes(const ServerContext &context)
 void PolicyRoutes::addTo(Router &router)
 {
     using M = QHttpServerRequest::Method;
-    router.add(Route{M::Get, QStringLiteral("/v1/policy"), Access::Authenticated, QStringLiteral("getPolicy"),
+    // Reviewers and up: an agent that could read the thresholds could shape its proposals to
+    // slip under them.
+    router.add(Route{M::Get, QStringLiteral("/v1/policy"), Access::Reviewer, QStringLiteral("getPolicy"),
         QStringLiteral("The policy in force, with its version"), {}, {}, QStringLiteral("PolicyVersion"), 200, {},
         [this](const ApiRequest &r, Reply *reply) {
             get(r, reply);

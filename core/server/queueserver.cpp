@@ -8,6 +8,7 @@
 #include "eventhub.h"
 #include "eventroutes.h"
 #include "eventsequencer.h"
+#include "failedauthlimiter.h"
 #include "limitedtcpserver.h"
 #include "logging.h"
 #include "metrics.h"
@@ -106,6 +107,8 @@ Result<void> QueueServer::start()
     if (auto ok = m_auth->load(); !ok)
         return fail(ok.error());
     m_limiter = std::make_unique<RateLimiter>(m_config.limits.ratePerSecond, m_config.limits.rateBurst);
+    m_failedAuth = std::make_unique<FailedAuthLimiter>(
+        m_clock, m_config.limits.authFailures, m_config.limits.authFailureWindowSeconds);
     m_metrics = std::make_unique<Metrics>();
     m_events = std::make_unique<EventHub>(m_worker.get(), m_config.limits);
     m_waiters = std::make_unique<WaiterRegistry>();
@@ -129,7 +132,7 @@ Result<void> QueueServer::start()
     m_http = std::make_unique<QHttpServer>();
     m_replies = std::make_unique<ReplyTracker>();
     connect(m_replies.get(), &ReplyTracker::replySent, m_metrics.get(), &Metrics::observeRequest);
-    m_router = std::make_unique<Router>(m_auth.get(), m_limiter.get(), m_replies.get());
+    m_router = std::make_unique<Router>(m_auth.get(), m_limiter.get(), m_failedAuth.get(), m_replies.get());
     buildRoutes();
     m_router->attach(m_http.get());
     m_http->addWebSocketUpgradeVerifier(this, [this](const QHttpServerRequest &request) {
@@ -257,8 +260,17 @@ QHttpServerWebSocketUpgradeResponse QueueServer::verifyUpgrade(const QHttpServer
     const QByteArray token = TokenAuthenticator::extractToken(request.headers(), request.query(), true);
     if (token.isEmpty())
         return QHttpServerWebSocketUpgradeResponse::deny(401, "Unauthorized");
-    if (!m_auth->resolveNow(TokenAuthenticator::hashToken(token)))
+    // As for other routes (Router): an address that keeps failing gets no store lookups.
+    const QString address = request.remoteAddress().toString();
+    const QByteArray hash = TokenAuthenticator::hashToken(token);
+    const auto known = m_auth->cached(hash);
+    if ((!known || !*known) && m_failedAuth->retryAfterSeconds(address) > 0)
+        return QHttpServerWebSocketUpgradeResponse::deny(429, "Too Many Requests");
+    if (const auto identity = m_auth->resolveNow(hash); !identity) {
+        if (identity.error().code == ErrorCode::Unauthorized)
+            m_failedAuth->recordFailure(address);
         return QHttpServerWebSocketUpgradeResponse::deny(401, "Unauthorized");
+    }
     if (!QueryParameters::integer(request.query(), QStringLiteral("since"), 0, qint64(1) << 53, 0))
         return QHttpServerWebSocketUpgradeResponse::deny(400, "Bad Request");
     return QHttpServerWebSocketUpgradeResponse::accept();

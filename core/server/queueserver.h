@@ -27,6 +27,7 @@ class Clock;
 class EventHub;
 class EventSequencer;
 class EventRoutes;
+class FailedAuthLimiter;
 class LimitedTcpServer;
 class Metrics;
 class PolicyRoutes;
@@ -99,6 +100,7 @@ private:
     std::unique_ptr<PolicyService> m_policy;
     std::unique_ptr<TokenAuthenticator> m_auth;
     std::unique_ptr<RateLimiter> m_limiter;
+    std::unique_ptr<FailedAuthLimiter> m_failedAuth;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<EventHub> m_events;
     std::unique_ptr<WaiterRegistry> m_waiters;

@@ -4,6 +4,8 @@
 
 #include <QTimeZone>
 
+#include <cmath>
+
 namespace Countersign {
 
 namespace {
@@ -66,9 +68,11 @@ Result<RecommendationThresholds> ReportParameters::thresholds(const QUrlQuery &q
         if (!query.hasQueryItem(it.key()))
             continue;
         bool ok = false;
-        const double v = query.queryItemValue(it.key(), QUrl::FullyDecoded).toDouble(&ok);
-        if (!ok)
-            return fail(Error::invalid(it.key(), QStringLiteral("must be a number")));
+        const QString text = query.queryItemValue(it.key(), QUrl::FullyDecoded);
+        const double v = text.toDouble(&ok);
+        // toDouble() reads "nan" and "inf", and overflows "1e999" to infinity: none is a threshold.
+        if (!ok || !std::isfinite(v))
+            return fail(Error::invalid(it.key(), QStringLiteral("must be a finite number, not \"%1\"").arg(text)));
         values.insert(it.key(), v);
     }
     return RecommendationThresholds::fromJson(values);

@@ -1,5 +1,6 @@
 #include "router.h"
 
+#include "failedauthlimiter.h"
 #include "httperrors.h"
 #include "ratelimiter.h"
 #include "reply.h"
@@ -12,10 +13,12 @@
 
 namespace Countersign {
 
-Router::Router(TokenAuthenticator *auth, RateLimiter *limiter, ReplyTracker *replies, QObject *parent)
+Router::Router(TokenAuthenticator *auth, RateLimiter *limiter, FailedAuthLimiter *failedAuth, ReplyTracker *replies,
+    QObject *parent)
     : QObject(parent)
     , m_auth(auth)
     , m_limiter(limiter)
+    , m_failedAuth(failedAuth)
     , m_replies(replies)
 { }
 
@@ -75,9 +78,25 @@ void Router::dispatch(
             QHttpHeaders::fromListOfPairs({{"WWW-Authenticate", "Bearer"}}));
         return;
     }
+    // An address that keeps failing is not asked about unknown tokens for a while; tokens known
+    // to be valid pass regardless.
+    const QString address = request.remoteAddress().toString();
+    const QByteArray hash = TokenAuthenticator::hashToken(token);
+    const auto known = m_auth->cached(hash);
+    if (!known || !*known) {
+        if (const int wait = m_failedAuth->retryAfterSeconds(address); wait > 0) {
+            reply->sendError(HttpErrors::rateLimited(
+                                 QStringLiteral("too many failed authentications from this address; retry in %1 s")
+                                     .arg(wait)),
+                QHttpHeaders::fromListOfPairs({{"Retry-After", QByteArray::number(wait)}}));
+            return;
+        }
+    }
     QPointer<Reply> guard(reply);
-    m_auth->resolve(TokenAuthenticator::hashToken(token),
-        [this, index, guard, api = std::move(api)](Result<Identity> identity) mutable {
+    m_auth->resolve(hash,
+        [this, index, guard, address, api = std::move(api)](Result<Identity> identity) mutable {
+            if (!identity && identity.error().code == ErrorCode::Unauthorized)
+                m_failedAuth->recordFailure(address);
             if (!guard)
                 return;
             if (!identity) {

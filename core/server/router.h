@@ -10,19 +10,21 @@ class QHttpServerResponder;
 
 namespace Countersign {
 
+class FailedAuthLimiter;
 class RateLimiter;
 class ReplyTracker;
 class TokenAuthenticator;
 
 // The route table. Registers every Route with QHttpServer and runs what all of them share
-// before the handler: the Reply, authentication (401), the role check (403) and the per-token
-// rate limit (429). Unknown paths answer 404, known paths with another method 405. The same
+// before the handler: the Reply, authentication (401, or 429 for an address that failed it
+// too often, see FailedAuthLimiter), the role check (403) and the per-token rate limit (429). Unknown paths answer 404, known paths with another method 405. The same
 // table feeds the OpenAPI document.
 class Router : public QObject
 {
     Q_OBJECT
 public:
-    Router(TokenAuthenticator *auth, RateLimiter *limiter, ReplyTracker *replies, QObject *parent = nullptr);
+    Router(TokenAuthenticator *auth, RateLimiter *limiter, FailedAuthLimiter *failedAuth, ReplyTracker *replies,
+        QObject *parent = nullptr);
 
     void add(Route route);
     const QList<Route> &routes() const { return m_routes; }
@@ -38,6 +40,7 @@ private:
 
     TokenAuthenticator *m_auth;
     RateLimiter *m_limiter;
+    FailedAuthLimiter *m_failedAuth;
     ReplyTracker *m_replies;
     QList<Route> m_routes;
     bool m_draining = false;

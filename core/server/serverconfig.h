@@ -18,6 +18,8 @@ struct ServerLimits {
     std::chrono::milliseconds requestTimeout{20'000}; // a request's head and body must arrive within
     double ratePerSecond = 100; // per token, sustained
     double rateBurst = 200; // per token, bucket size
+    int authFailures = 20; // failed authentications per client address and window, then 429
+    int authFailureWindowSeconds = 60; // the window refills the address's bucket
     qint64 maxWebSocketMessageBytes = 64 * 1024;
     qint64 maxWebSocketBacklogBytes = 8 * 1024 * 1024; // a subscriber this far behind is dropped
     int maxWaitSeconds = 55; // GET /v1/actions/{id}?wait=N

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTextStream>
 
@@ -47,20 +48,27 @@ void raiseDescriptorLimit(int maxConnections)
 #endif
 }
 
-QString databaseDirectory(const QString &location)
-{
-    QString path = location;
-    if (path.startsWith(QLatin1String("sqlite:")))
-        path = path.mid(7).section(u'?', 0, 0);
-    return QFileInfo(path).absolutePath();
-}
-
 } // namespace
 
 void ServerProgram::prepareProcess()
 {
     if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
+}
+
+QString ServerProgram::databaseDirectory(const QString &location)
+{
+    // A store URL (postgresql://user@host/db) names no directory here: taken as a path it would
+    // create "postgresql:/user@host" in the working directory.
+    static const QRegularExpression url(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*://"));
+    if (url.match(location).hasMatch())
+        return {};
+    QString path = location;
+    if (path.startsWith(QLatin1String("sqlite:")))
+        path = path.mid(7).section(u'?', 0, 0);
+    if (path.isEmpty())
+        return {};
+    return QFileInfo(path).absolutePath();
 }
 
 QString ServerProgram::defaultDatabasePath()
@@ -112,7 +120,8 @@ int ServerProgram::run(const ServerOptions &options)
     ServerConfig config = options.config;
     if (config.storeLocation.isEmpty())
         config.storeLocation = defaultDatabasePath();
-    QDir().mkpath(databaseDirectory(config.storeLocation));
+    if (const QString directory = databaseDirectory(config.storeLocation); !directory.isEmpty())
+        QDir().mkpath(directory);
 
     raiseDescriptorLimit(config.limits.maxConnections);
     QueueServer server(config, clock);
@@ -125,7 +134,12 @@ int ServerProgram::run(const ServerOptions &options)
 
     DemoSeeder demo(&server);
     if (options.demo) {
-        const QString file = databaseDirectory(config.storeLocation) + QStringLiteral("/demo-tokens.json");
+        // Beside a database file; for a database server, where a default database would live.
+        QString directory = databaseDirectory(config.storeLocation);
+        if (directory.isEmpty())
+            directory = QFileInfo(defaultDatabasePath()).absolutePath();
+        QDir().mkpath(directory);
+        const QString file = directory + QStringLiteral("/demo-tokens.json");
         auto tokens = demo.createTokens(file);
         if (!tokens) {
             err << "countersign-server: " << tokens.error().toString() << '\n';
@@ -165,7 +179,8 @@ int ServerProgram::createToken(const QString &storeLocation, const QString &role
         return 2;
     }
     const QString location = storeLocation.isEmpty() ? defaultDatabasePath() : storeLocation;
-    QDir().mkpath(databaseDirectory(location));
+    if (const QString directory = databaseDirectory(location); !directory.isEmpty())
+        QDir().mkpath(directory);
     SystemClock clock;
     auto store = createStore(location, clock);
     if (!store) {

@@ -22,6 +22,9 @@ class ServerProgram
 public:
     // QStandardPaths::AppDataLocation/countersign.db
     static QString defaultDatabasePath();
+    // The directory a database file (PATH or sqlite:PATH?options) lives in, to create before
+    // opening it; empty for a store URL (postgresql://...), which has none.
+    static QString databaseDirectory(const QString &location);
     // "127.0.0.1:8470", "[::1]:8470", "0.0.0.0:0"
     static Result<std::pair<QHostAddress, quint16>> parseListen(const QString &text);
     // --spot-check-fraction: a number from 0 to 1 ("0.05"), or a percentage ("5%").

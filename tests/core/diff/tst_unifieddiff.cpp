@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/resource.h>
+
 using namespace Countersign;
 
 namespace {
@@ -14,6 +16,14 @@ namespace {
 QString text(const char *utf8)
 {
     return QString::fromUtf8(utf8);
+}
+
+// The process's peak resident memory so far (Linux reports KiB).
+qint64 peakResidentKiB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return qint64(usage.ru_maxrss);
 }
 
 bool writeFile(const QString &path, const QString &content)
@@ -137,6 +147,9 @@ private Q_SLOTS:
         QTest::newRow("out of order") << text("--- a\n+++ b\n@@ -5 +5 @@\n-a\n+b\n@@ -1 +1 @@\n-c\n+d\n")
                                       << text("line 6: hunks overlap or are out of order");
         QTest::newRow("no diff") << text("hello\nworld\n") << text("no unified diff found");
+        QTest::newRow("line number too large")
+            << text("--- a\n+++ b\n@@ -1000000001 +1 @@\n-a\n+b\n")
+            << text("line 3: a line number or count in the hunk header is larger than 1000000000");
     }
 
     void parseErrors()
@@ -148,6 +161,47 @@ private Q_SLOTS:
         QCOMPARE(files.error().code, ErrorCode::InvalidArgument);
         QCOMPARE(files.error().field, text("patch"));
         QCOMPARE(files.error().message, message);
+    }
+
+    // A 244-byte fuzz input (fuzz/corpus/unifieddiff/huge-line-number.patch) whose hunk says it
+    // starts at line 66666661: the importer once allocated an entry per stated line (2.6 GB).
+    // Memory must follow the patch's size: the diff keeps the stated numbers but stores only
+    // the lines the patch shows.
+    void hugeLineNumbersCostOnlyWhatThePatchHolds()
+    {
+        const QByteArray input = QByteArray::fromBase64(
+            "LS0tIGEvZmlsZQorKysgYi9maWxlCkBAIC02NjY2NjY2MSw1ICsxLDUgQEAKIGJlZ2luCi1sb2coInN0YXJ0Iik7Ci10b3QrICsxLDEgAEAK"
+            "LS0tIGEvZmlsZQorKysrICsxLDEgQEAKLS0tIGEgYWFsIEA9IHByaWNlICogcXVhbnRp//////////9kKHRvdGFsKTsKK3RvdGFsID0gcHJp"
+            "Y2UgKiBxdWFudGl0eSAqICgxIC0gZGlzY291bnQpOworYXVkaXQodG90YWwsIHVzZXIpOworAABuZCh0b3RhbCwgY3VycmVuY3kpOwogZW5k"
+            "Cg==");
+        QCOMPARE(input.size(), 244);
+        const qint64 peakBefore = peakResidentKiB();
+        const QString patch = QString::fromUtf8(input);
+        const Result<QList<FileDiff>> files = UnifiedDiff::parse(patch);
+        QVERIFY2(files.has_value(), qPrintable(Test::errorText(files)));
+        QCOMPARE(files->size(), 1);
+        const FileDiff &file = files->first();
+        // The stated numbering is kept...
+        QCOMPARE(file.leftLineCount(), 66666665);
+        QCOMPARE(file.leftLine(66666660), u"begin");
+        QVERIFY(file.leftLine(1000).isNull());
+        // ...and the rows refer to lines the patch holds, no more of them than it has lines.
+        const qsizetype patchLines = patch.count(u'\n');
+        qsizetype rows = 0;
+        for (const DiffHunk &hunk : file.hunks())
+            rows += hunk.rows.size();
+        QVERIFY(rows <= patchLines);
+        // Writing and applying stay small too: a short text does not reach line 66666661.
+        const Result<QList<FileDiff>> again = UnifiedDiff::parse(UnifiedDiff::write(file));
+        QVERIFY(again.has_value());
+        const Result<QString> applied = UnifiedDiff::apply(file, patch.left(200));
+        QVERIFY(!applied.has_value());
+        QCOMPARE(applied.error().code, ErrorCode::Conflict);
+        QVERIFY2(applied.error().message.contains(u"outside the text"), qPrintable(applied.error().message));
+        QVERIFY(!UnifiedDiff::apply(file, QString()).has_value());
+        // Nothing above a few megabytes was allocated on the way.
+        const qint64 grown = peakResidentKiB() - peakBefore;
+        QVERIFY2(grown < 64 * 1024, qPrintable(QStringLiteral("peak memory grew by %1 KiB").arg(grown)));
     }
 
     void parseEmpty()

@@ -102,6 +102,45 @@ private Q_SLOTS:
         QCOMPARE(server.http().get(QStringLiteral("/v1/actions"), b).status, 200); // per token
     }
 
+    // Wrong tokens from one address: 20 get 401, then 429 with Retry-After until the bucket
+    // refills (20 a minute, on the injected clock); a valid token from the same address works
+    // throughout.
+    void failedAuthenticationBacksOff()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        const QByteArray valid = server.token(Role::Agent, QStringLiteral("bot"));
+        auto wrong = [&server](int i) {
+            return server.http().get(QStringLiteral("/v1/actions"), "cs_wrong-" + QByteArray::number(i));
+        };
+        for (int i = 0; i < 20; ++i)
+            QCOMPARE(wrong(i).status, 401);
+        const HttpResult limited = wrong(20);
+        QCOMPARE(limited.status, 429);
+        QCOMPARE(limited.errorCode(), QStringLiteral("rate_limited"));
+        QCOMPARE(limited.header("Retry-After"), QByteArray("3"));
+        QCOMPARE(wrong(0).status, 429); // a token refused before, too
+        QCOMPARE(server.http().get(QStringLiteral("/v1/actions"), "cs_" + QByteArray(43, 'A')).status, 429);
+        // Known tokens are not held back.
+        QCOMPARE(server.submit(valid).status, 201);
+        QCOMPARE(server.http().get(QStringLiteral("/v1/actions"), valid).status, 200);
+        // Sending no token is no failed attempt: still a plain 401.
+        QCOMPARE(server.http().get(QStringLiteral("/v1/actions")).status, 401);
+        // Three seconds later one more try is allowed, then the address waits again.
+        server.clock().advance(3000);
+        QCOMPARE(wrong(21).status, 401);
+        QCOMPARE(wrong(22).status, 429);
+        // A revoked token counts as a failure like an unknown one.
+        server.clock().advance(60'000);
+        const QByteArray admin = server.token(Role::Admin);
+        const QByteArray doomed = server.token(Role::Agent, QStringLiteral("doomed"));
+        QCOMPARE(server.http().del(QStringLiteral("/v1/tokens/doomed"), admin).status, 200);
+        for (int i = 0; i < 20; ++i)
+            QCOMPARE(server.submit(doomed).status, 401);
+        QCOMPARE(server.submit(doomed).status, 429);
+        QCOMPARE(server.submit(valid).status, 201);
+    }
+
     void tokensThroughTheApi()
     {
         TestServer server;

@@ -3,6 +3,7 @@
 #include "testserver.h"
 
 #include <QJsonArray>
+#include <algorithm>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -52,7 +53,11 @@ class TestAuthMatrix : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_server = std::make_unique<TestServer>();
+        ServerConfig config = TestServer::defaultConfig();
+        // Every route is tried with a bad token: back-off on failed authentication (429) is
+        // tst_auth's subject, not this matrix's.
+        config.limits.authFailures = 1'000'000;
+        m_server = std::make_unique<TestServer>(config);
         QVERIFY(m_server->start());
         m_tokens.insert(Caller::BadToken, "cs_0000000000000000000000000000000000000000000");
         m_tokens.insert(Caller::Agent, m_server->token(Role::Agent, QStringLiteral("bot")));
@@ -122,6 +127,40 @@ private Q_SLOTS:
                 if (caller == Caller::OtherAgent)
                     QVERIFY2(!r.body.contains(own.toUtf8()), qPrintable(cell));
             }
+        }
+    }
+
+    // The decisions the matrix follows, as docs/api.md states them: the route table must not
+    // drift from them unnoticed. An agent may not read the policy (it would learn the
+    // thresholds to stay under).
+    void documentedAccess_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("access");
+        QTest::newRow("read the policy") << QStringLiteral("get") << QStringLiteral("/v1/policy")
+                                         << int(Access::Reviewer);
+        QTest::newRow("policy versions") << QStringLiteral("get") << QStringLiteral("/v1/policy/versions")
+                                         << int(Access::Reviewer);
+        QTest::newRow("put the policy") << QStringLiteral("put") << QStringLiteral("/v1/policy") << int(Access::Admin);
+        QTest::newRow("submit") << QStringLiteral("post") << QStringLiteral("/v1/actions") << int(Access::Agent);
+        QTest::newRow("tokens") << QStringLiteral("get") << QStringLiteral("/v1/tokens") << int(Access::Admin);
+    }
+    void documentedAccess()
+    {
+        QFETCH(QString, method);
+        QFETCH(QString, path);
+        QFETCH(int, access);
+        const QList<Route> routes = m_server->server().router()->routes();
+        const auto route = std::find_if(routes.cbegin(), routes.cend(), [&](const Route &r) {
+            return r.methodName() == method && r.path == path;
+        });
+        QVERIFY2(route != routes.cend(), qPrintable(path));
+        QCOMPARE(int(route->access), access);
+        // And the server enforces it: an agent is refused where the route is not for agents.
+        if (access != int(Access::Agent) && method == QLatin1String("get")) {
+            const HttpResult r = m_server->http().get(path, m_tokens.value(Caller::Agent));
+            QCOMPARE(r.status, 403);
         }
     }
 

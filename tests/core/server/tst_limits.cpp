@@ -1,4 +1,4 @@
-#include "server/requesthead.h"
+#include "rawhttpclient.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
@@ -11,67 +11,7 @@ using namespace Countersign::Test;
 
 namespace {
 
-// A raw HTTP client, to send what well-behaved clients never would.
-struct Raw {
-    QTcpSocket socket;
-    QByteArray received;
-
-    bool connectTo(quint16 port)
-    {
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        QElapsedTimer timer;
-        timer.start();
-        while (socket.state() != QAbstractSocket::ConnectedState && timer.elapsed() < 5000)
-            QTest::qWait(5);
-        return socket.state() == QAbstractSocket::ConnectedState;
-    }
-    void send(const QByteArray &bytes)
-    {
-        socket.write(bytes);
-        socket.flush();
-    }
-    // Processes events until one full response is buffered; returns its status (0 if none).
-    int response(int timeoutMs = 5000, QByteArray *body = nullptr)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < timeoutMs) {
-            received += socket.readAll();
-            const qsizetype end = RequestHead::findEnd(received);
-            if (end > 0) {
-                const QByteArray head = received.first(end);
-                qint64 length = 0;
-                for (const QByteArray &line : head.split('\n')) {
-                    if (line.toLower().startsWith("content-length:"))
-                        length = line.mid(15).trimmed().toLongLong();
-                }
-                if (received.size() >= end + length) {
-                    if (body)
-                        *body = received.mid(end, length);
-                    const int status = head.split(' ').value(1).toInt();
-                    received.remove(0, end + length);
-                    return status;
-                }
-            }
-            if (socket.state() == QAbstractSocket::UnconnectedState && socket.bytesAvailable() == 0)
-                return 0;
-            QTest::qWait(5);
-        }
-        return 0;
-    }
-    bool closedWithin(int timeoutMs)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < timeoutMs) {
-            received += socket.readAll();
-            if (socket.state() == QAbstractSocket::UnconnectedState)
-                return true;
-            QTest::qWait(5);
-        }
-        return false;
-    }
-};
+using Raw = RawHttpClient;
 
 QByteArray post(const QByteArray &path, qint64 length, const QByteArray &token = {}, const QByteArray &extra = {})
 {

@@ -38,7 +38,7 @@ private Q_SLOTS:
 
     void getPolicy()
     {
-        const HttpResult r = m_server->http().get(QStringLiteral("/v1/policy"), m_agent);
+        const HttpResult r = m_server->http().get(QStringLiteral("/v1/policy"), m_rita);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QLatin1String("version")).toInt(), 1);
         QVERIFY(r.json()
@@ -47,6 +47,17 @@ private Q_SLOTS:
                 .value(QLatin1String("categories"))
                 .toObject()
                 .contains(QLatin1String("finance")));
+    }
+
+    // An agent that knew the thresholds could shape its proposals to slip under them: the
+    // policy is for reviewers and up (docs/api.md).
+    void agentsCannotReadThePolicy()
+    {
+        const HttpResult r = m_server->http().get(QStringLiteral("/v1/policy"), m_agent);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(r.errorCode(), QStringLiteral("forbidden"));
+        QVERIFY(!r.body.contains("finance"));
+        QCOMPARE(m_server->http().get(QStringLiteral("/v1/policy/versions"), m_agent).status, 403);
     }
 
     void invalidPolicyKeepsTheOld_data()
@@ -72,7 +83,7 @@ private Q_SLOTS:
         else
             QCOMPARE(r.errorField(), field);
         QCOMPARE(
-            m_server->http().get(QStringLiteral("/v1/policy"), m_agent).json().value(QLatin1String("version")).toInt(),
+            m_server->http().get(QStringLiteral("/v1/policy"), m_rita).json().value(QLatin1String("version")).toInt(),
             1);
         QCOMPARE(m_server->http()
                      .get(QStringLiteral("/v1/policy/versions"), m_admin)
@@ -120,7 +131,7 @@ private Q_SLOTS:
         QCOMPARE(versions.size(), 2);
         QCOMPARE(versions.at(0).toObject().value(QLatin1String("version")).toInt(), 2);
         QCOMPARE(
-            m_server->http().get(QStringLiteral("/v1/policy"), m_agent).json().value(QLatin1String("version")).toInt(),
+            m_server->http().get(QStringLiteral("/v1/policy"), m_rita).json().value(QLatin1String("version")).toInt(),
             2);
 
         const QJsonArray audit = m_server->http()

@@ -1,7 +1,9 @@
 #include "httpclient.h"
+#include "server/serverprogram.h"
 #include "serverprocess.h"
 #include "testserver.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -65,6 +67,31 @@ private Q_SLOTS:
             ServerProcess::runToEnd({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"),
                 dir.filePath(QStringLiteral("c.db")), QStringLiteral("--policy"), bad.fileName()}),
             1);
+    }
+
+    // A store URL is no path: the server once ran mkpath on it and left a folder named
+    // "postgresql:" (holding "user@host:port") in the working directory.
+    void storeUrlCreatesNoDirectory()
+    {
+        QCOMPARE(ServerProgram::databaseDirectory(QStringLiteral("postgresql://cs@127.0.0.1:1/none")), QString());
+        QCOMPARE(ServerProgram::databaseDirectory(QStringLiteral("postgres://cs@host/db")), QString());
+        QCOMPARE(ServerProgram::databaseDirectory(QStringLiteral("sqlite:/srv/cs/c.db?mode=ro")), QStringLiteral("/srv/cs"));
+        QCOMPARE(ServerProgram::databaseDirectory(QStringLiteral("/srv/cs/c.db")), QStringLiteral("/srv/cs"));
+
+        QTemporaryDir work;
+        const QString url = QStringLiteral("postgresql://cs@127.0.0.1:1/none"); // nothing listens on port 1
+        for (const QStringList &arguments :
+            {QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"), url},
+                QStringList{QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--role"),
+                    QStringLiteral("agent"), QStringLiteral("--name"), QStringLiteral("bot"), QStringLiteral("--db"),
+                    url}}) {
+            QProcess p;
+            p.setWorkingDirectory(work.path());
+            p.start(ServerProcess::binary(), arguments);
+            QVERIFY(p.waitForFinished(30000));
+            QCOMPARE(p.exitCode(), 1); // the database is not there; that is all that went wrong
+            QCOMPARE(QDir(work.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+        }
     }
 
     void demo()
