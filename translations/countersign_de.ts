@@ -1161,6 +1161,31 @@
     </message>
 </context>
 <context>
+    <name>Countersign::QueueColumns</name>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Spalten</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Columns</source>
+        <translation>Spalten &amp;zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::QueueGroupModel</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s). Press Enter or use the context menu to review the group at once.</source>
+        <translation>
+            <numerusform>%n Eintrag. Mit Eingabe oder über das Kontextmenü die ganze Gruppe auf einmal prüfen.</numerusform>
+            <numerusform>%n Einträge. Mit Eingabe oder über das Kontextmenü die ganze Gruppe auf einmal prüfen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Countersign::QueueModel</name>
     <message>
         <source>%1 s</source>
@@ -1214,6 +1239,20 @@
         <source>Claimed by</source>
         <translation>Übernommen von</translation>
     </message>
+    <message>
+        <source>in %1</source>
+        <comment>SLA due</comment>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <comment>SLA due</comment>
+        <translation>%1 überfällig</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::QueuePanel</name>
@@ -1242,24 +1281,47 @@
         <translation>&amp;Eskaliert</translation>
     </message>
     <message>
-        <source>No grouping</source>
-        <translation>Keine Gruppierung</translation>
-    </message>
-    <message>
-        <source>Group by category</source>
-        <translation>Nach Kategorie gruppieren</translation>
-    </message>
-    <message>
-        <source>Group by type</source>
-        <translation>Nach Typ gruppieren</translation>
-    </message>
-    <message>
         <source>All categories</source>
         <translation>Alle Kategorien</translation>
     </message>
     <message>
         <source>All types</source>
         <translation>Alle Typen</translation>
+    </message>
+    <message>
+        <source>Show the items that arrived since you last looked</source>
+        <translation>Die Einträge zeigen, die seit Ihrem letzten Blick eingetroffen sind</translation>
+    </message>
+    <message>
+        <source>&amp;No Grouping</source>
+        <translation>&amp;Keine Gruppierung</translation>
+    </message>
+    <message>
+        <source>Group by &amp;Category</source>
+        <translation>Nach Kate&amp;gorie gruppieren</translation>
+    </message>
+    <message>
+        <source>Group by &amp;Type</source>
+        <translation>Nach &amp;Typ gruppieren</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <source>Grouping and columns</source>
+        <translation>Gruppierung und Spalten</translation>
+    </message>
+    <message>
+        <source>&amp;Review Group…</source>
+        <translation>Gruppe &amp;prüfen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n neu</numerusform>
+            <numerusform>%n neu</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,26 @@
     </message>
 </context>
 <context>
+    <name>Countersign::QueueGroupModel</name>
+    <message numerus="yes">
+        <source>%n item(s). Press Enter or use the context menu to review the group at once.</source>
+        <translation>
+            <numerusform>%n item. Press Enter or use the context menu to review the group at once.</numerusform>
+            <numerusform>%n items. Press Enter or use the context menu to review the group at once.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::QueuePanel</name>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Countersign::ReviewPane</name>
     <message numerus="yes">
         <source>%1 in %n second(s)…</source>

@@ -2,11 +2,14 @@
 // sort, and the process's resident memory. Goals: load < 300 ms after data arrives,
 // filter < 50 ms, RSS < 300 MB.
 #include "queue/queuemodel.h"
+#include "queue/queuepanel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
+#include <QScrollBar>
+#include <QStandardPaths>
 #include <QTreeView>
 
 #include <cstdio>
@@ -128,5 +131,62 @@ int main(int argc, char *argv[])
     std::printf("  1000 live removals     : %8.1f ms  (%.3f ms each)\n", removals, removals / 1000);
     std::printf("  RSS                    : %8.1f MB   (goal < 300 MB; %.1f MB before data, %.1f MB with data)\n",
         rssKiB() / 1024.0, rssStart / 1024.0, rssData / 1024.0);
+
+    // The same data through the reviewer's QueuePanel: the group model between the model and
+    // the view, the anchored view, the new-row marks; flat and grouped by category.
+    QStandardPaths::setTestModeEnabled(true); // the panel keeps its columns in QSettings
+    QueueModel panelModel;
+    QueuePanel panel(&panelModel);
+    panel.resize(1200, 800);
+    panel.show();
+    QApplication::processEvents();
+    QList<Action> again = generate(n);
+    t.restart();
+    panelModel.resetActions(std::move(again));
+    panel.grab();
+    std::printf("  panel: load            : %8.1f ms\n", ms(t));
+    panel.view()->verticalScrollBar()->setValue(panel.view()->verticalScrollBar()->maximum() / 2);
+    for (const auto grouping : {QueueModel::Grouping::None, QueueModel::Grouping::Category}) {
+        const char *mode = grouping == QueueModel::Grouping::None ? "flat   " : "grouped";
+        t.restart();
+        panel.setGrouping(grouping);
+        panel.grab();
+        std::printf("  panel %s: grouping  : %8.1f ms\n", mode, ms(t));
+        t.restart();
+        f = {};
+        f.text = QStringLiteral("customer 42");
+        panelModel.setFilter(f);
+        panel.grab();
+        panelModel.setFilter({});
+        panel.grab();
+        std::printf("  panel %s: filter+clear: %6.1f ms\n", mode, ms(t));
+        t.restart();
+        const QDateTime t0 = panelModel.oldestCreatedAt();
+        for (int i = 0; i < 1000; ++i) { // spread over the queue, so most land above the viewport
+            Action a = panelModel.action((i * 97) % (panelModel.rowCount() - 1));
+            a.id = QStringLiteral("new-%1-%2").arg(int(grouping)).arg(i);
+            a.createdAt = t0.addMSecs(qint64(i) * 7000 % 7200000);
+            a.version = 1;
+            panelModel.upsert(a);
+        }
+        panel.grab();
+        const double inserts = ms(t);
+        std::printf("  panel %s: 1000 inserts: %6.1f ms  (%.3f ms each)\n", mode, inserts, inserts / 1000);
+        t.restart();
+        for (int i = 0; i < 1000; ++i) {
+            Action a = panelModel.action((i * 89) % (panelModel.rowCount() - 1));
+            a.state = ActionState::Approved;
+            a.version += 1;
+            panelModel.upsert(a);
+        }
+        panel.grab();
+        const double removed = ms(t);
+        std::printf("  panel %s: 1000 removals: %5.1f ms  (%.3f ms each)\n", mode, removed, removed / 1000);
+        t.restart();
+        for (int i = 0; i < 1000; ++i)
+            (void)panelModel.oldestCreatedAt();
+        std::printf("  panel %s: 1000 × oldestCreatedAt(): %.3f ms\n", mode, ms(t));
+    }
+    std::printf("  RSS with the panel     : %8.1f MB\n", rssKiB() / 1024.0);
     return 0;
 }

@@ -1,9 +1,9 @@
 #include "queuemodel.h"
 
-#include <QApplication>
-#include <QPalette>
-
 #include <algorithm>
+#include <limits>
+
+#include <QTimeZone>
 
 namespace Countersign {
 
@@ -22,126 +22,11 @@ int QueueModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-double QueueModel::slaFraction(const Action &a, const QDateTime &now)
-{
-    if (!a.createdAt.isValid() || !a.slaDueAt.isValid())
-        return 0;
-    const qint64 total = a.createdAt.msecsTo(a.slaDueAt);
-    if (total <= 0)
-        return 1;
-    return double(a.createdAt.msecsTo(now)) / double(total);
-}
-
-QString QueueModel::formatAge(qint64 s)
-{
-    if (s < 60)
-        return tr("%1 s").arg(s);
-    if (s < 3600)
-        return tr("%1 min").arg(s / 60);
-    if (s < 86400)
-        return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
-    return tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
-}
-
-namespace {
-
-// Background for the age cell: none while fresh, amber as the SLA nears, red once breached.
-// Blended with the palette's base so it reads on light and dark themes alike.
-QColor slaColor(double fraction)
-{
-    if (fraction < 0.75)
-        return {};
-    const QColor base = QApplication::palette().color(QPalette::Base);
-    const QColor tint = fraction >= 1.0 ? QColor(220, 50, 47) : QColor(230, 160, 20);
-    const double mix = fraction >= 1.0 ? 0.45 : 0.3;
-    return QColor::fromRgbF(float(base.redF() * (1 - mix) + tint.redF() * mix),
-        float(base.greenF() * (1 - mix) + tint.greenF() * mix), float(base.blueF() * (1 - mix) + tint.blueF() * mix));
-}
-
-} // namespace
-
-QVariant QueueModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Action &a = m_slots.at(m_visible.at(index.row())).action;
-    switch (role) {
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case AgeColumn:
-            return formatAge(std::max<qint64>(0, a.createdAt.secsTo(m_now)));
-        case CategoryColumn:
-            return a.category;
-        case TypeColumn:
-            return a.type;
-        case TitleColumn:
-            return a.title;
-        case AgentColumn:
-            return a.agent;
-        case ConfidenceColumn:
-            return QStringLiteral("%1%").arg(qRound(a.confidence * 100));
-        case ClaimedByColumn:
-            return a.isClaimedAt(m_now) ? a.claimedBy : QString();
-        case EscalatedColumn:
-            return a.escalated ? tr("Escalated") : QString();
-        }
-        break;
-    case Qt::ToolTipRole:
-        if (index.column() == AgeColumn && a.slaDueAt.isValid())
-            return tr("SLA due %1").arg(QLocale().toString(a.slaDueAt.toLocalTime(), QLocale::ShortFormat));
-        if (index.column() == TitleColumn)
-            return a.title;
-        break;
-    case Qt::BackgroundRole:
-        if (index.column() == AgeColumn) {
-            const QColor c = slaColor(slaFraction(a, m_now));
-            if (c.isValid())
-                return c;
-        }
-        break;
-    case Qt::TextAlignmentRole:
-        if (index.column() == ConfidenceColumn || index.column() == AgeColumn)
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        break;
-    case ActionIdRole:
-        return a.id;
-    case SlaFractionRole:
-        return slaFraction(a, m_now);
-    case GroupRole:
-        return m_grouping == Grouping::Type ? a.type : a.category;
-    }
-    return {};
-}
-
-QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case AgeColumn:
-        return tr("Age");
-    case CategoryColumn:
-        return tr("Category");
-    case TypeColumn:
-        return tr("Type");
-    case TitleColumn:
-        return tr("Title");
-    case AgentColumn:
-        return tr("Agent");
-    case ConfidenceColumn:
-        return tr("Confidence");
-    case ClaimedByColumn:
-        return tr("Claimed by");
-    case EscalatedColumn:
-        return tr("Escalated");
-    }
-    return {};
-}
-
 void QueueModel::fillSlot(Slot &slot, const Action &action) const
 {
     slot.action = action;
     slot.createdMs = action.createdAt.toMSecsSinceEpoch();
+    slot.dueMs = action.slaDueAt.isValid() ? action.slaDueAt.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
     slot.haystack = (action.title + u'\n' + action.type + u'\n' + action.agent + u'\n' + action.category).toLower();
     slot.live = true;
 }
@@ -157,7 +42,32 @@ int QueueModel::newSlot(const Action &action)
     }
     fillSlot(m_slots[s], action);
     m_slotOf.insert(action.id, s);
+    track(m_slots.at(s));
     return s;
+}
+
+void QueueModel::track(const Slot &slot)
+{
+    if (slot.action.createdAt.isValid())
+        m_created.insert(slot.createdMs);
+}
+
+void QueueModel::untrack(const Slot &slot)
+{
+    if (!slot.action.createdAt.isValid())
+        return;
+    if (const auto it = m_created.find(slot.createdMs); it != m_created.end())
+        m_created.erase(it);
+}
+
+QDateTime QueueModel::oldestCreatedAt() const
+{
+    return m_created.empty() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(*m_created.cbegin(), QTimeZone::UTC);
+}
+
+QString QueueModel::groupOf(const Action &action) const
+{
+    return m_grouping == Grouping::Type ? action.type : action.category;
 }
 
 bool QueueModel::accepts(const Slot &slot) const
@@ -223,6 +133,9 @@ bool QueueModel::less(int ia, int ib) const
     case EscalatedColumn:
         c = threeWay(int(a.escalated), int(b.escalated));
         break;
+    case DueColumn:
+        c = threeWay(l.dueMs, r.dueMs);
+        break;
     }
     if (c != 0)
         return m_sortOrder == Qt::AscendingOrder ? c < 0 : c > 0;
@@ -273,12 +186,45 @@ void QueueModel::rebuildVisible()
         after << (row < 0 ? QModelIndex() : index(row, before.at(i).column()));
     }
     changePersistentIndexList(before, after);
+    int newVisible = 0;
+    for (const int s : std::as_const(m_newSlots))
+        newVisible += accepts(m_slots.at(s)) ? 1 : 0;
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    setNewVisible(newVisible);
+}
+
+void QueueModel::setNewVisible(int count)
+{
+    if (m_newVisible == count)
+        return;
+    m_newVisible = count;
+    Q_EMIT newCountChanged(count);
+}
+
+void QueueModel::insertVisible(int slot)
+{
+    const int pos = insertPosition(slot);
+    m_insertingSlot = slot;
+    beginInsertRows({}, pos, pos);
+    m_insertingSlot = -1;
+    m_visible.insert(pos, slot);
+    endInsertRows();
+}
+
+const Action *QueueModel::insertingAction() const
+{
+    return m_insertingSlot < 0 ? nullptr : &m_slots.at(m_insertingSlot).action;
 }
 
 void QueueModel::resetActions(QList<Action> actions)
 {
+    // A reload (a reconnect) keeps the marks of items the reviewer has not seen yet.
+    QSet<QString> stillNew;
+    for (const int s : std::as_const(m_newSlots))
+        stillNew.insert(m_slots.at(s).action.id);
     beginResetModel();
+    m_created.clear();
+    m_newSlots.clear();
     m_slots.clear();
     m_freeSlots.clear();
     m_slotOf.clear();
@@ -287,17 +233,26 @@ void QueueModel::resetActions(QList<Action> actions)
     m_slots.reserve(actions.size());
     m_slotOf.reserve(actions.size());
     for (const auto &a : std::as_const(actions)) {
-        if (a.state == ActionState::Pending && !m_slotOf.contains(a.id))
-            newSlot(a);
+        if (a.state == ActionState::Pending && !m_slotOf.contains(a.id)) {
+            const int s = newSlot(a);
+            if (stillNew.contains(a.id)) {
+                m_slots[s].isNew = true;
+                m_newSlots.insert(s);
+            }
+        }
     }
+    int newVisible = 0;
     for (int s = 0; s < m_slots.size(); ++s) {
-        if (accepts(m_slots.at(s)))
+        if (accepts(m_slots.at(s))) {
             m_visible.append(s);
+            newVisible += m_slots.at(s).isNew ? 1 : 0;
+        }
     }
     std::sort(m_visible.begin(), m_visible.end(), [this](int a, int b) {
         return less(a, b);
     });
     endResetModel();
+    setNewVisible(newVisible);
 }
 
 void QueueModel::upsert(const Action &action)
@@ -312,12 +267,12 @@ void QueueModel::upsert(const Action &action)
     const auto found = m_slotOf.constFind(action.id);
     if (found == m_slotOf.cend()) {
         const int s = newSlot(action);
+        m_slots[s].isNew = true;
+        m_newSlots.insert(s);
         if (!accepts(m_slots.at(s)))
             return;
-        const int pos = insertPosition(s);
-        beginInsertRows({}, pos, pos);
-        m_visible.insert(pos, s);
-        endInsertRows();
+        insertVisible(s);
+        setNewVisible(m_newVisible + 1);
         return;
     }
     const int s = *found;
@@ -326,22 +281,25 @@ void QueueModel::upsert(const Action &action)
     const int oldPos = positionOf(s);
     Slot updated;
     fillSlot(updated, action);
+    updated.isNew = m_slots.at(s).isNew;
+    untrack(m_slots.at(s));
+    track(updated);
     const bool visible = accepts(updated);
+    const int newDelta = updated.isNew ? (visible ? 1 : 0) - (oldPos >= 0 ? 1 : 0) : 0;
     if (oldPos >= 0 && !visible) {
         beginRemoveRows({}, oldPos, oldPos);
         m_visible.removeAt(oldPos);
         m_slots[s] = std::move(updated);
         endRemoveRows();
+        setNewVisible(m_newVisible + newDelta);
         return;
     }
     m_slots[s] = std::move(updated);
     if (!visible)
         return;
     if (oldPos < 0) {
-        const int pos = insertPosition(s);
-        beginInsertRows({}, pos, pos);
-        m_visible.insert(pos, s);
-        endInsertRows();
+        insertVisible(s);
+        setNewVisible(m_newVisible + newDelta);
         return;
     }
     // Still visible: it may have to move if its sort key changed.
@@ -366,15 +324,65 @@ void QueueModel::remove(const QString &id)
         return;
     const int s = *found;
     const int pos = positionOf(s);
+    const bool wasNew = m_slots.at(s).isNew;
     if (pos >= 0) {
         beginRemoveRows({}, pos, pos);
         m_visible.removeAt(pos);
     }
     m_slotOf.erase(found);
+    untrack(m_slots.at(s));
+    m_newSlots.remove(s);
     m_slots[s] = Slot{};
     m_freeSlots.append(s);
     if (pos >= 0)
         endRemoveRows();
+    if (wasNew && pos >= 0)
+        setNewVisible(m_newVisible - 1);
+}
+
+int QueueModel::firstNewRow() const
+{
+    int first = -1;
+    for (const int s : std::as_const(m_newSlots)) {
+        const int pos = positionOf(s);
+        if (pos >= 0 && (first < 0 || pos < first))
+            first = pos;
+    }
+    return first;
+}
+
+void QueueModel::markSeen(const QString &id)
+{
+    const auto found = m_slotOf.constFind(id);
+    if (found == m_slotOf.cend() || !m_slots.at(*found).isNew)
+        return;
+    m_slots[*found].isNew = false;
+    m_newSlots.remove(*found);
+    if (const int pos = positionOf(*found); pos >= 0) {
+        Q_EMIT dataChanged(index(pos, 0), index(pos, ColumnCount - 1), {Qt::FontRole, IsNewRole});
+        setNewVisible(m_newVisible - 1);
+    }
+}
+
+void QueueModel::markAllSeen()
+{
+    if (m_newSlots.isEmpty())
+        return;
+    const QSet<int> slots = std::exchange(m_newSlots, {});
+    QList<int> rows;
+    for (const int s : slots) {
+        m_slots[s].isNew = false;
+        if (const int pos = positionOf(s); pos >= 0)
+            rows << pos;
+    }
+    // One signal per row while there are few; past that, one for the whole range.
+    if (rows.size() > 64) {
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::FontRole, IsNewRole});
+    } else {
+        for (const int row : std::as_const(rows))
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1), {Qt::FontRole, IsNewRole});
+    }
+    setNewVisible(0);
 }
 
 void QueueModel::sort(int column, Qt::SortOrder order)
@@ -453,7 +461,7 @@ void QueueModel::setNow(const QDateTime &now)
 {
     m_now = now;
     if (!m_visible.isEmpty())
-        Q_EMIT dataChanged(index(0, AgeColumn), index(int(m_visible.size()) - 1, ClaimedByColumn),
+        Q_EMIT dataChanged(index(0, AgeColumn), index(int(m_visible.size()) - 1, ColumnCount - 1),
             {Qt::DisplayRole, Qt::BackgroundRole, SlaFractionRole});
 }
 

@@ -8,6 +8,9 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
+
+#include <set>
 
 namespace Countersign {
 
@@ -16,6 +19,7 @@ namespace Countersign {
 // 100k rows a proxy spends tens of milliseconds per live insert or removal, while here an
 // update is a binary search and one row signal. Sorting and filtering emit layoutChanged with
 // persistent indexes remapped, so the view keeps its selection and scroll position.
+// Group header rows are QueueGroupModel's job; here grouping only puts a group's rows together.
 class QueueModel : public QAbstractTableModel, public ActionCache
 {
     Q_OBJECT
@@ -30,12 +34,16 @@ public:
         ConfidenceColumn,
         ClaimedByColumn,
         EscalatedColumn,
+        DueColumn, // the SLA due time, relative: "in 12 min", "3 min overdue"
         ColumnCount
     };
     enum Role {
         ActionIdRole = Qt::UserRole + 1,
         SlaFractionRole, // time in queue / SLA: 0 fresh, 1 due, >1 breached
         GroupRole, // the category or type, by grouping mode
+        IsNewRole, // arrived live and not yet seen by the reviewer
+        IsGroupHeaderRole, // QueueGroupModel's header rows
+        GroupCountRole, // QueueGroupModel's header rows: items in the group
     };
     enum class Grouping { None, Category, Type };
 
@@ -66,6 +74,18 @@ public:
     QStringList visibleIds() const;
     QStringList categories() const;
     QStringList types() const;
+    // The category or type `action` is grouped under in the current grouping mode.
+    QString groupOf(const Action &action) const;
+    // When the oldest pending action was created (all of them, whatever the filter and sort),
+    // or invalid when the queue is empty. O(1): kept up to date on every insert and removal.
+    QDateTime oldestCreatedAt() const;
+
+    // Actions that arrived live (upsert of an unknown id) are "new" until markSeen(): the view
+    // shows them bold so the reviewer notices rows that appeared, even off screen.
+    int newCount() const { return m_newVisible; } // new and visible
+    int firstNewRow() const; // in display order, or -1
+    void markSeen(const QString &id);
+    void markAllSeen();
 
     // "Now" for ages and SLA colours; the window ticks it so ages stay current.
     void setNow(const QDateTime &now);
@@ -73,13 +93,22 @@ public:
 
     static double slaFraction(const Action &action, const QDateTime &now);
     static QString formatAge(qint64 seconds);
+    // "in 12 min" for a positive number of seconds left, "3 min overdue" for a negative one.
+    static QString formatDue(qint64 secondsLeft);
+
+Q_SIGNALS:
+    void newCountChanged(int count);
 
 private:
+    friend class QueueGroupModel;
+
     struct Slot {
         Action action;
         qint64 createdMs = 0;
+        qint64 dueMs = 0; // max when there is no SLA, so those sort last
         QString haystack; // lower-cased searchable text
         bool live = false;
+        bool isNew = false;
     };
 
     int newSlot(const Action &action);
@@ -89,6 +118,12 @@ private:
     int positionOf(int slot) const; // visible position of a slot, or -1
     int insertPosition(int slot) const;
     void rebuildVisible(); // filter + sort everything, remapping persistent indexes
+    void insertVisible(int slot); // one row signal at its sorted place
+    void track(const Slot &slot); // for oldestCreatedAt()
+    void untrack(const Slot &slot);
+    void setNewVisible(int count);
+    // For QueueGroupModel: the action being inserted between beginInsertRows and endInsertRows.
+    const Action *insertingAction() const;
 
     QList<Slot> m_slots;
     QList<int> m_freeSlots;
@@ -102,6 +137,10 @@ private:
     int m_sortColumn = AgeColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QDateTime m_now;
+    std::multiset<qint64> m_created; // createdAt of every pending action with one
+    QSet<int> m_newSlots;
+    int m_newVisible = 0;
+    int m_insertingSlot = -1;
 };
 
 } // namespace Countersign

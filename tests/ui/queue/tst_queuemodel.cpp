@@ -2,7 +2,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QFont>
 #include <QItemSelectionModel>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Countersign;
@@ -204,6 +207,150 @@ private Q_SLOTS:
         model.setNow(a.createdAt.addSecs(4000));
         QVERIFY(model.index(0, QueueModel::AgeColumn).data(Qt::BackgroundRole).value<QColor>().isValid());
         QCOMPARE(model.index(0, QueueModel::AgeColumn).data().toString(), QStringLiteral("1 h 6 min"));
+    }
+
+    void oldestComesFromTheData()
+    {
+        QueueModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(!model.oldestCreatedAt().isValid());
+        QList<Action> initial;
+        for (int i = 10; i < 40; ++i)
+            initial << pending(i, i % 2 ? QStringLiteral("finance") : QStringLiteral("data"));
+        model.resetActions(initial);
+        QCOMPARE(model.oldestCreatedAt(), T0.addSecs(10));
+        // Whatever the sort order and the filter: row 0 is not the oldest here.
+        model.sort(QueueModel::AgeColumn, Qt::DescendingOrder);
+        QCOMPARE(model.action(0).createdAt, T0.addSecs(39));
+        QCOMPARE(model.oldestCreatedAt(), T0.addSecs(10));
+        QueueFilter f;
+        f.category = QStringLiteral("finance"); // odd ones: item 10 is filtered out
+        model.setFilter(f);
+        QCOMPARE(model.oldestCreatedAt(), T0.addSecs(10));
+        // Live changes keep it current.
+        model.upsert(pending(5, QStringLiteral("data")));
+        QCOMPARE(model.oldestCreatedAt(), T0.addSecs(5));
+        model.remove(pending(5).id);
+        QCOMPARE(model.oldestCreatedAt(), T0.addSecs(10));
+        Action decided = pending(10);
+        decided.state = ActionState::Approved;
+        decided.version = 2;
+        model.upsert(decided);
+        QCOMPARE(model.oldestCreatedAt(), T0.addSecs(11));
+        Action older = pending(20); // an update that changes createdAt replaces the old value
+        older.version = 2;
+        older.createdAt = T0.addSecs(1);
+        model.upsert(older);
+        QCOMPARE(model.oldestCreatedAt(), T0.addSecs(1));
+        older.version = 3;
+        older.createdAt = T0.addSecs(100);
+        model.upsert(older);
+        QCOMPARE(model.oldestCreatedAt(), T0.addSecs(11));
+        model.resetActions({});
+        QVERIFY(!model.oldestCreatedAt().isValid());
+    }
+
+    void oldestStaysCheapAtScale()
+    {
+        QueueModel model;
+        QList<Action> initial;
+        initial.reserve(100000);
+        for (int i = 0; i < 100000; ++i)
+            initial << pending(100000 - i); // the oldest last
+        model.resetActions(initial);
+        model.sort(QueueModel::ConfidenceColumn, Qt::AscendingOrder);
+        QElapsedTimer timer;
+        timer.start();
+        QDateTime oldest;
+        for (int i = 0; i < 1000; ++i) {
+            oldest = model.oldestCreatedAt();
+            model.remove(pending(i + 1).id); // removes the oldest each time
+        }
+        QCOMPARE(oldest, T0.addSecs(1000));
+        QCOMPARE(model.oldestCreatedAt(), T0.addSecs(1001));
+        // A scan of 100k rows per call would take seconds here.
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void dueColumn()
+    {
+        QueueModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Action soon = pending(1);
+        soon.slaDueAt = T0.addSecs(12 * 60 + 30);
+        Action late = pending(2);
+        late.slaDueAt = T0.addSecs(-3 * 60);
+        Action none = pending(3);
+        none.slaDueAt = {};
+        model.resetActions({soon, late, none});
+        model.setNow(T0);
+        const auto due = [&model](const Action &a) {
+            return model.index(model.rowOf(a.id), QueueModel::DueColumn).data().toString();
+        };
+        QCOMPARE(due(soon), QStringLiteral("in 12 min"));
+        QCOMPARE(due(late), QStringLiteral("3 min overdue"));
+        QCOMPARE(due(none), QString());
+        QCOMPARE(model.headerData(QueueModel::DueColumn, Qt::Horizontal).toString(), QStringLiteral("Due"));
+        model.sort(QueueModel::DueColumn, Qt::AscendingOrder);
+        QCOMPARE(model.visibleIds(), QStringList({late.id, soon.id, none.id}));
+        model.sort(QueueModel::DueColumn, Qt::DescendingOrder);
+        QCOMPARE(model.visibleIds(), QStringList({none.id, soon.id, late.id}));
+        // Time passes: the texts follow.
+        model.setNow(T0.addSecs(13 * 60));
+        QCOMPARE(due(soon), QStringLiteral("30 s overdue"));
+        QVERIFY(model.index(model.rowOf(late.id), QueueModel::DueColumn).data(Qt::BackgroundRole).isValid());
+    }
+
+    void liveArrivalsAreMarkedNew()
+    {
+        QueueModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy counts(&model, &QueueModel::newCountChanged);
+        QList<Action> initial;
+        for (int i = 10; i < 20; ++i)
+            initial << pending(i);
+        model.resetActions(initial);
+        QCOMPARE(model.newCount(), 0); // the initial load is not "new"
+        QVERIFY(!model.index(0, 0).data(QueueModel::IsNewRole).toBool());
+
+        model.upsert(pending(1, QStringLiteral("data")));
+        model.upsert(pending(2, QStringLiteral("finance")));
+        QCOMPARE(model.newCount(), 2);
+        QCOMPARE(counts.constLast().at(0).toInt(), 2);
+        const int row = model.rowOf(pending(1).id);
+        QVERIFY(model.index(row, 0).data(QueueModel::IsNewRole).toBool());
+        QVERIFY(model.index(row, QueueModel::TitleColumn).data(Qt::FontRole).value<QFont>().bold());
+        QCOMPARE(model.firstNewRow(), 0);
+
+        // An update keeps the mark; the filter decides what counts.
+        Action updated = pending(1, QStringLiteral("data"));
+        updated.version = 2;
+        updated.confidence = 0.5;
+        model.upsert(updated);
+        QVERIFY(model.findAction(updated.id));
+        QCOMPARE(model.newCount(), 2);
+        QueueFilter f;
+        f.category = QStringLiteral("finance");
+        model.setFilter(f);
+        QCOMPARE(model.newCount(), 1);
+        QCOMPARE(model.firstNewRow(), model.rowOf(pending(2).id));
+        model.setFilter({});
+        QCOMPARE(model.newCount(), 2);
+
+        model.markSeen(pending(1).id);
+        QCOMPARE(model.newCount(), 1);
+        QVERIFY(!model.index(model.rowOf(pending(1).id), QueueModel::TitleColumn).data(Qt::FontRole).isValid());
+        // A reload keeps marks not yet seen; removal drops them.
+        model.resetActions(initial + QList<Action>{pending(1), pending(2)});
+        QCOMPARE(model.newCount(), 1);
+        model.upsert(pending(3));
+        QCOMPARE(model.newCount(), 2);
+        model.remove(pending(3).id);
+        QCOMPARE(model.newCount(), 1);
+        model.markAllSeen();
+        QCOMPARE(model.newCount(), 0);
+        QCOMPARE(model.firstNewRow(), -1);
+        QCOMPARE(counts.constLast().at(0).toInt(), 0);
     }
 };
 
