@@ -19,26 +19,6 @@
 <context>
     <name>ConnectionMessages</name>
     <message>
-        <source>agent</source>
-        <translation>Agent</translation>
-    </message>
-    <message>
-        <source>reviewer</source>
-        <translation>Prüfer</translation>
-    </message>
-    <message>
-        <source>lead reviewer</source>
-        <translation>leitender Prüfer</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation>Administrator</translation>
-    </message>
-    <message>
-        <source>no role</source>
-        <translation>keine Rolle</translation>
-    </message>
-    <message>
         <source>Connected as %1 (%2).</source>
         <translation>Verbunden als %1 (%2).</translation>
     </message>
@@ -140,6 +120,34 @@
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Server version:</source>
+        <translation>Serverversion:</translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation>Angemeldet als:</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>unbekannt (%1)</translation>
+    </message>
+    <message>
+        <source>asking the server…</source>
+        <translation>wird beim Server erfragt …</translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1017,55 @@
         <translation>„%1“ wurde von %3 entschieden: %2.</translation>
     </message>
     <message>
+        <source>Batch Review</source>
+        <translation>Sammelprüfung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n item(s) at once?</source>
+        <translation>
+            <numerusform>%n Eintrag auf einmal genehmigen?</numerusform>
+            <numerusform>%n Einträge auf einmal genehmigen?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::NotificationBatcher</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) need your attention</source>
+        <translation>
+            <numerusform>%n Eintrag braucht Ihre Aufmerksamkeit</numerusform>
+            <numerusform>%n Einträge brauchen Ihre Aufmerksamkeit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new item(s) to review</source>
+        <translation>
+            <numerusform>%n neuer Eintrag zur Prüfung</numerusform>
+            <numerusform>%n neue Einträge zur Prüfung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) escalated</source>
+        <translation>
+            <numerusform>%n Eintrag eskaliert</numerusform>
+            <numerusform>%n Einträge eskaliert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) past the review deadline</source>
+        <translation>
+            <numerusform>%n Eintrag über der Prüffrist</numerusform>
+            <numerusform>%n Einträge über der Prüffrist</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>New item to review</source>
         <translation>Neuer Eintrag zur Prüfung</translation>
     </message>
@@ -1033,17 +1090,6 @@
         <translation>
             <numerusform>%n Eintrag hat seine Prüffrist überschritten.</numerusform>
             <numerusform>%n Einträge haben ihre Prüffrist überschritten.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Batch Review</source>
-        <translation>Sammelprüfung</translation>
-    </message>
-    <message numerus="yes">
-        <source>Approve %n item(s) at once?</source>
-        <translation>
-            <numerusform>%n Eintrag auf einmal genehmigen?</numerusform>
-            <numerusform>%n Einträge auf einmal genehmigen?</numerusform>
         </translation>
     </message>
 </context>
@@ -1802,10 +1848,6 @@
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <source>&amp;New items in my categories</source>
-        <translation>&amp;Neue Einträge in meinen Kategorien</translation>
-    </message>
-    <message>
         <source>&amp;Review deadlines (SLA) missed</source>
         <translation>Versäumte &amp;Prüffristen (SLA)</translation>
     </message>
@@ -1824,6 +1866,26 @@
     <message>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;New items</source>
+        <translation>&amp;Neue Einträge</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>Alle Einträge</translation>
+    </message>
+    <message>
+        <source>Escalated items only</source>
+        <translation>Nur eskalierte Einträge</translation>
+    </message>
+    <message>
+        <source>Items in my categories</source>
+        <translation>Einträge in meinen Kategorien</translation>
+    </message>
+    <message>
+        <source>Notify &amp;for:</source>
+        <translation>Benachrichtigen &amp;für:</translation>
     </message>
 </context>
 <context>
@@ -1855,6 +1917,13 @@
     <message>
         <source>The system keychain is not used in this session.</source>
         <translation>Der Schlüsselbund des Systems wird in dieser Sitzung nicht verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::WindowCloseKeys</name>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
     </message>
 </context>
 <context>
@@ -2145,6 +2214,29 @@
     </message>
 </context>
 <context>
+    <name>RoleNames</name>
+    <message>
+        <source>agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>lead reviewer</source>
+        <translation>leitender Prüfer</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>keine Rolle</translation>
+    </message>
+</context>
+<context>
     <name>ServerUrl</name>
     <message>
         <source>Enter the server address, for example https://countersign.example.com.</source>
@@ -2181,6 +2273,13 @@
     <message>
         <source>This address uses plain http: the token would travel unencrypted. Use https unless the network is trusted.</source>
         <translation>Diese Adresse verwendet unverschlüsseltes http: Das Token würde im Klartext übertragen. Verwenden Sie https, es sei denn, das Netzwerk ist vertrauenswürdig.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerVersion</name>
+    <message>
+        <source>The server does not report its version.</source>
+        <translation>Der Server nennt seine Version nicht.</translation>
     </message>
 </context>
 <context>

@@ -97,17 +97,55 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n items are past their review deadline.</source>
-        <translation>
-            <numerusform>%n item is past its review deadline.</numerusform>
-            <numerusform>%n items are past their review deadline.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Approve %n item(s) at once?</source>
         <translation>
             <numerusform>Approve %n item at once?</numerusform>
             <numerusform>Approve %n items at once?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::NotificationBatcher</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) need your attention</source>
+        <translation>
+            <numerusform>%n item needs your attention</numerusform>
+            <numerusform>%n items need your attention</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new item(s) to review</source>
+        <translation>
+            <numerusform>%n new item to review</numerusform>
+            <numerusform>%n new items to review</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) escalated</source>
+        <translation>
+            <numerusform>%n item escalated</numerusform>
+            <numerusform>%n items escalated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) past the review deadline</source>
+        <translation>
+            <numerusform>%n item past the review deadline</numerusform>
+            <numerusform>%n items past the review deadline</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items are past their review deadline.</source>
+        <translation>
+            <numerusform>%n item is past its review deadline.</numerusform>
+            <numerusform>%n items are past their review deadline.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "client/notificationbatcher.h"
 #include "diff/diffwidget.h"
 #include "history/decisionhistory.h"
 #include "history/historywindow.h"
@@ -10,6 +11,7 @@
 #include "report/reportwindow.h"
 #include "review/reviewpane.h"
 #include "settings/icons.h"
+#include "settings/rolenames.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
@@ -410,7 +412,8 @@ void MainWindow::updateStatus()
                                      : tr("%n pending", nullptr, depth)
                 + (oldest > 0 ? tr(" · oldest %1").arg(QueueModel::formatAge(oldest)) : QString()));
     const UserIdentity who = m_controller->identity();
-    m_identityLabel->setText(who.name.isEmpty() ? QString() : tr("%1 (%2)").arg(who.name, who.role));
+    m_identityLabel->setText(
+        who.name.isEmpty() ? QString() : tr("%1 (%2)").arg(who.name, RoleNames::displayName(who.role)));
     if (m_tray)
         m_tray->setToolTip(tr("Countersign: %n pending", nullptr, depth));
 }
@@ -463,44 +466,42 @@ void MainWindow::onActionEvent(const QString &type, const Action &a)
         }
         showCurrent();
     }
-    const bool mine = m_notifyCategories.isEmpty() || m_notifyCategories.contains(a.category);
-    if (!mine)
-        return;
-    if (m_notifyNew && type == QLatin1String("action.created") && a.state == ActionState::Pending && !isActiveWindow())
-        notify(tr("New item to review"), QStringLiteral("%1 · %2").arg(a.category, a.title));
-    else if (m_notifyEscalations && type == QLatin1String("action.escalated"))
-        notify(tr("Item escalated"), tr("“%1” passed its SLA.").arg(a.title));
+    NotificationBatcher *batcher = notifications();
+    batcher->setAppActive(isActiveWindow());
+    if (type == QLatin1String("action.created"))
+        batcher->actionCreated(a);
+    else if (type == QLatin1String("action.escalated"))
+        batcher->actionEscalated(a);
+    else if (a.state != ActionState::Pending)
+        batcher->actionGone(a.id);
 }
 
-void MainWindow::setNotifications(bool newItems, bool slaBreaches, bool escalations, const QStringList &categories)
+void MainWindow::setNotifications(const NotificationRules &rules)
 {
-    m_notifyNew = newItems;
-    m_notifyBreaches = slaBreaches;
-    m_notifyEscalations = escalations;
-    m_notifyCategories = categories;
+    notifications()->setRules(rules);
 }
 
+NotificationBatcher *MainWindow::notifications()
+{
+    if (!m_notifications) {
+        static const SystemClock clock;
+        m_notifications = new NotificationBatcher(clock, this);
+        connect(m_notifications, &NotificationBatcher::notification, this, &MainWindow::notify);
+    }
+    return m_notifications;
+}
+
+// Called every second: reports deadlines that passed and shows what the batcher collected.
 void MainWindow::notifyBreaches()
 {
-    if (!m_notifyBreaches)
-        return;
+    NotificationBatcher *batcher = notifications();
     const QDateTime now = m_queue->now();
-    int fresh = 0;
-    QString example;
     for (int r = 0; r < m_queue->rowCount() && r < 2000; ++r) {
         const Action &a = m_queue->action(r);
-        if (!a.slaDueAt.isValid() || a.slaDueAt > now || m_breachNotified.contains(a.id))
-            continue;
-        if (!m_notifyCategories.isEmpty() && !m_notifyCategories.contains(a.category))
-            continue;
-        m_breachNotified.insert(a.id);
-        ++fresh;
-        example = a.title;
+        if (a.slaDueAt.isValid() && a.slaDueAt <= now)
+            batcher->deadlineMissed(a);
     }
-    if (fresh == 1)
-        notify(tr("SLA missed"), tr("“%1” is past its review deadline.").arg(example));
-    else if (fresh > 1)
-        notify(tr("SLA missed"), tr("%n items are past their review deadline.", nullptr, fresh));
+    batcher->poll();
 }
 
 void MainWindow::notify(const QString &title, const QString &message)
