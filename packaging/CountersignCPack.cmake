@@ -29,13 +29,13 @@ elseif(APPLE)
     set(CPACK_GENERATOR "DragNDrop")
 endif()
 
-# Debian: Depends computed by dpkg-shlibdeps from the ELF files, plus the plugins Qt loads at
-# run time, which no ELF file names: the platform plugins (xcb, wayland, offscreen), the SQL
-# drivers of both stores, and SVG support.
+# Debian: Depends computed by dpkg-shlibdeps from the ELF files, plus what Qt loads at run time,
+# which no ELF file names: the platform plugins (xcb, wayland, offscreen), the SQL drivers of both
+# stores, SVG support, and Qt's own translations (OK/Cancel, file and message dialogs in German).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6sql6-sqlite, libqt6sql6-psql, libqt6svg6")
-# Wayland without XWayland, Qt's own German strings (file dialogs, buttons).
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6sql6-sqlite, libqt6sql6-psql, libqt6svg6, qt6-translations-l10n")
+# Wayland without XWayland.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql, gnome-keyring | kwalletmanager")
 set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")

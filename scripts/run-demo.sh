@@ -38,6 +38,13 @@ echo "==> Server ready: http://$LISTEN  (API: http://$LISTEN/v1/openapi.json, me
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     echo "==> Starting the reviewer app ($APP)"
+    # The app's export dialogs open in the folder used last, else Documents, else home.
+    docs=${COUNTERSIGN_DOCUMENTS:-$HOME/Documents}
+    if [ -d "$docs" ]; then
+        echo "    Exports (decision history, reports) open in $docs; /tmp is the host's /tmp"
+    else
+        echo "    Exports (decision history, reports) open in $HOME (no $docs); /tmp is the host's /tmp"
+    fi
     "$APP" --server "http://$LISTEN" --demo-tokens "$DATA/demo-tokens.json" || true
     echo "==> The app closed; stopping the server"
 else

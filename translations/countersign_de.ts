@@ -19,26 +19,6 @@
 <context>
     <name>ConnectionMessages</name>
     <message>
-        <source>agent</source>
-        <translation>Agent</translation>
-    </message>
-    <message>
-        <source>reviewer</source>
-        <translation>Prüfer</translation>
-    </message>
-    <message>
-        <source>lead reviewer</source>
-        <translation>leitender Prüfer</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation>Administrator</translation>
-    </message>
-    <message>
-        <source>no role</source>
-        <translation>keine Rolle</translation>
-    </message>
-    <message>
         <source>Connected as %1 (%2).</source>
         <translation>Verbunden als %1 (%2).</translation>
     </message>
@@ -140,6 +120,34 @@
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Server version:</source>
+        <translation>Serverversion:</translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation>Angemeldet als:</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>unbekannt (%1)</translation>
+    </message>
+    <message>
+        <source>asking the server…</source>
+        <translation>wird beim Server erfragt …</translation>
     </message>
 </context>
 <context>
@@ -565,6 +573,13 @@
     </message>
 </context>
 <context>
+    <name>Countersign::EventStream</name>
+    <message>
+        <source>The event stream was interrupted.</source>
+        <translation>Der Ereignisstrom wurde unterbrochen.</translation>
+    </message>
+</context>
+<context>
     <name>Countersign::HistoryModel</name>
     <message>
         <source>Approved</source>
@@ -581,10 +596,6 @@
     <message>
         <source>Accepted</source>
         <translation>Angenommen</translation>
-    </message>
-    <message>
-        <source>Refused: %1</source>
-        <translation>Zurückgewiesen: %1</translation>
     </message>
     <message>
         <source>Time</source>
@@ -613,6 +624,54 @@
     <message>
         <source>Server</source>
         <translation>Server</translation>
+    </message>
+    <message>
+        <source>Approve — waiting to send</source>
+        <translation>Genehmigen – wartet auf Versand</translation>
+    </message>
+    <message>
+        <source>Modify — waiting to send</source>
+        <translation>Ändern – wartet auf Versand</translation>
+    </message>
+    <message>
+        <source>Reject — waiting to send</source>
+        <translation>Ablehnen – wartet auf Versand</translation>
+    </message>
+    <message>
+        <source>Approval refused</source>
+        <translation>Genehmigung abgewiesen</translation>
+    </message>
+    <message>
+        <source>Modification refused</source>
+        <translation>Änderung abgewiesen</translation>
+    </message>
+    <message>
+        <source>Rejection refused</source>
+        <translation>Ablehnung abgewiesen</translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgewiesen</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; sent to %1 as soon as it can be reached.</source>
+        <translation>Auf diesem Rechner gespeichert; wird an %1 gesendet, sobald der Server erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; sent to %1 as soon as it can be reached. Last attempt: %2</source>
+        <translation>Auf diesem Rechner gespeichert; wird an %1 gesendet, sobald der Server erreichbar ist. Letzter Versuch: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not accept this decision: %2</source>
+        <translation>%1 hat diese Entscheidung nicht angenommen: %2</translation>
+    </message>
+    <message>
+        <source>Accepted by %1</source>
+        <translation>Von %1 angenommen</translation>
     </message>
 </context>
 <context>
@@ -712,6 +771,10 @@
         <source>Exported to %1</source>
         <translation>Nach %1 exportiert</translation>
     </message>
+    <message>
+        <source>Modification refused</source>
+        <translation>Änderung abgewiesen</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::JsonTreeModel</name>
@@ -771,14 +834,6 @@
     <message>
         <source>Countersign</source>
         <translation>Countersign</translation>
-    </message>
-    <message>
-        <source>Deciding “%1”</source>
-        <translation>Entscheidung über „%1“</translation>
-    </message>
-    <message>
-        <source>The decision was not accepted</source>
-        <translation>Die Entscheidung wurde nicht angenommen</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) decided.</source>
@@ -971,10 +1026,6 @@
         <translation>● Online</translation>
     </message>
     <message>
-        <source>● Reconnecting…</source>
-        <translation>● Verbindung wird wiederhergestellt …</translation>
-    </message>
-    <message>
         <source>● Online (polling)</source>
         <translation>● Online (Abfragemodus)</translation>
     </message>
@@ -1009,6 +1060,161 @@
         <translation>„%1“ wurde von %3 entschieden: %2.</translation>
     </message>
     <message>
+        <source>Batch Review</source>
+        <translation>Sammelprüfung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n item(s) at once?</source>
+        <translation>
+            <numerusform>%n Eintrag auf einmal genehmigen?</numerusform>
+            <numerusform>%n Einträge auf einmal genehmigen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Every key of the window at a glance</source>
+        <translation>Alle Tasten des Fensters auf einen Blick</translation>
+    </message>
+    <message>
+        <source>● Not connected</source>
+        <translation>● Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Waiting to send (%1)</source>
+        <translation>Wartet auf Versand (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) saved on this computer, sent in order as soon as the server answers.</source>
+        <translation>
+            <numerusform>%n Entscheidung auf diesem Rechner gespeichert; wird gesendet, sobald der Server antwortet.</numerusform>
+            <numerusform>%n Entscheidungen auf diesem Rechner gespeichert; werden der Reihe nach gesendet, sobald der Server antwortet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Modify</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>Keep your edits?</source>
+        <translation>Ihre Änderungen behalten?</translation>
+    </message>
+    <message>
+        <source>You changed the proposal. You can keep editing, approve it with your edits, or discard them and return to the agent&apos;s draft.</source>
+        <translation>Sie haben den Vorschlag geändert. Sie können weiter bearbeiten, ihn mit Ihren Änderungen genehmigen oder die Änderungen verwerfen und zum Entwurf des Agenten zurückkehren.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Editing</source>
+        <translation>&amp;Weiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Approve With Edits</source>
+        <translation>Mit Änderungen &amp;genehmigen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard Edits</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Deciding</source>
+        <translation>Entscheiden</translation>
+    </message>
+    <message>
+        <source>Moving around</source>
+        <translation>Navigieren</translation>
+    </message>
+    <message>
+        <source>Reading the change</source>
+        <translation>Die Änderung lesen</translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>In the filter: clear it and return to the queue</source>
+        <translation>Im Filter: leeren und zur Warteschlange zurückkehren</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>In the reason box: reject with that reason</source>
+        <translation>Im Begründungsfeld: mit dieser Begründung ablehnen</translation>
+    </message>
+    <message>
+        <source>Sending your last decisions to the server…</source>
+        <translation>Ihre letzten Entscheidungen werden an den Server gesendet …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Now</source>
+        <translation>&amp;Jetzt beenden</translation>
+    </message>
+    <message>
+        <source>Quitting</source>
+        <translation>Beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) could not be sent to the server yet.</source>
+        <translation>
+            <numerusform>%n Entscheidung konnte noch nicht an den Server gesendet werden.</numerusform>
+            <numerusform>%n Entscheidungen konnten noch nicht an den Server gesendet werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They are saved on this computer and will be sent the next time you connect to %1.</source>
+        <translation>Sie sind auf diesem Rechner gespeichert und werden gesendet, wenn Sie sich das nächste Mal mit %1 verbinden.</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Bleiben</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::NotificationBatcher</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) need your attention</source>
+        <translation>
+            <numerusform>%n Eintrag braucht Ihre Aufmerksamkeit</numerusform>
+            <numerusform>%n Einträge brauchen Ihre Aufmerksamkeit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new item(s) to review</source>
+        <translation>
+            <numerusform>%n neuer Eintrag zur Prüfung</numerusform>
+            <numerusform>%n neue Einträge zur Prüfung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) escalated</source>
+        <translation>
+            <numerusform>%n Eintrag eskaliert</numerusform>
+            <numerusform>%n Einträge eskaliert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) past the review deadline</source>
+        <translation>
+            <numerusform>%n Eintrag über der Prüffrist</numerusform>
+            <numerusform>%n Einträge über der Prüffrist</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>New item to review</source>
         <translation>Neuer Eintrag zur Prüfung</translation>
     </message>
@@ -1033,17 +1239,6 @@
         <translation>
             <numerusform>%n Eintrag hat seine Prüffrist überschritten.</numerusform>
             <numerusform>%n Einträge haben ihre Prüffrist überschritten.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Batch Review</source>
-        <translation>Sammelprüfung</translation>
-    </message>
-    <message numerus="yes">
-        <source>Approve %n item(s) at once?</source>
-        <translation>
-            <numerusform>%n Eintrag auf einmal genehmigen?</numerusform>
-            <numerusform>%n Einträge auf einmal genehmigen?</numerusform>
         </translation>
     </message>
 </context>
@@ -1633,45 +1828,6 @@
     </message>
 </context>
 <context>
-    <name>Countersign::ReviewController</name>
-    <message>
-        <source>Cannot connect to %1</source>
-        <translation>Keine Verbindung zu %1 möglich</translation>
-    </message>
-    <message>
-        <source>Cannot load the queue</source>
-        <translation>Die Warteschlange kann nicht geladen werden</translation>
-    </message>
-    <message>
-        <source>Cannot open this item</source>
-        <translation>Dieser Eintrag kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>Nothing to decide</source>
-        <translation>Nichts zu entscheiden</translation>
-    </message>
-    <message>
-        <source>The item is no longer in the queue.</source>
-        <translation>Der Eintrag ist nicht mehr in der Warteschlange.</translation>
-    </message>
-    <message>
-        <source>Prohibited action</source>
-        <translation>Verbotene Aktion</translation>
-    </message>
-    <message>
-        <source>The policy prohibits this action; it can never be approved. %1</source>
-        <translation>Die Richtlinie verbietet diese Aktion; sie kann nie genehmigt werden. %1</translation>
-    </message>
-    <message>
-        <source>The decision history could not be written</source>
-        <translation>Der Entscheidungsverlauf konnte nicht geschrieben werden</translation>
-    </message>
-    <message>
-        <source>The batch was not decided</source>
-        <translation>Die Sammelentscheidung wurde nicht ausgeführt</translation>
-    </message>
-</context>
-<context>
     <name>Countersign::ReviewPane</name>
     <message>
         <source>Auto-approve</source>
@@ -1765,13 +1921,6 @@
         <source>Claimed by %1</source>
         <translation>Übernommen von %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 in %n second(s)…</source>
-        <translation>
-            <numerusform>%1 in %n Sekunde …</numerusform>
-            <numerusform>%1 in %n Sekunden …</numerusform>
-        </translation>
-    </message>
     <message>
         <source>SLA: due in %1</source>
         <translation>SLA: fällig in %1</translation>
@@ -1791,6 +1940,168 @@
     <message>
         <source>Cancel edit</source>
         <translation>Bearbeitung abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n s — %2 to undo</source>
+        <translation>
+            <numerusform>%1 in %n s – %2 zum Rückgängigmachen</numerusform>
+            <numerusform>%1 in %n s – %2 zum Rückgängigmachen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your decision on this item is saved and waiting to be sent to the server.</source>
+        <translation>Ihre Entscheidung zu diesem Eintrag ist gespeichert und wartet auf den Versand an den Server.</translation>
+    </message>
+    <message>
+        <source>Approve with edits — sent when back</source>
+        <translation>Mit Änderungen genehmigen – Versand, sobald erreichbar</translation>
+    </message>
+    <message>
+        <source>Approve — sent when back</source>
+        <translation>Genehmigen – Versand, sobald erreichbar</translation>
+    </message>
+    <message>
+        <source>Reject — sent when back</source>
+        <translation>Ablehnen – Versand, sobald erreichbar</translation>
+    </message>
+    <message>
+        <source>Your unfinished edit of this item was kept. Approve it with Ctrl+Return, or press Ctrl+E to discard it.</source>
+        <translation>Ihre unfertige Bearbeitung dieses Eintrags wurde aufbewahrt. Genehmigen Sie sie mit Strg+Eingabe, oder verwerfen Sie sie mit Strg+E.</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::ReviewSession</name>
+    <message>
+        <source>Cannot connect to %1</source>
+        <translation>Keine Verbindung zu %1</translation>
+    </message>
+    <message>
+        <source>Cannot load the queue</source>
+        <translation>Die Warteschlange kann nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>Cannot open this item</source>
+        <translation>Dieser Eintrag kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Nothing to decide</source>
+        <translation>Nichts zu entscheiden</translation>
+    </message>
+    <message>
+        <source>The item is no longer in the queue.</source>
+        <translation>Der Eintrag ist nicht mehr in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Prohibited action</source>
+        <translation>Verbotene Aktion</translation>
+    </message>
+    <message>
+        <source>The policy prohibits this action; it can never be approved. %1</source>
+        <translation>Die Richtlinie verbietet diese Aktion; sie kann nie genehmigt werden. %1</translation>
+    </message>
+    <message>
+        <source>Already decided</source>
+        <translation>Bereits entschieden</translation>
+    </message>
+    <message>
+        <source>Your decision on “%1” is already waiting to be sent.</source>
+        <translation>Ihre Entscheidung zu „%1“ wartet bereits auf den Versand.</translation>
+    </message>
+    <message>
+        <source>The decision was not made</source>
+        <translation>Die Entscheidung wurde nicht getroffen</translation>
+    </message>
+    <message>
+        <source>Approving “%1”</source>
+        <translation>„%1“ wird genehmigt</translation>
+    </message>
+    <message>
+        <source>Approving “%1” with your edits</source>
+        <translation>„%1“ wird mit Ihren Änderungen genehmigt</translation>
+    </message>
+    <message>
+        <source>Rejecting “%1”</source>
+        <translation>„%1“ wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>The decision could not be taken back</source>
+        <translation>Die Entscheidung konnte nicht zurückgenommen werden</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts your token</source>
+        <translation>Der Server akzeptiert Ihr Token nicht mehr</translation>
+    </message>
+    <message>
+        <source>Your decisions are kept and sent once you connect again. %1</source>
+        <translation>Ihre Entscheidungen werden aufbewahrt und gesendet, sobald Sie sich wieder verbinden. %1</translation>
+    </message>
+    <message>
+        <source>The decision history could not be written</source>
+        <translation>Der Entscheidungsverlauf konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>The batch was not decided</source>
+        <translation>Der Stapel wurde nicht entschieden</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Batch decisions need it; decide items one by one to have them sent later.</source>
+        <translation>Der Server ist nicht erreichbar. Stapelentscheidungen brauchen ihn; entscheiden Sie Einträge einzeln, damit sie später gesendet werden.</translation>
+    </message>
+    <message>
+        <source>Your edit could not be kept</source>
+        <translation>Ihre Bearbeitung konnte nicht aufbewahrt werden</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::SessionBanner</name>
+    <message>
+        <source>&amp;Retry Now</source>
+        <translation>&amp;Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Show in &amp;History</source>
+        <translation>Im &amp;Verlauf zeigen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached (since %2).</source>
+        <translation>Der Server %1 ist nicht erreichbar (seit %2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again in %n s.</source>
+        <translation>
+            <numerusform>Neuer Versuch in %n s.</numerusform>
+            <numerusform>Neuer Versuch in %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Trying again now…</source>
+        <translation>Neuer Versuch läuft …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) will be sent when it is back.</source>
+        <translation>
+            <numerusform>%n Entscheidung wird gesendet, sobald er wieder erreichbar ist.</numerusform>
+            <numerusform>%n Entscheidungen werden gesendet, sobald er wieder erreichbar ist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your decisions are kept and sent when it is back.</source>
+        <translation>Ihre Entscheidungen werden aufbewahrt und gesendet, sobald er wieder erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>The server did not accept your decision on “%1”: %2</source>
+        <translation>Der Server hat Ihre Entscheidung zu „%1“ nicht angenommen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not accept %n of your decisions. The latest, on “%1”: %2</source>
+        <translation>
+            <numerusform>Der Server hat %n Ihrer Entscheidungen nicht angenommen. Die letzte, zu „%1“: %2</numerusform>
+            <numerusform>Der Server hat %n Ihrer Entscheidungen nicht angenommen. Die letzte, zu „%1“: %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1864,10 +2175,6 @@
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <source>&amp;New items in my categories</source>
-        <translation>&amp;Neue Einträge in meinen Kategorien</translation>
-    </message>
-    <message>
         <source>&amp;Review deadlines (SLA) missed</source>
         <translation>Versäumte &amp;Prüffristen (SLA)</translation>
     </message>
@@ -1886,6 +2193,41 @@
     <message>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;New items</source>
+        <translation>&amp;Neue Einträge</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>Alle Einträge</translation>
+    </message>
+    <message>
+        <source>Escalated items only</source>
+        <translation>Nur eskalierte Einträge</translation>
+    </message>
+    <message>
+        <source>Items in my categories</source>
+        <translation>Einträge in meinen Kategorien</translation>
+    </message>
+    <message>
+        <source>Notify &amp;for:</source>
+        <translation>Benachrichtigen &amp;für:</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
     </message>
 </context>
 <context>
@@ -1920,6 +2262,13 @@
     </message>
 </context>
 <context>
+    <name>Countersign::WindowCloseKeys</name>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+</context>
+<context>
     <name>DecisionHistory</name>
     <message>
         <source>The local decision history cannot be %1: %2</source>
@@ -1951,6 +2300,25 @@
     </message>
 </context>
 <context>
+    <name>DecisionOutbox</name>
+    <message>
+        <source>The decision could not be saved for sending: %1</source>
+        <translation>Die Entscheidung konnte nicht zum Senden gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The outbox could not be written:</source>
+        <translation>Der Postausgang konnte nicht geschrieben werden:</translation>
+    </message>
+    <message>
+        <source>The outbox could not be read: %1</source>
+        <translation>Der Postausgang konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Outbox entry %1 cannot be read.</source>
+        <translation>Eintrag %1 des Postausgangs kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
     <name>DiffRowPainter</name>
     <message>
         <source>1 line not in the patch</source>
@@ -1967,6 +2335,25 @@
     <message>
         <source>Show %1 hidden lines</source>
         <translation>%1 ausgeblendete Zeilen anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>EditDrafts</name>
+    <message>
+        <source>Your edit could not be saved: %1</source>
+        <translation>Ihre Bearbeitung konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Your saved edit could not be read: %1</source>
+        <translation>Ihre gespeicherte Bearbeitung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Your saved edit could not be removed: %1</source>
+        <translation>Ihre gespeicherte Bearbeitung konnte nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>Your saved edits could not be read: %1</source>
+        <translation>Ihre gespeicherten Bearbeitungen konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2207,6 +2594,29 @@
     </message>
 </context>
 <context>
+    <name>RoleNames</name>
+    <message>
+        <source>agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>lead reviewer</source>
+        <translation>leitender Prüfer</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>keine Rolle</translation>
+    </message>
+</context>
+<context>
     <name>ServerUrl</name>
     <message>
         <source>Enter the server address, for example https://countersign.example.com.</source>
@@ -2243,6 +2653,13 @@
     <message>
         <source>This address uses plain http: the token would travel unencrypted. Use https unless the network is trusted.</source>
         <translation>Diese Adresse verwendet unverschlüsseltes http: Das Token würde im Klartext übertragen. Verwenden Sie https, es sei denn, das Netzwerk ist vertrauenswürdig.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerVersion</name>
+    <message>
+        <source>The server does not report its version.</source>
+        <translation>Der Server nennt seine Version nicht.</translation>
     </message>
 </context>
 <context>

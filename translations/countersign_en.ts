@@ -97,17 +97,69 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n items are past their review deadline.</source>
-        <translation>
-            <numerusform>%n item is past its review deadline.</numerusform>
-            <numerusform>%n items are past their review deadline.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Approve %n item(s) at once?</source>
         <translation>
             <numerusform>Approve %n item at once?</numerusform>
             <numerusform>Approve %n items at once?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) saved on this computer, sent in order as soon as the server answers.</source>
+        <translation>
+            <numerusform>%n decision saved on this computer, sent as soon as the server answers.</numerusform>
+            <numerusform>%n decisions saved on this computer, sent in order as soon as the server answers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) could not be sent to the server yet.</source>
+        <translation>
+            <numerusform>%n decision could not be sent to the server yet.</numerusform>
+            <numerusform>%n decisions could not be sent to the server yet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::NotificationBatcher</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) need your attention</source>
+        <translation>
+            <numerusform>%n item needs your attention</numerusform>
+            <numerusform>%n items need your attention</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new item(s) to review</source>
+        <translation>
+            <numerusform>%n new item to review</numerusform>
+            <numerusform>%n new items to review</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) escalated</source>
+        <translation>
+            <numerusform>%n item escalated</numerusform>
+            <numerusform>%n items escalated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) past the review deadline</source>
+        <translation>
+            <numerusform>%n item past the review deadline</numerusform>
+            <numerusform>%n items past the review deadline</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items are past their review deadline.</source>
+        <translation>
+            <numerusform>%n item is past its review deadline.</numerusform>
+            <numerusform>%n items are past their review deadline.</numerusform>
         </translation>
     </message>
 </context>
@@ -134,10 +186,34 @@
 <context>
     <name>Countersign::ReviewPane</name>
     <message numerus="yes">
-        <source>%1 in %n second(s)…</source>
+        <source>%1 in %n s — %2 to undo</source>
         <translation>
-            <numerusform>%1 in %n second…</numerusform>
-            <numerusform>%1 in %n seconds…</numerusform>
+            <numerusform>%1 in %n s — %2 to undo</numerusform>
+            <numerusform>%1 in %n s — %2 to undo</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::SessionBanner</name>
+    <message numerus="yes">
+        <source>Trying again in %n s.</source>
+        <translation>
+            <numerusform>Trying again in %n s.</numerusform>
+            <numerusform>Trying again in %n s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) will be sent when it is back.</source>
+        <translation>
+            <numerusform>%n decision will be sent when it is back.</numerusform>
+            <numerusform>%n decisions will be sent when it is back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not accept %n of your decisions. The latest, on “%1”: %2</source>
+        <translation>
+            <numerusform>The server did not accept %n of your decisions. The latest, on “%1”: %2</numerusform>
+            <numerusform>The server did not accept %n of your decisions. The latest, on “%1”: %2</numerusform>
         </translation>
     </message>
 </context>

@@ -5,8 +5,8 @@
 // PostgreSQL: the URL in COUNTERSIGN_BENCH_PG_URL (a maintenance database the bench may create
 // databases from), or else a private server started with tests/support/postgres-fixture.sh in
 // durable mode (fsync on, like SQLite's synchronous=FULL).
-#include "domain/clock.h"
 #include "benchdirectory.h"
+#include "domain/clock.h"
 #include "loadclient.h"
 #include "server/queueserver.h"
 #include "server/role.h"

@@ -82,8 +82,9 @@ Result<QJsonObject> JsonBody::parseObject(const QByteArray &body, bool emptyIsOb
     if (!isValidUtf8(body))
         return fail(Error::invalid(QStringLiteral("body"), QStringLiteral("is not valid UTF-8")));
     if (const qsizetype at = findRawControlInString(body); at >= 0) {
-        const QString code
-            = QStringLiteral("%1").arg(uint(static_cast<unsigned char>(body.at(at))), 4, 16, QLatin1Char('0')).toUpper();
+        const QString code = QStringLiteral("%1")
+                                 .arg(uint(static_cast<unsigned char>(body.at(at))), 4, 16, QLatin1Char('0'))
+                                 .toUpper();
         return fail(Error::invalid(QStringLiteral("body"),
             QStringLiteral("holds a raw control character (U+%1) inside a string at offset %2; JSON needs it "
                            "escaped, as \\t, \\n or \\u%1")

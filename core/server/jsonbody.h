@@ -10,7 +10,8 @@
 namespace Countersign {
 
 // Strict reading of request bodies at the edge: valid UTF-8, one JSON object (RFC 8259: no raw
-// control characters in strings), known fields of the right type and size. Every error names the offending field (dotted for nested ones).
+// control characters in strings), known fields of the right type and size. Every error names the offending field
+// (dotted for nested ones).
 class JsonBody
 {
 public:

@@ -291,7 +291,9 @@ QJsonObject OpenApiDocument::schemas()
             {QStringLiteral("role"),
                 enumOf({QStringLiteral("agent"), QStringLiteral("reviewer"), QStringLiteral("lead"),
                     QStringLiteral("admin")})}}));
-    schemas.insert(QStringLiteral("Health"), object({{QStringLiteral("status"), type(s)}}));
+    schemas.insert(QStringLiteral("Health"),
+        object({{QStringLiteral("status"), type(s)},
+            {QStringLiteral("version"), type(s, QStringLiteral("the server's version (on /healthz)"))}}));
     schemas.insert(QStringLiteral("TokenRequest"),
         object({{QStringLiteral("name"), type(s)},
                    {QStringLiteral("role"),

@@ -11,9 +11,12 @@ Result<qint64> QueryParameters::integer(
         return fallback;
     const QString text = query.queryItemValue(name, QUrl::FullyDecoded);
     // Plain decimal digits, an optional minus: no "+", spaces, exponents or words ("NaN").
-    const bool digits = !text.isEmpty() && std::all_of(text.begin() + (text.startsWith(u'-') ? 1 : 0), text.end(), [](QChar c) {
-        return c >= u'0' && c <= u'9';
-    }) && text != QLatin1String("-");
+    const bool digits = !text.isEmpty()
+        && std::all_of(text.begin() + (text.startsWith(u'-') ? 1 : 0), text.end(),
+            [](QChar c) {
+                return c >= u'0' && c <= u'9';
+            })
+        && text != QLatin1String("-");
     bool ok = false;
     const qint64 value = digits ? text.toLongLong(&ok) : 0;
     if (!ok || value < min || value > max)

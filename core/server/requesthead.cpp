@@ -90,7 +90,8 @@ Result<RequestHead> RequestHead::parse(QByteArrayView data)
     // method SP request-target SP HTTP-version, single spaces (RFC 9112 section 3).
     const QList<QByteArray> requestLine = lines.first().split(' ');
     if (requestLine.size() != 3 || !isToken(requestLine.at(0)) || requestLine.at(1).isEmpty()
-        || !isFieldValue(requestLine.at(1)) || requestLine.at(1).contains('\t') || !requestLine.at(2).startsWith("HTTP/"))
+        || !isFieldValue(requestLine.at(1)) || requestLine.at(1).contains('\t')
+        || !requestLine.at(2).startsWith("HTTP/"))
         return malformed(QStringLiteral("request"), QStringLiteral("has a malformed request line"));
     head.method = requestLine.at(0);
     head.target = requestLine.at(1);

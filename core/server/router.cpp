@@ -85,27 +85,26 @@ void Router::dispatch(
     const auto known = m_auth->cached(hash);
     if (!known || !*known) {
         if (const int wait = m_failedAuth->retryAfterSeconds(address); wait > 0) {
-            reply->sendError(HttpErrors::rateLimited(
-                                 QStringLiteral("too many failed authentications from this address; retry in %1 s")
-                                     .arg(wait)),
+            reply->sendError(
+                HttpErrors::rateLimited(
+                    QStringLiteral("too many failed authentications from this address; retry in %1 s").arg(wait)),
                 QHttpHeaders::fromListOfPairs({{"Retry-After", QByteArray::number(wait)}}));
             return;
         }
     }
     QPointer<Reply> guard(reply);
-    m_auth->resolve(hash,
-        [this, index, guard, address, api = std::move(api)](Result<Identity> identity) mutable {
-            if (!identity && identity.error().code == ErrorCode::Unauthorized)
-                m_failedAuth->recordFailure(address);
-            if (!guard)
-                return;
-            if (!identity) {
-                guard->sendError(identity.error(), QHttpHeaders::fromListOfPairs({{"WWW-Authenticate", "Bearer"}}));
-                return;
-            }
-            api.identity = *identity;
-            authorized(m_routes.at(index), std::move(api), guard);
-        });
+    m_auth->resolve(hash, [this, index, guard, address, api = std::move(api)](Result<Identity> identity) mutable {
+        if (!identity && identity.error().code == ErrorCode::Unauthorized)
+            m_failedAuth->recordFailure(address);
+        if (!guard)
+            return;
+        if (!identity) {
+            guard->sendError(identity.error(), QHttpHeaders::fromListOfPairs({{"WWW-Authenticate", "Bearer"}}));
+            return;
+        }
+        api.identity = *identity;
+        authorized(m_routes.at(index), std::move(api), guard);
+    });
 }
 
 void Router::authorized(const Route &route, ApiRequest request, Reply *reply)

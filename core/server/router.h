@@ -17,8 +17,8 @@ class TokenAuthenticator;
 
 // The route table. Registers every Route with QHttpServer and runs what all of them share
 // before the handler: the Reply, authentication (401, or 429 for an address that failed it
-// too often, see FailedAuthLimiter), the role check (403) and the per-token rate limit (429). Unknown paths answer 404, known paths with another method 405. The same
-// table feeds the OpenAPI document.
+// too often, see FailedAuthLimiter), the role check (403) and the per-token rate limit (429). Unknown paths answer 404,
+// known paths with another method 405. The same table feeds the OpenAPI document.
 class Router : public QObject
 {
     Q_OBJECT

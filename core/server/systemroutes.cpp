@@ -1,5 +1,7 @@
 #include "systemroutes.h"
 
+#include "countersignversion.h"
+
 #include "domain/clock.h"
 #include "reply.h"
 #include "router.h"
@@ -24,9 +26,13 @@ void SystemRoutes::addTo(Router &router)
             metrics(r, reply);
         }});
     router.add(Route{M::Get, QStringLiteral("/healthz"), Access::Public, QStringLiteral("health"),
-        QStringLiteral("The process is up"), {}, {}, QStringLiteral("Health"), 200, {},
+        QStringLiteral("The process is up, and its version"), {}, {}, QStringLiteral("Health"), 200, {},
         [](const ApiRequest &, Reply *reply) {
-            reply->sendJson(Reply::Status::Ok, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+            // The version is public anyway (the OpenAPI document's info.version); the app's About
+            // box shows it.
+            reply->sendJson(Reply::Status::Ok,
+                QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                    {QStringLiteral("version"), QStringLiteral(COUNTERSIGN_VERSION)}});
         }});
     router.add(Route{M::Get, QStringLiteral("/readyz"), Access::Public, QStringLiteral("ready"),
         QStringLiteral("The server takes requests (store open, policy loaded, not shutting down)"), {}, {},

@@ -118,18 +118,29 @@ cs_prepare_env() {
 }
 
 # Runs a command natively or in the root, with the work tree and $HOME at the same paths.
+# /tmp is the root's own, empty one; with CS_HOST_TMP=1 it is the host's (for `run`: what the
+# app saves there is where the user looks for it). CS_EXTRA_BINDS: more folders, by the same path.
 cs_exec() {
     if [ "$CS_MODE" = native ]; then
         "$@"
         return
     fi
-    local args=(--bind "$CS_ROOT" / --dev /dev --proc /proc --perms 1777 --tmpfs /tmp
-        --bind "$TOP" "$TOP" --unshare-pid --die-with-parent --chdir "$(cs_chdir)"
+    local args=(--bind "$CS_ROOT" / --dev /dev --proc /proc)
+    if [ "${CS_HOST_TMP:-0}" = 1 ]; then
+        args+=(--bind /tmp /tmp)
+    else
+        args+=(--perms 1777 --tmpfs /tmp)
+    fi
+    args+=(--bind "$TOP" "$TOP" --unshare-pid --die-with-parent --chdir "$(cs_chdir)"
         --setenv PATH /usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin)
     if [ -n "${HOME:-}" ] && [ -d "$HOME" ]; then
         args+=(--bind "$HOME" "$HOME")
     fi
-    if [ -d /tmp/.X11-unix ]; then
+    local extra
+    for extra in ${CS_EXTRA_BINDS:-}; do
+        [ -d "$extra" ] && args+=(--bind "$extra" "$extra")
+    done
+    if [ "${CS_HOST_TMP:-0}" != 1 ] && [ -d /tmp/.X11-unix ]; then
         args+=(--bind /tmp/.X11-unix /tmp/.X11-unix)
     fi
     if [ -n "${XAUTHORITY:-}" ] && [ -f "$XAUTHORITY" ]; then

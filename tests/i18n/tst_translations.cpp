@@ -283,7 +283,7 @@ void TestTranslations::dialogsComeOutInGerman()
     const QSet<QString> contexts{QStringLiteral("Countersign::AboutDialog"),
         QStringLiteral("Countersign::ConnectDialog"), QStringLiteral("Countersign::SettingsDialog"),
         QStringLiteral("Countersign::TokenStore"), QStringLiteral("Countersign::ProfileStore"),
-        QStringLiteral("ConnectionMessages"), QStringLiteral("ServerUrl")};
+        QStringLiteral("ConnectionMessages"), QStringLiteral("RoleNames"), QStringLiteral("ServerUrl")};
     QHash<QString, QString> english;
     for (const TsMessage &m : std::as_const(m_german)) {
         if (contexts.contains(m.context) && !m.numerus && m.translations.value(0) != m.source)

@@ -3,6 +3,8 @@
 #include "diff/diffwidget.h"
 #include "history/decisionhistory.h"
 #include "historymodel.h"
+#include "settings/exportlocation.h"
+#include "settings/windowclosekeys.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -16,7 +18,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -98,6 +99,7 @@ HistoryWindow::HistoryWindow(DecisionHistory *history, QWidget *parent)
     connect(verify, &QPushButton::clicked, this, &HistoryWindow::verifyChain);
     connect(exportButton, &QPushButton::clicked, this, &HistoryWindow::exportInteractively);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryWindow::showEntry);
+    WindowCloseKeys::install(this);
     resize(1000, 720);
     if (m_model->rowCount() > 0)
         m_view->setCurrentIndex(m_model->index(0, 0)); // open on the newest decision
@@ -192,10 +194,13 @@ bool HistoryWindow::exportTo(const QString &path)
 
 void HistoryWindow::exportInteractively()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Decision History"),
-        dir + QStringLiteral("/countersign-history.csv"), tr("CSV files (*.csv);;JSON files (*.json)"));
-    if (!path.isEmpty() && exportTo(path))
+        ExportLocation::suggestedPath(QStringLiteral("countersign-history.csv")),
+        tr("CSV files (*.csv);;JSON files (*.json)"));
+    if (path.isEmpty())
+        return;
+    ExportLocation::remember(path);
+    if (exportTo(path))
         statusBar()->showMessage(tr("Exported to %1").arg(path), 5000);
 }
 

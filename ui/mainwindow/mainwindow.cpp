@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "client/notificationbatcher.h"
 #include "diff/diffwidget.h"
 #include "history/decisionhistory.h"
 #include "history/historywindow.h"
@@ -11,6 +12,7 @@
 #include "review/reviewpane.h"
 #include "sessionbanner.h"
 #include "settings/icons.h"
+#include "settings/rolenames.h"
 #include "shortcutsdialog.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -136,18 +138,21 @@ MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
             m_queuePanel->view()->setFocus(Qt::OtherFocusReason);
     });
     connect(m_session, &ReviewSession::actionEvent, this, &MainWindow::onActionEvent);
+    connect(m_queuePanel, &QueuePanel::reviewGroupRequested, this, &MainWindow::openBatchDialog);
     connect(m_session, &ReviewSession::batchFinished, this, [this](int decided, const QStringList &problems) {
+        m_queuePanel->clearSelection();
         if (problems.isEmpty()) {
             statusBar()->showMessage(tr("%n item(s) decided.", nullptr, decided), 5000);
             return;
         }
-        QMessageBox box(QMessageBox::Warning, tr("Batch review"),
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Batch review"),
             tr("%n item(s) decided.", nullptr, decided) + u' '
                 + tr("%n item(s) changed meanwhile and were not decided.", nullptr, int(problems.size())),
             QMessageBox::Ok, this);
-        box.setObjectName(QStringLiteral("batchProblemsBox"));
-        box.setDetailedText(problems.join(u'\n'));
-        box.exec();
+        box->setObjectName(QStringLiteral("batchProblemsBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setDetailedText(problems.join(u'\n'));
+        box->open();
     });
     connect(m_review, &ReviewPane::approveRequested, this, [this] {
         action(QStringLiteral("actionApprove"))->trigger();
@@ -457,16 +462,16 @@ void MainWindow::updateStatus()
     m_outboxLabel->setToolTip(
         tr("%n decision(s) saved on this computer, sent in order as soon as the server answers.", nullptr, waiting));
 
-    qint64 oldest = 0;
-    const QDateTime now = m_queue->now();
-    for (int r = 0; r < m_queue->rowCount() && r < 1; ++r)
-        oldest = m_queue->action(r).createdAt.secsTo(now);
+    // From the data, not from whichever row the current sort puts first.
+    const QDateTime oldestCreated = m_queue->oldestCreatedAt();
+    const qint64 oldest = oldestCreated.isValid() ? oldestCreated.secsTo(m_queue->now()) : 0;
     const int depth = m_queue->totalCount();
     m_depthLabel->setText(depth == 0 ? tr("Queue empty")
                                      : tr("%n pending", nullptr, depth)
                 + (oldest > 0 ? tr(" · oldest %1").arg(QueueModel::formatAge(oldest)) : QString()));
     const UserIdentity who = m_session->identity();
-    m_identityLabel->setText(who.name.isEmpty() ? QString() : tr("%1 (%2)").arg(who.name, who.role));
+    m_identityLabel->setText(
+        who.name.isEmpty() ? QString() : tr("%1 (%2)").arg(who.name, RoleNames::displayName(who.role)));
     if (m_tray)
         m_tray->setToolTip(tr("Countersign: %n pending", nullptr, depth));
 }
@@ -619,44 +624,42 @@ void MainWindow::onActionEvent(const QString &type, const Action &a)
         }
         showCurrent();
     }
-    const bool mine = m_notifyCategories.isEmpty() || m_notifyCategories.contains(a.category);
-    if (!mine)
-        return;
-    if (m_notifyNew && type == QLatin1String("action.created") && a.state == ActionState::Pending && !isActiveWindow())
-        notify(tr("New item to review"), QStringLiteral("%1 · %2").arg(a.category, a.title));
-    else if (m_notifyEscalations && type == QLatin1String("action.escalated"))
-        notify(tr("Item escalated"), tr("“%1” passed its SLA.").arg(a.title));
+    NotificationBatcher *batcher = notifications();
+    batcher->setAppActive(isActiveWindow());
+    if (type == QLatin1String("action.created"))
+        batcher->actionCreated(a);
+    else if (type == QLatin1String("action.escalated"))
+        batcher->actionEscalated(a);
+    else if (a.state != ActionState::Pending)
+        batcher->actionGone(a.id);
 }
 
-void MainWindow::setNotifications(bool newItems, bool slaBreaches, bool escalations, const QStringList &categories)
+void MainWindow::setNotifications(const NotificationRules &rules)
 {
-    m_notifyNew = newItems;
-    m_notifyBreaches = slaBreaches;
-    m_notifyEscalations = escalations;
-    m_notifyCategories = categories;
+    notifications()->setRules(rules);
 }
 
+NotificationBatcher *MainWindow::notifications()
+{
+    if (!m_notifications) {
+        static const SystemClock clock;
+        m_notifications = new NotificationBatcher(clock, this);
+        connect(m_notifications, &NotificationBatcher::notification, this, &MainWindow::notify);
+    }
+    return m_notifications;
+}
+
+// Called every second: reports deadlines that passed and shows what the batcher collected.
 void MainWindow::notifyBreaches()
 {
-    if (!m_notifyBreaches)
-        return;
+    NotificationBatcher *batcher = notifications();
     const QDateTime now = m_queue->now();
-    int fresh = 0;
-    QString example;
     for (int r = 0; r < m_queue->rowCount() && r < 2000; ++r) {
         const Action &a = m_queue->action(r);
-        if (!a.slaDueAt.isValid() || a.slaDueAt > now || m_breachNotified.contains(a.id))
-            continue;
-        if (!m_notifyCategories.isEmpty() && !m_notifyCategories.contains(a.category))
-            continue;
-        m_breachNotified.insert(a.id);
-        ++fresh;
-        example = a.title;
+        if (a.slaDueAt.isValid() && a.slaDueAt <= now)
+            batcher->deadlineMissed(a);
     }
-    if (fresh == 1)
-        notify(tr("SLA missed"), tr("“%1” is past its review deadline.").arg(example));
-    else if (fresh > 1)
-        notify(tr("SLA missed"), tr("%n items are past their review deadline.", nullptr, fresh));
+    batcher->poll();
 }
 
 void MainWindow::notify(const QString &title, const QString &message)
@@ -713,17 +716,29 @@ void MainWindow::openBatchReview()
     QStringList ids = m_queuePanel->selectedIds();
     if (ids.size() < 2)
         ids = m_queue->visibleIds(); // "all matching the filter"
+    openBatchDialog(ids);
+}
+
+void MainWindow::openBatchDialog(const QStringList &ids)
+{
     auto *dialog = new BatchDialog(m_queue, ids, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(
         dialog, &BatchDialog::decided, this, [this](const QStringList &chosen, Outcome outcome, const QString &reason) {
-            if (outcome == Outcome::Approve && m_confirmBatch
-                && QApplication::platformName() != QLatin1String("offscreen")
-                && QMessageBox::question(
-                       this, tr("Batch Review"), tr("Approve %n item(s) at once?", nullptr, int(chosen.size())))
-                    != QMessageBox::Yes)
+            if (outcome != Outcome::Approve || !m_confirmBatch) {
+                m_session->decideBatch(chosen, outcome, reason);
                 return;
-            m_session->decideBatch(chosen, outcome, reason);
+            }
+            auto *confirm = new QMessageBox(QMessageBox::Question, tr("Batch Review"),
+                tr("Approve %n item(s) at once?", nullptr, int(chosen.size())), QMessageBox::Yes | QMessageBox::No,
+                this);
+            confirm->setObjectName(QStringLiteral("batchConfirmBox"));
+            confirm->setAttribute(Qt::WA_DeleteOnClose);
+            confirm->setDefaultButton(QMessageBox::No);
+            connect(confirm, &QMessageBox::accepted, this, [this, chosen, reason] {
+                m_session->decideBatch(chosen, Outcome::Approve, reason);
+            });
+            confirm->open();
         });
     dialog->open();
 }

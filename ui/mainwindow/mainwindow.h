@@ -16,6 +16,8 @@ class QSystemTrayIcon;
 namespace Countersign {
 
 class DecisionHistory;
+class NotificationBatcher;
+struct NotificationRules;
 class QueueModel;
 class QueuePanel;
 class ReviewPane;
@@ -39,8 +41,10 @@ public:
     DecisionHistory *history() const { return m_history.get(); }
     QAction *action(const QString &objectName) const;
 
-    // Which desktop notifications to show; an empty category list means all categories.
-    void setNotifications(bool newItems, bool slaBreaches, bool escalations, const QStringList &categories);
+    // Which desktop notifications to show (AppSettings::notificationRules()).
+    void setNotifications(const NotificationRules &rules);
+    // Decides which notifications to show and sums bursts up; this window shows them.
+    NotificationBatcher *notifications();
     void setConfirmBatchApprove(bool confirm) { m_confirmBatch = confirm; }
     // The approval-rate report window (one per main window), reloaded when the connection changes.
     void openReports();
@@ -79,6 +83,7 @@ private:
     void toggleEditing();
     void finishClosing(bool everythingSent);
     void openBatchReview();
+    void openBatchDialog(const QStringList &ids);
     void openHistory();
     void rememberReason(const QString &reason);
 
@@ -96,11 +101,7 @@ private:
     QLabel *m_outboxLabel;
     QTimer m_tick;
     QStringList m_recentReasons;
-    QStringList m_notifyCategories;
-    QSet<QString> m_breachNotified;
-    bool m_notifyNew = true;
-    bool m_notifyBreaches = true;
-    bool m_notifyEscalations = true;
+    NotificationBatcher *m_notifications = nullptr; // made on first use
     bool m_confirmBatch = true;
     bool m_quietSelection = false; // selecting without opening on purpose (no claim)
     bool m_closing = false; // waiting for the last decisions to be sent

@@ -1,5 +1,6 @@
 #include "reviewerapp.h"
 
+#include "client/serverversion.h"
 #include "diff/diffwidget.h"
 #include "mainwindow.h"
 #include "queue/queuemodel.h"
@@ -8,6 +9,7 @@
 #include "settings/aboutdialog.h"
 #include "settings/appsettings.h"
 #include "settings/connectdialog.h"
+#include "settings/connectionmessages.h"
 #include "settings/profilestore.h"
 #include "settings/settingsdialog.h"
 #include "settings/thememanager.h"
@@ -40,8 +42,7 @@ void ReviewerApp::applySettings()
     DiffWidget *diff = m_window->reviewPane()->diffWidget();
     diff->setViewFont(m_settings->diffFont());
     diff->setThemeName(m_settings->syntaxTheme());
-    m_window->setNotifications(m_settings->notifyNewItems(), m_settings->notifySlaBreaches(),
-        m_settings->notifyEscalations(), m_settings->notificationCategories());
+    m_window->setNotifications(m_settings->notificationRules());
     m_window->setConfirmBatchApprove(m_settings->confirmBatchApprove());
 }
 
@@ -85,9 +86,26 @@ void ReviewerApp::showSettings()
 
 void ReviewerApp::showAbout()
 {
-    AboutDialog dialog(m_window.get());
-    dialog.setKeychainInUse(m_tokens->isPersistent());
-    dialog.exec();
+    // Window-modal but not blocking: the server's version arrives while the dialog is open.
+    if (auto *open = m_window->findChild<AboutDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new AboutDialog(m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setKeychainInUse(m_tokens->isPersistent());
+    ReviewSession *controller = m_window->session();
+    if (controller->connectionState() != ReviewSession::ConnectionState::Disconnected) {
+        dialog->setServer(controller->serverUrl(), controller->identity());
+        fetchServerVersion(controller->connection()).then(dialog, [dialog](const Result<QString> &version) {
+            if (version)
+                dialog->setServerVersion(*version);
+            else
+                dialog->setServerVersionUnknown(ConnectionMessages::error(version.error()));
+        });
+    }
+    dialog->open();
 }
 
 } // namespace Countersign

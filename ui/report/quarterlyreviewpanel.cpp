@@ -2,6 +2,7 @@
 
 #include "quarterlyreport.h"
 #include "reportloader.h"
+#include "settings/exportlocation.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -10,7 +11,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTextBrowser>
 #include <QTextDocument>
 #include <QVBoxLayout>
@@ -139,14 +139,15 @@ void QuarterlyReviewPanel::exportInteractively(bool pdf)
 {
     if (!m_data)
         return;
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString base = QStringLiteral("%1/countersign-%2-q%3.").arg(dir).arg(m_data->year).arg(m_data->quarter);
+    const QString base
+        = ExportLocation::suggestedPath(QStringLiteral("countersign-%1-q%2.").arg(m_data->year).arg(m_data->quarter));
     const QString path = pdf ? QFileDialog::getSaveFileName(
                                    this, tr("Export Quarterly Review"), base + QStringLiteral("pdf"), tr("PDF (*.pdf)"))
                              : QFileDialog::getSaveFileName(this, tr("Export Quarterly Review"),
                                    base + QStringLiteral("csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
+    ExportLocation::remember(path);
     pdf ? exportPdf(path) : exportCsv(path);
 }
 

@@ -9,8 +9,10 @@
 #include "reportcharts.h"
 #include "reportloader.h"
 #include "reporttablemodel.h"
+#include "settings/exportlocation.h"
 #include "settings/icons.h"
 #include "settings/noticelabel.h"
+#include "settings/windowclosekeys.h"
 
 #include <QAction>
 #include <QChart>
@@ -26,7 +28,6 @@
 #include <QProgressBar>
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -194,8 +195,8 @@ void ReportWindow::createMenus()
     });
     menu->addSeparator();
     QAction *close = menu->addAction(tr("&Close"));
-    close->setShortcut(QKeySequence::Close);
     connect(close, &QAction::triggered, this, &QWidget::close);
+    WindowCloseKeys::install(this, close); // Esc and Ctrl+W, too
     addAction(refreshAction);
 }
 
@@ -359,11 +360,12 @@ bool ReportWindow::exportTableCsv(const QString &path)
 
 void ReportWindow::exportTableInteractively()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Report Table"), dir + QStringLiteral("/countersign-report.csv"), tr("CSV files (*.csv)"));
-    if (!path.isEmpty())
-        exportTableCsv(path);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Report Table"),
+        ExportLocation::suggestedPath(QStringLiteral("countersign-report.csv")), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    ExportLocation::remember(path);
+    exportTableCsv(path);
 }
 
 } // namespace Countersign

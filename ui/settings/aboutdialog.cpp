@@ -3,6 +3,7 @@
 #include "countersignversion.h"
 
 #include "icons.h"
+#include "rolenames.h"
 #include "tokenstore.h"
 
 #include <ksyntaxhighlighting_version.h>
@@ -78,8 +79,13 @@ AboutDialog::AboutDialog(QWidget *parent)
     m_keychain = valueLabel(QString(), QStringLiteral("keychainValue"), this);
     m_keychain->setWordWrap(true);
     versions->addRow(tr("QtKeychain:"), m_keychain);
+    m_serverUrl = valueLabel(QString(), QStringLiteral("serverUrlValue"), this);
+    versions->addRow(tr("Server:"), m_serverUrl);
     m_server = valueLabel(QString(), QStringLiteral("serverVersionValue"), this);
-    versions->addRow(tr("Server:"), m_server);
+    m_server->setWordWrap(true);
+    versions->addRow(tr("Server version:"), m_server);
+    m_identity = valueLabel(QString(), QStringLiteral("identityValue"), this);
+    versions->addRow(tr("Signed in as:"), m_identity);
 
     auto *license = new QLabel(licenseText(), this);
     license->setObjectName(QStringLiteral("licenseLabel"));
@@ -111,7 +117,7 @@ AboutDialog::AboutDialog(QWidget *parent)
     layout->addWidget(buttons);
     setMinimumWidth(MinimumWidth);
 
-    setServerVersion({});
+    setServer({});
     updateKeychain();
 }
 
@@ -122,9 +128,36 @@ QSize AboutDialog::sizeHint() const
     return QDialog::sizeHint().expandedTo(QSize(PreferredWidth, 0));
 }
 
+void AboutDialog::setServer(const QUrl &url, const UserIdentity &identity)
+{
+    m_url = url;
+    m_version.clear();
+    m_identity->setText(identity.name.isEmpty()
+            ? tr("not signed in")
+            : tr("%1 (%2)").arg(identity.name, RoleNames::displayName(identity.role)));
+    updateServer();
+}
+
 void AboutDialog::setServerVersion(const QString &version)
 {
-    m_server->setText(version.isEmpty() ? tr("not connected") : version);
+    m_version = version.trimmed();
+    updateServer();
+}
+
+void AboutDialog::setServerVersionUnknown(const QString &reason)
+{
+    m_version.clear();
+    m_server->setText(reason.isEmpty() ? tr("unknown") : tr("unknown (%1)").arg(reason));
+}
+
+void AboutDialog::updateServer()
+{
+    const bool connected = !m_url.isEmpty();
+    m_serverUrl->setText(connected ? m_url.toDisplayString() : tr("not connected"));
+    if (!m_version.isEmpty())
+        m_server->setText(m_version);
+    else
+        m_server->setText(connected ? tr("asking the server…") : tr("not connected"));
 }
 
 void AboutDialog::setKeychainInUse(bool inUse)

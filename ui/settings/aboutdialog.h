@@ -1,6 +1,9 @@
 #pragma once
 
+#include "client/useridentity.h"
+
 #include <QDialog>
+#include <QUrl>
 
 class QLabel;
 
@@ -19,8 +22,12 @@ public:
     // At least the preferred width, so the height of wrapped text is measured at that width.
     QSize sizeHint() const override;
 
-    // Empty: not connected.
+    // The server the app is connected to, and as whom; an empty URL: not connected.
+    void setServer(const QUrl &url, const UserIdentity &identity = {});
+    // What the server reported (GET /healthz); empty: not known (yet).
     void setServerVersion(const QString &version);
+    // The server did not tell its version: why.
+    void setServerVersionUnknown(const QString &reason);
     // Whether a keychain service answered in this session (TokenStore::isPersistent()).
     void setKeychainInUse(bool inUse);
 
@@ -29,8 +36,13 @@ public:
 
 private:
     void updateKeychain();
+    void updateServer();
 
+    QLabel *m_serverUrl = nullptr;
+    QLabel *m_identity = nullptr;
     QLabel *m_server = nullptr;
+    QUrl m_url;
+    QString m_version;
     QLabel *m_keychain = nullptr;
     bool m_keychainInUse = false;
 };

@@ -17,6 +17,7 @@ constexpr QLatin1StringView NotifyNewItemsKey{"notifications/newItems"};
 constexpr QLatin1StringView NotifySlaBreachesKey{"notifications/slaBreaches"};
 constexpr QLatin1StringView NotifyEscalationsKey{"notifications/escalations"};
 constexpr QLatin1StringView NotificationCategoriesKey{"notifications/categories"};
+constexpr QLatin1StringView NotifyForKey{"notifications/notifyFor"};
 constexpr QLatin1StringView DiffFontFamilyKey{"diff/fontFamily"};
 constexpr QLatin1StringView DiffFontSizeKey{"diff/fontPointSize"};
 constexpr QLatin1StringView UndoWindowKey{"review/undoWindowSeconds"};
@@ -40,6 +41,16 @@ AppSettings::Theme themeFromKey(const QString &key)
     if (key == AppSettings::themeKey(AppSettings::Theme::Dark))
         return AppSettings::Theme::Dark;
     return AppSettings::Theme::System;
+}
+
+NotificationRules::Scope scopeFromKey(const QString &key)
+{
+    using Scope = NotificationRules::Scope;
+    for (const Scope scope : {Scope::AllItems, Scope::EscalatedOnly, Scope::MyCategories}) {
+        if (key == AppSettings::notifyForKey(scope))
+            return scope;
+    }
+    return Scope::AllItems;
 }
 
 QStringList cleanCategories(QStringList categories)
@@ -73,6 +84,19 @@ QString AppSettings::themeKey(Theme theme)
     return QStringLiteral("system");
 }
 
+QString AppSettings::notifyForKey(NotificationRules::Scope scope)
+{
+    switch (scope) {
+    case NotificationRules::Scope::EscalatedOnly:
+        return QStringLiteral("escalated");
+    case NotificationRules::Scope::MyCategories:
+        return QStringLiteral("categories");
+    case NotificationRules::Scope::AllItems:
+        break;
+    }
+    return QStringLiteral("all");
+}
+
 AppSettings::Values AppSettings::defaults()
 {
     Values v;
@@ -89,6 +113,7 @@ AppSettings::Values AppSettings::values() const
     v.notifyNewItems = notifyNewItems();
     v.notifySlaBreaches = notifySlaBreaches();
     v.notifyEscalations = notifyEscalations();
+    v.notifyFor = notifyFor();
     v.notificationCategories = notificationCategories();
     v.diffFont = diffFont();
     v.undoWindowSeconds = undoWindowSeconds();
@@ -111,6 +136,7 @@ bool AppSettings::write(const Values &v)
     put(NotifyNewItemsKey, v.notifyNewItems, v.notifyNewItems != old.notifyNewItems);
     put(NotifySlaBreachesKey, v.notifySlaBreaches, v.notifySlaBreaches != old.notifySlaBreaches);
     put(NotifyEscalationsKey, v.notifyEscalations, v.notifyEscalations != old.notifyEscalations);
+    put(NotifyForKey, notifyForKey(v.notifyFor), v.notifyFor != old.notifyFor);
     const QStringList categories = cleanCategories(v.notificationCategories);
     put(NotificationCategoriesKey, categories, categories != old.notificationCategories);
     const QFont font = makeDiffFont(v.diffFont.family(), v.diffFont.pointSize());
@@ -120,6 +146,10 @@ bool AppSettings::write(const Values &v)
     put(UndoWindowKey, undo, undo != old.undoWindowSeconds);
     put(ConfirmBatchKey, v.confirmBatchApprove, v.confirmBatchApprove != old.confirmBatchApprove);
     if (any) {
+        // Settings from before "Notify for" derive it from the categories: once anything is
+        // written, write it too, so a change of categories cannot change it behind the user's back.
+        if (!m_settings.contains(NotifyForKey))
+            m_settings.setValue(NotifyForKey, notifyForKey(v.notifyFor));
         m_settings.sync();
         if (m_settings.status() != QSettings::NoError)
             qCWarning(lcSettings) << "Could not save the settings to" << m_settings.fileName();
@@ -166,6 +196,26 @@ bool AppSettings::notifyEscalations() const
 QStringList AppSettings::notificationCategories() const
 {
     return cleanCategories(m_settings.value(NotificationCategoriesKey).toStringList());
+}
+
+NotificationRules::Scope AppSettings::notifyFor() const
+{
+    // Before "Notify for" existed, checked categories alone meant "my categories".
+    if (!m_settings.contains(NotifyForKey))
+        return notificationCategories().isEmpty() ? NotificationRules::Scope::AllItems
+                                                  : NotificationRules::Scope::MyCategories;
+    return scopeFromKey(m_settings.value(NotifyForKey).toString());
+}
+
+NotificationRules AppSettings::notificationRules() const
+{
+    NotificationRules rules;
+    rules.newItems = notifyNewItems();
+    rules.slaBreaches = notifySlaBreaches();
+    rules.escalations = notifyEscalations();
+    rules.scope = notifyFor();
+    rules.categories = notificationCategories();
+    return rules;
 }
 
 QFont AppSettings::diffFont() const
@@ -219,6 +269,11 @@ void AppSettings::setNotifyEscalations(bool on)
 void AppSettings::setNotificationCategories(const QStringList &categories)
 {
     setOne(&Values::notificationCategories, categories);
+}
+
+void AppSettings::setNotifyFor(NotificationRules::Scope scope)
+{
+    setOne(&Values::notifyFor, scope);
 }
 
 void AppSettings::setDiffFont(const QFont &font)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "client/notificationrules.h"
+
 #include <QFont>
 #include <QObject>
 #include <QSettings>
@@ -30,6 +32,8 @@ public:
         bool notifyNewItems = true;
         bool notifySlaBreaches = true;
         bool notifyEscalations = true;
+        // "Notify for": all items, escalated ones only, or those in notificationCategories.
+        NotificationRules::Scope notifyFor = NotificationRules::Scope::AllItems;
         QStringList notificationCategories; // empty: every category
         QFont diffFont;
         int undoWindowSeconds = DefaultUndoWindowSeconds;
@@ -60,6 +64,10 @@ public:
     void setNotifyEscalations(bool on);
     QStringList notificationCategories() const;
     void setNotificationCategories(const QStringList &categories);
+    NotificationRules::Scope notifyFor() const;
+    void setNotifyFor(NotificationRules::Scope scope);
+    // The notification settings together, as the main window's NotificationBatcher takes them.
+    NotificationRules notificationRules() const;
     QFont diffFont() const;
     void setDiffFont(const QFont &font);
     int undoWindowSeconds() const;
@@ -72,6 +80,7 @@ public:
     void sync();
 
     static QString themeKey(Theme theme);
+    static QString notifyForKey(NotificationRules::Scope scope);
 
 Q_SIGNALS:
     void changed();

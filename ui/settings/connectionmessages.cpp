@@ -1,23 +1,12 @@
 #include "connectionmessages.h"
 
-namespace Countersign {
+#include "rolenames.h"
 
-QString ConnectionMessages::roleName(const QString &role)
-{
-    if (role == QLatin1String("agent"))
-        return tr("agent");
-    if (role == QLatin1String("reviewer"))
-        return tr("reviewer");
-    if (role == QLatin1String("lead"))
-        return tr("lead reviewer");
-    if (role == QLatin1String("admin"))
-        return tr("administrator");
-    return role.isEmpty() ? tr("no role") : role;
-}
+namespace Countersign {
 
 QString ConnectionMessages::identity(const UserIdentity &identity)
 {
-    QString text = tr("Connected as %1 (%2).").arg(identity.name, roleName(identity.role));
+    QString text = tr("Connected as %1 (%2).").arg(identity.name, RoleNames::displayName(identity.role));
     if (!identity.canReview())
         text += u' ' + tr("This token cannot review actions; ask an administrator for a reviewer token.");
     return text;

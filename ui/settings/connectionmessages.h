@@ -17,8 +17,6 @@ public:
     // "Connected as Alice (reviewer)." plus a note when the role cannot review.
     static QString identity(const UserIdentity &identity);
     static QString error(const Error &error);
-    // The translated name of a server role ("reviewer", "lead", ...).
-    static QString roleName(const QString &role);
 };
 
 } // namespace Countersign

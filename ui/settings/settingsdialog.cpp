@@ -141,12 +141,24 @@ QWidget *SettingsDialog::buildNotifications()
     auto *box = new QGroupBox(tr("Notifications"), this);
     box->setObjectName(QStringLiteral("notificationsGroup"));
 
-    m_notifyNewItems = new QCheckBox(tr("&New items in my categories"), box);
+    m_notifyNewItems = new QCheckBox(tr("&New items"), box);
     m_notifyNewItems->setObjectName(QStringLiteral("notifyNewItemsCheck"));
     m_notifySlaBreaches = new QCheckBox(tr("&Review deadlines (SLA) missed"), box);
     m_notifySlaBreaches->setObjectName(QStringLiteral("notifySlaBreachesCheck"));
     m_notifyEscalations = new QCheckBox(tr("&Escalations"), box);
     m_notifyEscalations->setObjectName(QStringLiteral("notifyEscalationsCheck"));
+
+    using Scope = NotificationRules::Scope;
+    m_notifyFor = new QComboBox(box);
+    m_notifyFor->setObjectName(QStringLiteral("notifyForCombo"));
+    m_notifyFor->addItem(tr("All items"), QVariant::fromValue(Scope::AllItems));
+    m_notifyFor->addItem(tr("Escalated items only"), QVariant::fromValue(Scope::EscalatedOnly));
+    m_notifyFor->addItem(tr("Items in my categories"), QVariant::fromValue(Scope::MyCategories));
+    auto *notifyForLabel = new QLabel(tr("Notify &for:"), box);
+    notifyForLabel->setBuddy(m_notifyFor);
+    auto *notifyForRow = new QHBoxLayout;
+    notifyForRow->addWidget(notifyForLabel);
+    notifyForRow->addWidget(m_notifyFor, 1);
 
     auto *categoriesLabel = new QLabel(tr("My &categories (none checked: all of them):"), box);
     categoriesLabel->setWordWrap(true);
@@ -171,12 +183,14 @@ QWidget *SettingsDialog::buildNotifications()
     layout->addWidget(m_notifySlaBreaches);
     layout->addWidget(m_notifyEscalations);
     layout->addSpacing(6);
+    layout->addLayout(notifyForRow);
     layout->addWidget(categoriesLabel);
     layout->addWidget(m_categories, 1);
     layout->addLayout(addRow);
 
     for (auto *check : {m_notifyNewItems, m_notifySlaBreaches, m_notifyEscalations})
         connect(check, &QCheckBox::toggled, this, &SettingsDialog::updateButtons);
+    connect(m_notifyFor, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateButtons);
     connect(m_categories, &QListWidget::itemChanged, this, &SettingsDialog::updateButtons);
     connect(m_categoryEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_addCategory->setEnabled(!text.trimmed().isEmpty());
@@ -228,7 +242,7 @@ void SettingsDialog::addCategory()
 void SettingsDialog::showValues(const AppSettings::Values &values)
 {
     const QSignalBlocker b1(m_theme), b2(m_syntaxTheme), b3(m_fontFamily), b4(m_fontSize), b5(m_undoWindow),
-        b6(m_confirmBatch), b7(m_notifyNewItems), b8(m_notifySlaBreaches), b9(m_notifyEscalations);
+        b6(m_confirmBatch), b7(m_notifyNewItems), b8(m_notifySlaBreaches), b9(m_notifyEscalations), b10(m_notifyFor);
     m_theme->setCurrentIndex(std::max(0, m_theme->findData(QVariant::fromValue(values.theme))));
     int syntaxIndex = m_syntaxTheme->findData(values.syntaxTheme);
     if (syntaxIndex < 0) {
@@ -244,6 +258,7 @@ void SettingsDialog::showValues(const AppSettings::Values &values)
     m_notifyNewItems->setChecked(values.notifyNewItems);
     m_notifySlaBreaches->setChecked(values.notifySlaBreaches);
     m_notifyEscalations->setChecked(values.notifyEscalations);
+    m_notifyFor->setCurrentIndex(std::max(0, m_notifyFor->findData(QVariant::fromValue(values.notifyFor))));
     setCategories(m_knownCategories, values.notificationCategories);
     updateButtons();
 }
@@ -261,6 +276,7 @@ AppSettings::Values SettingsDialog::shownValues() const
     v.notifyNewItems = m_notifyNewItems->isChecked();
     v.notifySlaBreaches = m_notifySlaBreaches->isChecked();
     v.notifyEscalations = m_notifyEscalations->isChecked();
+    v.notifyFor = m_notifyFor->currentData().value<NotificationRules::Scope>();
     for (int i = 0; i < m_categories->count(); ++i) {
         if (m_categories->item(i)->checkState() == Qt::Checked)
             v.notificationCategories.append(m_categories->item(i)->text());
@@ -279,12 +295,16 @@ void SettingsDialog::updateButtons()
         || shown.undoWindowSeconds != stored.undoWindowSeconds
         || shown.confirmBatchApprove != stored.confirmBatchApprove || shown.notifyNewItems != stored.notifyNewItems
         || shown.notifySlaBreaches != stored.notifySlaBreaches || shown.notifyEscalations != stored.notifyEscalations
-        || shown.notificationCategories != stored.notificationCategories;
+        || shown.notifyFor != stored.notifyFor || shown.notificationCategories != stored.notificationCategories;
     m_buttons->button(QDialogButtonBox::Apply)->setEnabled(dirty);
-    const bool newItems = m_notifyNewItems->isChecked();
-    m_categories->setEnabled(newItems);
-    m_categoryEdit->setEnabled(newItems);
-    m_addCategory->setEnabled(newItems && !m_categoryEdit->text().trimmed().isEmpty());
+    // The categories only count for "Notify for: items in my categories".
+    const bool anyKind
+        = m_notifyNewItems->isChecked() || m_notifySlaBreaches->isChecked() || m_notifyEscalations->isChecked();
+    const bool byCategory = anyKind && shown.notifyFor == NotificationRules::Scope::MyCategories;
+    m_notifyFor->setEnabled(anyKind);
+    m_categories->setEnabled(byCategory);
+    m_categoryEdit->setEnabled(byCategory);
+    m_addCategory->setEnabled(byCategory && !m_categoryEdit->text().trimmed().isEmpty());
 }
 
 void SettingsDialog::apply()

@@ -56,6 +56,7 @@ private:
     QCheckBox *m_notifyNewItems = nullptr;
     QCheckBox *m_notifySlaBreaches = nullptr;
     QCheckBox *m_notifyEscalations = nullptr;
+    QComboBox *m_notifyFor = nullptr;
     QListWidget *m_categories = nullptr;
     QLineEdit *m_categoryEdit = nullptr;
     QPushButton *m_addCategory = nullptr;

@@ -29,16 +29,40 @@ QStringList Translations::available()
     return languages;
 }
 
-QString Translations::install(QCoreApplication &app, const QLocale &locale)
+QStringList Translations::qtDirectories()
 {
-    // Qt's own strings (standard buttons, shortcuts), when the distribution ships them.
-    auto *qt = new QTranslator(&app);
-    if (qt->load(
-            locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    else
-        delete qt;
+    QStringList directories;
+    auto add = [&directories](const QString &path) {
+        const QString clean = QDir::cleanPath(path);
+        if (!path.isEmpty() && !directories.contains(clean))
+            directories.append(clean);
+    };
+    // Before QCoreApplication exists there is no application folder to look in.
+    if (QCoreApplication::instance()) {
+        const QString appDir = QCoreApplication::applicationDirPath();
+        add(appDir + QStringLiteral("/translations"));
+        add(appDir + QStringLiteral("/../translations"));
+    }
+    add(QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+    return directories;
+}
 
+QString Translations::qtCatalogue(const QLocale &locale, const QStringList &directories)
+{
+    // qtbase_<lang> as distributions ship it; qt_<lang> as Qt's deployment merges it (and as a
+    // distribution's meta catalogue that loads qtbase_<lang> beside it).
+    for (const QString &directory : directories) {
+        for (const QString &catalogue : {QStringLiteral("qtbase"), QStringLiteral("qt")}) {
+            QTranslator probe;
+            if (probe.load(locale, catalogue, QStringLiteral("_"), directory))
+                return probe.filePath();
+        }
+    }
+    return {};
+}
+
+QString Translations::install(QCoreApplication &app, const QLocale &locale, const QStringList &qtFolders)
+{
     auto *own = new QTranslator(&app);
     // Tries every UI language in order (de_AT, de, ...); English only carries plural forms but
     // is needed for "1 item" / "2 items" when no other language matched.
@@ -49,9 +73,25 @@ QString Translations::install(QCoreApplication &app, const QLocale &locale)
         return {};
     }
     QCoreApplication::installTranslator(own);
-    const QString language = own->language().section(u'_', 0, 0);
+    QString language = own->language().section(u'_', 0, 0).section(u'-', 0, 0);
+    if (language.isEmpty())
+        language = QStringLiteral("en");
     qCDebug(lcSettings) << "Loaded the translation" << own->filePath() << "for" << locale.uiLanguages();
-    return language.isEmpty() ? QStringLiteral("en") : language;
+
+    // Qt's own texts (standard buttons, file and message dialogs) in the same language, so a
+    // window never mixes two; English is what Qt's sources say already.
+    if (language != QLatin1String("en")) {
+        const QString qtFile = qtCatalogue(QLocale(language), qtFolders);
+        auto *qt = new QTranslator(&app);
+        if (!qtFile.isEmpty() && qt->load(qtFile)) {
+            QCoreApplication::installTranslator(qt);
+            qCDebug(lcSettings) << "Loaded Qt's translation" << qtFile;
+        } else {
+            qCInfo(lcSettings) << "No translation of Qt's own texts for" << language << "in" << qtFolders;
+            delete qt;
+        }
+    }
+    return language;
 }
 
 } // namespace Countersign

@@ -169,11 +169,13 @@ private Q_SLOTS:
     // the lines the patch shows.
     void hugeLineNumbersCostOnlyWhatThePatchHolds()
     {
-        const QByteArray input = QByteArray::fromBase64(
-            "LS0tIGEvZmlsZQorKysgYi9maWxlCkBAIC02NjY2NjY2MSw1ICsxLDUgQEAKIGJlZ2luCi1sb2coInN0YXJ0Iik7Ci10b3QrICsxLDEgAEAK"
-            "LS0tIGEvZmlsZQorKysrICsxLDEgQEAKLS0tIGEgYWFsIEA9IHByaWNlICogcXVhbnRp//////////9kKHRvdGFsKTsKK3RvdGFsID0gcHJp"
-            "Y2UgKiBxdWFudGl0eSAqICgxIC0gZGlzY291bnQpOworYXVkaXQodG90YWwsIHVzZXIpOworAABuZCh0b3RhbCwgY3VycmVuY3kpOwogZW5k"
-            "Cg==");
+        const QByteArray input = QByteArray::fromBase64("LS0tIGEvZmlsZQorKysgYi9maWxlCkBAIC02NjY2NjY2MSw1ICsxLDUgQEAKIG"
+                                                        "JlZ2luCi1sb2coInN0YXJ0Iik7Ci10b3QrICsxLDEgAEAK"
+                                                        "LS0tIGEvZmlsZQorKysrICsxLDEgQEAKLS0tIGEgYWFsIEA9IHByaWNlICogcX"
+                                                        "VhbnRp//////////9kKHRvdGFsKTsKK3RvdGFsID0gcHJp"
+                                                        "Y2UgKiBxdWFudGl0eSAqICgxIC0gZGlzY291bnQpOworYXVkaXQodG90YWwsIH"
+                                                        "VzZXIpOworAABuZCh0b3RhbCwgY3VycmVuY3kpOwogZW5k"
+                                                        "Cg==");
         QCOMPARE(input.size(), 244);
         const qint64 peakBefore = peakResidentKiB();
         const QString patch = QString::fromUtf8(input);

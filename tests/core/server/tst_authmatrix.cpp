@@ -3,9 +3,9 @@
 #include "testserver.h"
 
 #include <QJsonArray>
-#include <algorithm>
 #include <QJsonDocument>
 #include <QTest>
+#include <algorithm>
 
 using namespace Countersign;
 using namespace Countersign::Test;

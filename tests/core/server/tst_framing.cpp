@@ -37,18 +37,19 @@ private Q_SLOTS:
         QTest::newRow("length list") << post + "Content-Length: 2, 2\r\n\r\n{}" << QByteArray("Content-Length");
         QTest::newRow("length with space") << post + "Content-Length: 2 2\r\n\r\n{}" << QByteArray("Content-Length");
         QTest::newRow("folded header") << post + "X-A: 1\r\n Content-Length: 2\r\n\r\n{}" << QByteArray("folded");
-        QTest::newRow("bare CR in a value") << post + "X-A: 1\rContent-Length: 2\r\n\r\n{}"
-                                            << QByteArray("control character");
-        QTest::newRow("NUL in a value") << post + QByteArray("X-A: a\0b\r\n\r\n", 12) << QByteArray("control character");
+        QTest::newRow("bare CR in a value")
+            << post + "X-A: 1\rContent-Length: 2\r\n\r\n{}" << QByteArray("control character");
+        QTest::newRow("NUL in a value") << post + QByteArray("X-A: a\0b\r\n\r\n", 12)
+                                        << QByteArray("control character");
         QTest::newRow("no Host") << QByteArray("GET /healthz HTTP/1.1\r\n\r\n") << QByteArray("Host");
         QTest::newRow("two Hosts") << QByteArray("GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n")
                                    << QByteArray("Host");
-        QTest::newRow("two Hosts in HTTP/1.0") << QByteArray("GET /healthz HTTP/1.0\r\nHost: a\r\nHost: a\r\n\r\n")
-                                               << QByteArray("Host");
-        QTest::newRow("double space in request line") << QByteArray("GET  /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
-                                                      << QByteArray("request line");
-        QTest::newRow("HTTP/2.0 in text") << QByteArray("GET /healthz HTTP/2.0\r\nHost: x\r\n\r\n")
-                                          << QByteArray("HTTP/1.1");
+        QTest::newRow("two Hosts in HTTP/1.0")
+            << QByteArray("GET /healthz HTTP/1.0\r\nHost: a\r\nHost: a\r\n\r\n") << QByteArray("Host");
+        QTest::newRow("double space in request line")
+            << QByteArray("GET  /healthz HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("request line");
+        QTest::newRow("HTTP/2.0 in text")
+            << QByteArray("GET /healthz HTTP/2.0\r\nHost: x\r\n\r\n") << QByteArray("HTTP/1.1");
     }
     void ambiguousFramingIsRefused()
     {
@@ -126,8 +127,8 @@ private Q_SLOTS:
         const QString id = m_server->submit(agent).json().value(QLatin1String("id")).toString();
         RawHttpClient raw;
         QVERIFY(raw.connectTo(m_server->port()));
-        raw.send("GET /v1/actions/" + id.toLatin1() + "?wait=1 HTTP/1.0\r\nAuthorization: Bearer " + agent
-            + "\r\n\r\n");
+        raw.send(
+            "GET /v1/actions/" + id.toLatin1() + "?wait=1 HTTP/1.0\r\nAuthorization: Bearer " + agent + "\r\n\r\n");
         QCOMPARE(raw.response(), 200);
         QVERIFY(raw.closedWithin(3000));
     }
@@ -179,7 +180,8 @@ private Q_SLOTS:
         raw.send(masked(0x1, "hello")); // read and ignored
         raw.send(masked(0x9, "are you there")); // a ping
         QTRY_VERIFY_WITH_TIMEOUT(
-            (raw.received += raw.socket.readAll()).contains(QByteArray(QByteArray("\x8a\x0d", 2) + "are you there")), 3000);
+            (raw.received += raw.socket.readAll()).contains(QByteArray(QByteArray("\x8a\x0d", 2) + "are you there")),
+            3000);
         // The stream still works.
         const QByteArray agent = m_server->token(Role::Agent, QStringLiteral("bot"));
         QCOMPARE(m_server->submit(agent).status, 201);

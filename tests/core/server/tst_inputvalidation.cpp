@@ -38,15 +38,16 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, raw);
         QFETCH(QString, codePoint);
-        const QByteArray body = "{\"type\":\"email.send_external\",\"title\":\"Reply\",\"payload\":{\"content\":\"Hello"
-            + raw + "\"}}";
+        const QByteArray body
+            = "{\"type\":\"email.send_external\",\"title\":\"Reply\",\"payload\":{\"content\":\"Hello" + raw + "\"}}";
         const HttpResult r = m_server->http().postRaw(QStringLiteral("/v1/actions"), body, m_agent);
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorCode(), QStringLiteral("invalid_argument"));
         QCOMPARE(r.errorField(), QStringLiteral("body"));
-        const QString message = r.json().value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString();
-        QVERIFY2(message.contains(QLatin1String("control character")) && message.contains(codePoint),
-            qPrintable(message));
+        const QString message
+            = r.json().value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString();
+        QVERIFY2(
+            message.contains(QLatin1String("control character")) && message.contains(codePoint), qPrintable(message));
         // In a key, too.
         const HttpResult key = m_server->http().postRaw(
             QStringLiteral("/v1/actions"), "{\"ty" + raw + "pe\":\"x.y\",\"title\":\"t\",\"payload\":{}}", m_agent);
@@ -63,7 +64,9 @@ private Q_SLOTS:
         const QString id = r.json().value(QLatin1String("id")).toString();
         const HttpResult stored = m_server->http().get(QStringLiteral("/v1/actions/%1").arg(id), m_agent);
         QCOMPARE(stored.json().value(QLatin1String("payload")).toObject().value(QLatin1String("content")).toString(),
-            QStringLiteral("a\tb\nc\x1b" "d") + QChar(0) + QStringLiteral("e\\\""));
+            QStringLiteral("a\tb\nc\x1b"
+                           "d")
+                + QChar(0) + QStringLiteral("e\\\""));
         // Whitespace between tokens is not inside a string: tabs and newlines there are fine.
         const QByteArray spaced = "{\n\t\"type\": \"email.send_external\",\r\n\t\"title\": \"Reply\",\n\t\"payload\": "
                                   "{\"content\": \"x\"}\n}";

@@ -69,23 +69,23 @@ private Q_SLOTS:
                                        << QStringLiteral("Content-Length");
         QTest::newRow("length list") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2,2\r\n\r\n")
                                      << QStringLiteral("Content-Length");
-        QTest::newRow("length overflow")
-            << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\n\r\n")
-            << QStringLiteral("Content-Length");
+        QTest::newRow("length overflow") << QByteArray(
+            "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\n\r\n")
+                                         << QStringLiteral("Content-Length");
         QTest::newRow("space before colon")
             << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length : 2\r\n\r\n") << QStringLiteral("request");
         QTest::newRow("folded line") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n\t2\r\n\r\n")
                                      << QStringLiteral("request");
-        QTest::newRow("name not a token") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX(A): 1\r\n\r\n")
-                                          << QStringLiteral("request");
-        QTest::newRow("control in value") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\x01\r\n\r\n")
-                                          << QStringLiteral("X-A");
+        QTest::newRow("name not a token")
+            << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX(A): 1\r\n\r\n") << QStringLiteral("request");
+        QTest::newRow("control in value")
+            << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\x01\r\n\r\n") << QStringLiteral("X-A");
         QTest::newRow("no Host") << QByteArray("GET / HTTP/1.1\r\n\r\n") << QStringLiteral("Host");
         QTest::newRow("two Hosts") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nhost: a\r\n\r\n")
                                    << QStringLiteral("Host");
         QTest::newRow("HTTP/0.9 style") << QByteArray("GET / HTTP/0.9\r\n\r\n") << QStringLiteral("request");
-        QTest::newRow("lowercase version") << QByteArray("GET / http/1.1\r\nHost: x\r\n\r\n")
-                                           << QStringLiteral("request");
+        QTest::newRow("lowercase version")
+            << QByteArray("GET / http/1.1\r\nHost: x\r\n\r\n") << QStringLiteral("request");
     }
     void keepAlive_data()
     {
@@ -95,8 +95,8 @@ private Q_SLOTS:
         QTest::newRow("1.1 close") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nConnection: Close\r\n\r\n") << false;
         QTest::newRow("1.0") << QByteArray("GET / HTTP/1.0\r\n\r\n") << false;
         QTest::newRow("1.0 keep-alive") << QByteArray("GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n") << true;
-        QTest::newRow("not a token match") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nConnection: closed\r\n\r\n")
-                                           << true;
+        QTest::newRow("not a token match")
+            << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nConnection: closed\r\n\r\n") << true;
     }
     void keepAlive()
     {

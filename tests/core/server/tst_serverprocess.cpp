@@ -75,7 +75,8 @@ private Q_SLOTS:
     {
         QCOMPARE(ServerProgram::databaseDirectory(QStringLiteral("postgresql://cs@127.0.0.1:1/none")), QString());
         QCOMPARE(ServerProgram::databaseDirectory(QStringLiteral("postgres://cs@host/db")), QString());
-        QCOMPARE(ServerProgram::databaseDirectory(QStringLiteral("sqlite:/srv/cs/c.db?mode=ro")), QStringLiteral("/srv/cs"));
+        QCOMPARE(
+            ServerProgram::databaseDirectory(QStringLiteral("sqlite:/srv/cs/c.db?mode=ro")), QStringLiteral("/srv/cs"));
         QCOMPARE(ServerProgram::databaseDirectory(QStringLiteral("/srv/cs/c.db")), QStringLiteral("/srv/cs"));
 
         QTemporaryDir work;

@@ -73,9 +73,10 @@ private Q_SLOTS:
         QTest::newRow("message inside a message") << masked(0x01, "a") + masked(0x81, "b") << 1002;
         QTest::newRow("one-byte close") << masked(0x88, "x") << 1002;
         QTest::newRow("too big") << masked(0x82, QByteArray(300, 'x')) << 1009;
-        QTest::newRow("too big in pieces") << masked(0x02, QByteArray(200, 'x')) + masked(0x80, QByteArray(200, 'x'))
-                                           << 1009;
-        QTest::newRow("64-bit length top bit") << QByteArray("\x82\xff\x80\x00\x00\x00\x00\x00\x00\x00\x01\x02\x03\x04", 14) << 1002;
+        QTest::newRow("too big in pieces")
+            << masked(0x02, QByteArray(200, 'x')) + masked(0x80, QByteArray(200, 'x')) << 1009;
+        QTest::newRow("64-bit length top bit")
+            << QByteArray("\x82\xff\x80\x00\x00\x00\x00\x00\x00\x00\x01\x02\x03\x04", 14) << 1002;
     }
     void violations()
     {
@@ -93,8 +94,14 @@ private Q_SLOTS:
 
     void serverFrames()
     {
-        QCOMPARE(WebSocketFrameReader::frame(0xA, "ab"), QByteArray("\x8a\x02" "ab", 4));
-        QCOMPARE(WebSocketFrameReader::closeFrame(1002, QStringLiteral("no")), QByteArray("\x88\x04\x03\xea" "no", 6));
+        QCOMPARE(WebSocketFrameReader::frame(0xA, "ab"),
+            QByteArray("\x8a\x02"
+                       "ab",
+                4));
+        QCOMPARE(WebSocketFrameReader::closeFrame(1002, QStringLiteral("no")),
+            QByteArray("\x88\x04\x03\xea"
+                       "no",
+                6));
         QCOMPARE(WebSocketFrameReader::closeFrame(0, {}), QByteArray("\x88\x00", 2));
     }
 };

@@ -10,6 +10,7 @@
 #include "history/historywindow.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/shortcutsdialog.h"
+#include "queue/queuegroupmodel.h"
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
 #include "review/reviewpane.h"
@@ -91,9 +92,10 @@ private:
     void clickRow(MainWindow *w, const QString &id)
     {
         QTreeView *view = w->queuePanel()->view();
-        const int row = w->queuePanel()->model()->rowOf(id);
-        QVERIFY(row >= 0);
-        const QRect rect = view->visualRect(w->queuePanel()->model()->index(row, QueueModel::TitleColumn));
+        const QModelIndex index = w->queuePanel()->groupModel()->indexOfId(id, QueueModel::TitleColumn);
+        QVERIFY(index.isValid());
+        view->scrollTo(index);
+        const QRect rect = view->visualRect(index);
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
         QTRY_COMPARE(w->session()->currentId(), id);
     }

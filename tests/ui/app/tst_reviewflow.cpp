@@ -17,6 +17,7 @@
 #include <QComboBox>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -227,6 +228,9 @@ private Q_SLOTS:
         auto *approve = dialog->findChild<QPushButton *>(QStringLiteral("batchApprove"));
         QVERIFY(approve && approve->isEnabled());
         approve->click();
+        QMessageBox *confirm = nullptr;
+        QTRY_VERIFY((confirm = m_window->findChild<QMessageBox *>(QStringLiteral("batchConfirmBox"))) != nullptr);
+        confirm->button(QMessageBox::Yes)->click();
         for (const QString &id : ids)
             QTRY_COMPARE_WITH_TIMEOUT(serverAction(id).state, ActionState::Approved, 10000);
         QTRY_COMPARE(queue()->rowCount(), 0);

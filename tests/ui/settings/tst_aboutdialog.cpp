@@ -1,5 +1,7 @@
 #include "settings/aboutdialog.h"
+#include "settings/rolenames.h"
 #include "settings/tokenstore.h"
+#include "settings/translations.h"
 
 #include "countersignversion.h"
 
@@ -9,6 +11,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Countersign;
 
@@ -19,6 +22,8 @@ class TestAboutDialog : public QObject
 private Q_SLOTS:
     void showsVersions();
     void serverVersion();
+    void serverAndIdentity();
+    void roleNamesInGerman();
     void keychain();
 
 private:
@@ -50,6 +55,47 @@ void TestAboutDialog::serverVersion()
     QCOMPARE(text(dialog, "serverVersionValue"), QStringLiteral("0.1.0"));
     dialog.setServerVersion({});
     QCOMPARE(text(dialog, "serverVersionValue"), QStringLiteral("not connected"));
+}
+
+void TestAboutDialog::serverAndIdentity()
+{
+    AboutDialog dialog;
+    QCOMPARE(text(dialog, "serverUrlValue"), QStringLiteral("not connected"));
+    dialog.setServer(QUrl(QStringLiteral("https://review.example.com:8470")),
+        UserIdentity{QStringLiteral("alice"), QStringLiteral("lead")});
+    QCOMPARE(text(dialog, "serverUrlValue"), QStringLiteral("https://review.example.com:8470"));
+    QCOMPARE(text(dialog, "serverVersionValue"), QStringLiteral("asking the server…"));
+    QCOMPARE(text(dialog, "identityValue"), QStringLiteral("alice (lead reviewer)"));
+    dialog.setServerVersion(QStringLiteral("1.4.2"));
+    QCOMPARE(text(dialog, "serverVersionValue"), QStringLiteral("1.4.2"));
+    dialog.setServerVersionUnknown(QStringLiteral("The server does not report its version."));
+    QCOMPARE(text(dialog, "serverVersionValue"), QStringLiteral("unknown (The server does not report its version.)"));
+    dialog.setServer({});
+    QCOMPARE(text(dialog, "serverUrlValue"), QStringLiteral("not connected"));
+    QCOMPARE(text(dialog, "serverVersionValue"), QStringLiteral("not connected"));
+    QCOMPARE(text(dialog, "identityValue"), QStringLiteral("not signed in"));
+}
+
+void TestAboutDialog::roleNamesInGerman()
+{
+    QCOMPARE(RoleNames::displayName(QStringLiteral("reviewer")), QStringLiteral("reviewer"));
+    QCOMPARE(RoleNames::displayName(QStringLiteral("lead")), QStringLiteral("lead reviewer"));
+    QCOMPARE(RoleNames::displayName(QStringLiteral("auditor")), QStringLiteral("auditor")); // unknown: as sent
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral("countersign_de"), Translations::resourceDirectory()));
+    QCoreApplication::installTranslator(&german);
+    const QStringList names{RoleNames::displayName(QStringLiteral("agent")),
+        RoleNames::displayName(QStringLiteral("reviewer")), RoleNames::displayName(QStringLiteral("lead")),
+        RoleNames::displayName(QStringLiteral("admin"))};
+    AboutDialog dialog;
+    dialog.setServer(
+        QUrl(QStringLiteral("http://127.0.0.1:8470")), UserIdentity{QStringLiteral("alice"), QStringLiteral("admin")});
+    const QString identity = text(dialog, "identityValue");
+    QCoreApplication::removeTranslator(&german);
+    QCOMPARE(names,
+        QStringList({QStringLiteral("Agent"), QStringLiteral("Prüfer"), QStringLiteral("leitender Prüfer"),
+            QStringLiteral("Administrator")}));
+    QCOMPARE(identity, QStringLiteral("alice (Administrator)"));
 }
 
 void TestAboutDialog::keychain()

@@ -45,6 +45,8 @@ private Q_SLOTS:
     void cancelWritesNothing();
     void restoreDefaults();
     void categories();
+    void notifyFor();
+    void notifyForFromOlderSettings();
     void themeSwitchChangesThePalette();
     void palettesAreReadable();
 
@@ -119,6 +121,7 @@ void TestSettingsDialog::everyControlHasAnObjectName()
     QVERIFY(child<QCheckBox>("notifyNewItemsCheck"));
     QVERIFY(child<QCheckBox>("notifySlaBreachesCheck"));
     QVERIFY(child<QCheckBox>("notifyEscalationsCheck"));
+    QVERIFY(child<QComboBox>("notifyForCombo"));
     QVERIFY(child<QListWidget>("categoryList"));
     QVERIFY(child<QLineEdit>("categoryEdit"));
     QVERIFY(child<QPushButton>("addCategoryButton"));
@@ -243,6 +246,9 @@ void TestSettingsDialog::categories()
 {
     m_dialog->setKnownCategories({QStringLiteral("refunds"), QStringLiteral("email")});
     auto *list = child<QListWidget>("categoryList");
+    QVERIFY(!list->isEnabled()); // "Notify for: all items"
+    selectData("notifyForCombo", QVariant::fromValue(NotificationRules::Scope::MyCategories));
+    QVERIFY(list->isEnabled());
     QCOMPARE(list->count(), 2);
     QCOMPARE(list->item(0)->text(), QStringLiteral("email"));
     list->item(1)->setCheckState(Qt::Checked);
@@ -257,10 +263,57 @@ void TestSettingsDialog::categories()
     QTest::mouseClick(child<QPushButton>("applyButton"), Qt::LeftButton);
     QCOMPARE(m_settings->notificationCategories(), QStringList({QStringLiteral("deploys"), QStringLiteral("refunds")}));
 
-    // The list only matters for new-item notifications.
-    clickCheckBox("notifyNewItemsCheck");
+    QCOMPARE(m_settings->notifyFor(), NotificationRules::Scope::MyCategories);
+
+    // The list only matters for "Notify for: items in my categories", and only while some
+    // notification is on.
+    selectData("notifyForCombo", QVariant::fromValue(NotificationRules::Scope::EscalatedOnly));
     QVERIFY(!list->isEnabled());
     QVERIFY(!edit->isEnabled());
+    selectData("notifyForCombo", QVariant::fromValue(NotificationRules::Scope::MyCategories));
+    QVERIFY(list->isEnabled());
+    clickCheckBox("notifyNewItemsCheck");
+    clickCheckBox("notifySlaBreachesCheck");
+    clickCheckBox("notifyEscalationsCheck");
+    QVERIFY(!list->isEnabled());
+    QVERIFY(!child<QComboBox>("notifyForCombo")->isEnabled());
+}
+
+void TestSettingsDialog::notifyFor()
+{
+    auto *combo = child<QComboBox>("notifyForCombo");
+    QCOMPARE(combo->count(), 3);
+    QCOMPARE(combo->currentData().value<NotificationRules::Scope>(), NotificationRules::Scope::AllItems);
+    QSignalSpy changed(m_settings, &AppSettings::changed);
+    selectData("notifyForCombo", QVariant::fromValue(NotificationRules::Scope::EscalatedOnly));
+    QVERIFY(child<QPushButton>("applyButton")->isEnabled());
+    QTest::mouseClick(child<QPushButton>("applyButton"), Qt::LeftButton);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(m_settings->notifyFor(), NotificationRules::Scope::EscalatedOnly);
+    QCOMPARE(QSettings().value(QStringLiteral("notifications/notifyFor")).toString(), QStringLiteral("escalated"));
+    const NotificationRules rules = AppSettings().notificationRules();
+    QCOMPARE(rules.scope, NotificationRules::Scope::EscalatedOnly);
+    QVERIFY(rules.newItems && rules.slaBreaches && rules.escalations);
+    // A value from a newer version, or a typo in the file: all items.
+    QSettings().setValue(QStringLiteral("notifications/notifyFor"), QStringLiteral("everything-twice"));
+    QCOMPARE(AppSettings().notifyFor(), NotificationRules::Scope::AllItems);
+}
+
+void TestSettingsDialog::notifyForFromOlderSettings()
+{
+    // Before "Notify for", checked categories alone meant "only these categories".
+    {
+        QSettings raw;
+        raw.setValue(QStringLiteral("notifications/categories"), QStringList{QStringLiteral("billing")});
+    }
+    delete m_dialog;
+    m_dialog = new SettingsDialog(m_settings);
+    QCOMPARE(m_settings->notifyFor(), NotificationRules::Scope::MyCategories);
+    QCOMPARE(child<QComboBox>("notifyForCombo")->currentData().value<NotificationRules::Scope>(),
+        NotificationRules::Scope::MyCategories);
+    // Once written, the choice stays even when the categories change.
+    m_settings->setNotificationCategories({});
+    QCOMPARE(m_settings->notifyFor(), NotificationRules::Scope::MyCategories);
 }
 
 void TestSettingsDialog::themeSwitchChangesThePalette()

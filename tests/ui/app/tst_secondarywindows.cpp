@@ -1,0 +1,251 @@
+#include "client/serverconnection.h"
+#include "diff/diffwidget.h"
+#include "history/decisionhistory.h"
+#include "history/historywindow.h"
+#include "report/reportwindow.h"
+#include "settings/exportlocation.h"
+
+#include "isolatedsettings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace Countersign;
+
+// The windows besides the main window (decision history, reports): Esc and Ctrl+W close them,
+// and their export dialogs open in the user's Documents folder (or the folder used last), never
+// in the working directory the app was started from.
+class TestSecondaryWindows : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void escapeClosesHistory();
+    void ctrlWClosesHistory();
+    void escapeInFindBarOnlyClosesIt();
+    void escapeClosesReports();
+    void ctrlWClosesReports();
+    void exportStartsInHomeWithoutDocuments();
+    void exportStartsInDocuments();
+    void exportRemembersTheFolder();
+
+private:
+    // Shows the window, makes it the active one, and puts the focus on `focus` inside it.
+    static bool activate(QWidget *window, QWidget *focus)
+    {
+        window->show();
+        window->activateWindow();
+        if (!QTest::qWaitForWindowActive(window))
+            return false;
+        focus->setFocus(Qt::OtherFocusReason);
+        return true;
+    }
+    // Presses the button (or triggers the action) that opens a file dialog; returns the folder
+    // the dialog opened in, and cancels it, or saves to `saveAs`.
+    QString exportDialogFolder(const std::function<void()> &open, const QString &saveAs = {});
+
+    std::unique_ptr<HistoryWindow> historyWindow();
+    std::unique_ptr<ReportWindow> reportWindow();
+
+    QTemporaryDir m_home;
+    QString m_workingDirectory;
+    DecisionHistory *m_history = nullptr;
+    std::unique_ptr<DecisionHistory> m_historyOwner;
+    ServerConnection m_connection; // not connected: the windows only need one to exist
+};
+
+void TestSecondaryWindows::initTestCase()
+{
+    Test::isolateSettings(QStringLiteral("tst_secondarywindows"));
+    QVERIFY(m_home.isValid());
+    // A home of our own, without a Documents folder (QStandardPaths reads these at each call).
+    qputenv("HOME", QFile::encodeName(m_home.path()));
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(QStringLiteral(".config"))));
+    // Started from somewhere else, as `scripts/countersign run` starts the app in the work tree.
+    QVERIFY(QDir().mkpath(m_home.filePath(QStringLiteral("worktree"))));
+    m_workingDirectory = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(m_home.filePath(QStringLiteral("worktree"))));
+
+    m_historyOwner = std::make_unique<DecisionHistory>(m_home.filePath(QStringLiteral("history.db")));
+    QVERIFY(m_historyOwner->open());
+    m_history = m_historyOwner.get();
+}
+
+void TestSecondaryWindows::cleanupTestCase()
+{
+    QDir::setCurrent(m_workingDirectory);
+    Test::removeIsolatedSettings();
+}
+
+std::unique_ptr<HistoryWindow> TestSecondaryWindows::historyWindow()
+{
+    return std::make_unique<HistoryWindow>(m_history);
+}
+
+std::unique_ptr<ReportWindow> TestSecondaryWindows::reportWindow()
+{
+    return std::make_unique<ReportWindow>(&m_connection);
+}
+
+void TestSecondaryWindows::escapeClosesHistory()
+{
+    auto window = historyWindow();
+    auto *search = window->findChild<QLineEdit *>(QStringLiteral("historySearch"));
+    QVERIFY(search);
+    QVERIFY(activate(window.get(), search));
+    QTest::keyClicks(search, QStringLiteral("reply"));
+    QTest::keyClick(search, Qt::Key_Escape);
+    QTRY_VERIFY(!window->isVisible());
+}
+
+void TestSecondaryWindows::ctrlWClosesHistory()
+{
+    auto window = historyWindow();
+    auto *view = window->findChild<QWidget *>(QStringLiteral("historyView"));
+    QVERIFY(view);
+    QVERIFY(activate(window.get(), view));
+    QTest::keyClick(view, Qt::Key_W, Qt::ControlModifier);
+    QTRY_VERIFY(!window->isVisible());
+}
+
+void TestSecondaryWindows::escapeInFindBarOnlyClosesIt()
+{
+    // Esc belongs to the innermost thing that wants it: the diff's find bar first.
+    auto window = historyWindow();
+    auto *diff = window->findChild<DiffWidget *>(QStringLiteral("historyDiff"));
+    QVERIFY(diff);
+    QVERIFY(activate(window.get(), diff));
+    diff->showFindBar();
+    auto *field = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    QVERIFY2(field, "the find bar's field has no focus");
+    QTRY_VERIFY(field->isVisible());
+    QTest::keyClick(field, Qt::Key_Escape);
+    QTRY_VERIFY(!field->isVisible());
+    QVERIFY(window->isVisible());
+    QTest::keyClick(window->findChild<QWidget *>(QStringLiteral("historyView")), Qt::Key_Escape);
+    QTRY_VERIFY(!window->isVisible());
+}
+
+void TestSecondaryWindows::escapeClosesReports()
+{
+    auto window = reportWindow();
+    auto *table = window->findChild<QTableView *>(QStringLiteral("reportTable"));
+    QVERIFY(table);
+    QVERIFY(activate(window.get(), table));
+    QTest::keyClick(table, Qt::Key_Escape);
+    QTRY_VERIFY(!window->isVisible());
+}
+
+void TestSecondaryWindows::ctrlWClosesReports()
+{
+    auto window = reportWindow();
+    auto *range = window->findChild<QWidget *>(QStringLiteral("reportRange"));
+    QVERIFY(range);
+    QVERIFY(activate(window.get(), range));
+    QTest::keyClick(range, Qt::Key_W, Qt::ControlModifier);
+    QTRY_VERIFY(!window->isVisible());
+}
+
+QString TestSecondaryWindows::exportDialogFolder(const std::function<void()> &open, const QString &saveAs)
+{
+    QString folder = QStringLiteral("<no file dialog>");
+    // The dialog is modal: look for it from a timer while it runs its own event loop.
+    QTimer watcher;
+    watcher.setInterval(20);
+    connect(&watcher, &QTimer::timeout, this, [&folder, &watcher, &saveAs] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        if (!dialog || !dialog->isVisible())
+            return;
+        folder = QDir::cleanPath(dialog->directory().absolutePath());
+        watcher.stop();
+        if (saveAs.isEmpty()) {
+            dialog->reject();
+            return;
+        }
+        dialog->selectFile(saveAs);
+        static_cast<QDialog *>(dialog)->accept(); // QFileDialog's own accept() is protected
+    });
+    watcher.start();
+    open();
+    [&] {
+        QTRY_VERIFY(!watcher.isActive());
+    }();
+    return folder;
+}
+
+void TestSecondaryWindows::exportStartsInHomeWithoutDocuments()
+{
+    QVERIFY(!QDir(m_home.filePath(QStringLiteral("Documents"))).exists());
+    QCOMPARE(ExportLocation::defaultFolder(), QDir::cleanPath(m_home.path()));
+    auto history = historyWindow();
+    history->show();
+    auto *button = history->findChild<QPushButton *>(QStringLiteral("historyExport"));
+    QVERIFY(button);
+    QCOMPARE(exportDialogFolder([button] {
+        button->click();
+    }),
+        QDir::cleanPath(m_home.path()));
+}
+
+void TestSecondaryWindows::exportStartsInDocuments()
+{
+    const QString documents = QDir::cleanPath(m_home.filePath(QStringLiteral("Documents")));
+    QVERIFY(QDir().mkpath(documents));
+    auto history = historyWindow();
+    history->show();
+    auto *button = history->findChild<QPushButton *>(QStringLiteral("historyExport"));
+    QCOMPARE(exportDialogFolder([button] {
+        button->click();
+    }),
+        documents);
+
+    auto reports = reportWindow();
+    reports->show();
+    auto *action = reports->findChild<QAction *>(QStringLiteral("actionExportReportCsv"));
+    QVERIFY(action);
+    QCOMPARE(exportDialogFolder([action] {
+        action->trigger();
+    }),
+        documents);
+}
+
+void TestSecondaryWindows::exportRemembersTheFolder()
+{
+    const QString elsewhere = QDir::cleanPath(m_home.filePath(QStringLiteral("exports")));
+    QVERIFY(QDir().mkpath(elsewhere));
+    // Saving the history there...
+    auto history = historyWindow();
+    history->show();
+    auto *button = history->findChild<QPushButton *>(QStringLiteral("historyExport"));
+    const QString saved = elsewhere + QStringLiteral("/countersign-history.csv");
+    exportDialogFolder(
+        [button] {
+            button->click();
+        },
+        saved);
+    QTRY_VERIFY(QFile::exists(saved));
+    // ... makes it the folder the next export starts in, in any window.
+    auto reports = reportWindow();
+    reports->show();
+    auto *action = reports->findChild<QAction *>(QStringLiteral("actionExportReportCsv"));
+    QCOMPARE(exportDialogFolder([action] {
+        action->trigger();
+    }),
+        elsewhere);
+    // A folder that is gone: back to Documents.
+    QVERIFY(QDir(elsewhere).removeRecursively());
+    QCOMPARE(ExportLocation::defaultFolder(), QDir::cleanPath(m_home.filePath(QStringLiteral("Documents"))));
+}
+
+QTEST_MAIN(TestSecondaryWindows)
+#include "tst_secondarywindows.moc"
