@@ -16,8 +16,21 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 sleep 1 # let the demo seed its first actions
-xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=1 \
-    "$BUILD/tests/ui/app/screenshottour" "http://127.0.0.1:$PORT" "$WORK/demo-tokens.json" "$OUT"
+tour() { # SIZE LANG THEME SUFFIX
+    xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=1 \
+        COUNTERSIGN_TOUR_SIZE="$1" COUNTERSIGN_TOUR_LANG="$2" COUNTERSIGN_TOUR_THEME="$3" COUNTERSIGN_TOUR_SUFFIX="$4" \
+        "$BUILD/tests/ui/app/screenshottour" "http://127.0.0.1:$PORT" "$WORK/demo-tokens.json" "$OUT"
+}
+# A laptop (1366x768) in English light, dark and German, and half of a 1920 screen.
+tour 1366x768 en light ""
+tour 1366x768 en dark -dark
+tour 1366x768 de light -de
+tour 960x1000 en light -960
+
+# The app while its server is down, from the reviewer trust test's outage.
+xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=1 COUNTERSIGN_SCREENSHOT_DIR="$OUT" \
+    "$BUILD/tests/ui/app/tst_reviewertrust" anOutageIsShownAtOnceAndDecisionsWaitForTheServer >"$WORK/trust.log" 2>&1 \
+    || { tail -20 "$WORK/trust.log"; exit 1; }
 
 # The report window, its recommendations and the quarterly review (with its PDF), from the
 # report window test's seeded server.

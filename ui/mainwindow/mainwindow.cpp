@@ -186,6 +186,9 @@ MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
     m_review->setRecentReasons(m_recentReasons);
     if (!settings.contains(QStringLiteral("mainWindow/geometry")))
         resize(1400, 860);
+    // The queue gets about two fifths of the width until the reviewer moves the divider.
+    if (!splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray()))
+        splitter->setSizes({2 * width() / 5, 3 * width() / 5});
     updateStatus();
     updateActions();
     m_queuePanel->view()->setFocus(Qt::OtherFocusReason);
@@ -811,6 +814,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+        settings.setValue(QStringLiteral("mainWindow/splitter"), splitter->saveState());
     m_session->disconnectFromServer();
     event->accept();
 }

@@ -3,10 +3,13 @@
 // a demo server; the pictures go to docs/screenshots/.
 #include "history/historywindow.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/shortcutsdialog.h"
 #include "queue/batchdialog.h"
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
 #include "review/reviewpane.h"
+#include "settings/thememanager.h"
+#include "settings/translations.h"
 
 #include <QAction>
 #include <QApplication>
@@ -81,9 +84,21 @@ int main(int argc, char *argv[])
                               .toString();
     const QString out = QString::fromLocal8Bit(argv[3]);
     QDir().mkpath(out);
+    // Variants: COUNTERSIGN_TOUR_SIZE=1366x768, COUNTERSIGN_TOUR_LANG=de, COUNTERSIGN_TOUR_THEME=dark,
+    // COUNTERSIGN_TOUR_SUFFIX=-de (added to every file name).
+    const QString suffix = qEnvironmentVariable("COUNTERSIGN_TOUR_SUFFIX");
+    const QString language = qEnvironmentVariable("COUNTERSIGN_TOUR_LANG", QStringLiteral("en"));
+    Translations::install(app, QLocale(language));
+    if (qEnvironmentVariable("COUNTERSIGN_TOUR_THEME") == QLatin1String("dark"))
+        QApplication::setPalette(ThemeManager::darkPalette());
+    const QStringList size = qEnvironmentVariable("COUNTERSIGN_TOUR_SIZE", QStringLiteral("1440x900")).split(u'x');
+    auto name = [&suffix](const char *base) {
+        return QLatin1String(base) + suffix + QStringLiteral(".png");
+    };
 
-    MainWindow window(QDir::temp().filePath(QStringLiteral("countersign-tour-history.db")));
-    window.resize(1440, 900);
+    QFile::remove(QDir::temp().filePath(QStringLiteral("countersign-tour-history%1.db").arg(suffix)));
+    MainWindow window(QDir::temp().filePath(QStringLiteral("countersign-tour-history%1.db").arg(suffix)));
+    window.resize(size.value(0).toInt(), size.value(1).toInt());
     window.show();
     window.connectToServer(url, token);
     if (!waitFor(
@@ -105,12 +120,19 @@ int main(int argc, char *argv[])
         }
     }
     window.queuePanel()->selectId(pick);
+    window.session()->open(pick, true); // opened on purpose: claimed
     waitFor(
         [&] {
             return window.session()->holdsClaim(pick);
         },
         5000);
-    save(&window, out, QStringLiteral("main-window.png"));
+    save(&window, out, name("main-window"));
+    window.action(QStringLiteral("actionShortcuts"))->trigger();
+    pump(300);
+    if (auto *shortcuts = window.findChild<ShortcutsDialog *>()) {
+        save(shortcuts, out, name("shortcuts"));
+        shortcuts->reject();
+    }
 
     // Modify: the reviewer's edit next to the AI draft.
     window.action(QStringLiteral("actionModify"))->trigger();
@@ -123,7 +145,7 @@ int main(int argc, char *argv[])
         editor->setTextCursor(c);
     }
     pump(800);
-    save(&window, out, QStringLiteral("modify.png"));
+    save(&window, out, name("modify"));
     window.action(QStringLiteral("actionApprove"))->trigger();
     pump(500);
 
@@ -132,7 +154,7 @@ int main(int argc, char *argv[])
     window.action(QStringLiteral("actionBatch"))->trigger();
     pump(300);
     if (auto *batch = window.findChild<BatchDialog *>()) {
-        save(batch, out, QStringLiteral("batch-review.png"));
+        save(batch, out, name("batch-review"));
         batch->reject();
     }
 
@@ -140,7 +162,7 @@ int main(int argc, char *argv[])
     pump(300);
     if (auto *history = window.findChild<HistoryWindow *>()) {
         history->verifyChain();
-        save(history, out, QStringLiteral("history.png"));
+        save(history, out, name("history"));
     }
     return 0;
 }

@@ -14,6 +14,7 @@
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
 #include "review/reviewpane.h"
+#include "settings/translations.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -24,6 +25,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -212,6 +214,11 @@ private Q_SLOTS:
         auto *outbox = w->findChild<QLabel *>(QStringLiteral("outboxLabel"));
         QTRY_VERIFY(outbox->isVisible());
         QVERIFY2(outbox->text().contains(QStringLiteral("1")), qPrintable(outbox->text()));
+        if (const QString dir = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            w->resize(1366, 768);
+            QTRY_COMPARE(w->width(), 1366);
+            QVERIFY(w->grab().save(dir + QStringLiteral("/offline.png")));
+        }
         QVERIFY(banner->isVisible());
 
         QVERIFY(m_server.start());
@@ -320,6 +327,44 @@ private Q_SLOTS:
         QTest::keyClick(dialog, Qt::Key_Escape);
         QTRY_VERIFY(!dialog->isVisible());
         closeAndWait(w.get());
+    }
+
+    void fitsHalfALaptopScreen_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("de") << QStringLiteral("de");
+    }
+
+    void fitsHalfALaptopScreen()
+    {
+        QFETCH(QString, language);
+        for (QTranslator *t : qApp->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+        Translations::install(*qApp, QLocale(language));
+        m_server.submit(QStringLiteral("A title long enough to need eliding when the window is as narrow as a laptop's "
+                                       "half screen, so the header must not push the window wider"));
+        auto w = openWindow(0);
+        w->session()->setUndoWindow(0);
+        const int minimum = w->minimumSizeHint().width();
+        qInfo("minimum width (%s): %d px", qPrintable(language), minimum);
+        QVERIFY2(minimum <= MainWindow::MaximumMinimumWidth, qPrintable(QString::number(minimum)));
+        w->resize(960, 700);
+        QTRY_COMPARE(w->width(), 960);
+        // The decision buttons stay whole inside the window.
+        for (const char *name : {"approveButton", "modifyButton", "rejectButton"}) {
+            auto *button = w->findChild<QPushButton *>(QLatin1String(name));
+            const QRect inWindow(button->mapTo(w.get(), QPoint(0, 0)), button->size());
+            QVERIFY2(w->rect().contains(inWindow), name);
+            QVERIFY2(button->width() >= button->minimumSizeHint().width(), name);
+        }
+        closeAndWait(w.get());
+        for (QTranslator *t : qApp->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
     }
 
     void cleanupTestCase() { m_server.stop(); }
