@@ -26,6 +26,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTranslator>
+#include <QHeaderView>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -249,6 +250,12 @@ private Q_SLOTS:
         QCOMPARE(model->index(0, HistoryModel::OutcomeColumn).data().toString(), QStringLiteral("Approval refused"));
         QVERIFY(!model->index(0, HistoryModel::OutcomeColumn).data(Qt::ToolTipRole).toString().isEmpty());
         QVERIFY(history.verifyChain());
+        // Time and outcome read whole in their columns.
+        auto *view = history.findChild<QTreeView *>(QStringLiteral("historyView"));
+        for (int column : {int(HistoryModel::TimeColumn), int(HistoryModel::OutcomeColumn)}) {
+            const QString text = model->index(0, column).data().toString();
+            QVERIFY2(view->header()->sectionSize(column) > view->fontMetrics().horizontalAdvance(text), qPrintable(text));
+        }
         closeAndWait(w.get());
     }
 
@@ -344,9 +351,12 @@ private Q_SLOTS:
             delete t;
         }
         Translations::install(*qApp, QLocale(language));
-        m_server.submit(QStringLiteral("A title long enough to need eliding when the window is as narrow as a laptop's "
-                                       "half screen, so the header must not push the window wider"));
+        const QString longTitle = QStringLiteral("A title long enough to need eliding when the window is as narrow "
+                                                 "as a laptop's half screen, so the header must not push it wider");
+        const QString id = m_server.submit(longTitle);
         auto w = openWindow(0);
+        w->queuePanel()->selectId(id);
+        QTRY_COMPARE(w->session()->currentId(), id);
         w->session()->setUndoWindow(0);
         const int minimum = w->minimumSizeHint().width();
         qInfo("minimum width (%s): %d px", qPrintable(language), minimum);
@@ -360,6 +370,11 @@ private Q_SLOTS:
             QVERIFY2(w->rect().contains(inWindow), name);
             QVERIFY2(button->width() >= button->minimumSizeHint().width(), name);
         }
+        // The long title is cut with an ellipsis and whole in its tooltip.
+        auto *title = w->findChild<QLabel *>(QStringLiteral("reviewTitle"));
+        QTRY_VERIFY(title->text().endsWith(QChar(0x2026)));
+        QCOMPARE(title->toolTip(), longTitle);
+        QVERIFY(title->fontMetrics().horizontalAdvance(title->text()) <= title->width());
         closeAndWait(w.get());
         for (QTranslator *t : qApp->findChildren<QTranslator *>()) {
             QCoreApplication::removeTranslator(t);
