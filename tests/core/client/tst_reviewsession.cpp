@@ -3,9 +3,7 @@
 #include "domain/manualclock.h"
 #include "history/decisionhistory.h"
 #include "history/decisionoutbox.h"
-#include "server/queueserver.h"
-#include "server/role.h"
-#include "server/serverconfig.h"
+#include "restartableserver.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -16,18 +14,6 @@ using namespace Countersign;
 using namespace Countersign::Test;
 
 namespace {
-
-template<typename T>
-T await(QFuture<T> future)
-{
-    if (!QTest::qWaitFor(
-            [&] {
-                return future.isFinished();
-            },
-            15000))
-        return T(fail(Error::unavailable(QStringLiteral("no answer within 15 s"))));
-    return future.result();
-}
 
 // The seam: counts the claims the session sends.
 class CountingConnection : public ServerConnection
@@ -76,55 +62,18 @@ class TestReviewSession : public QObject
 
 private:
     QTemporaryDir m_dir;
-    SystemClock m_serverClock;
-    std::unique_ptr<QueueServer> m_server;
-    quint16 m_port = 0;
-    QString m_reviewerToken;
-    QString m_otherToken;
-    ServerConnection m_agent;
-    ServerConnection m_other;
+    RestartableServer m_server;
     int m_histories = 0;
 
     QString historyPath() { return m_dir.filePath(QStringLiteral("history-%1.db").arg(++m_histories)); }
-
-    void startServer()
-    {
-        ServerConfig config;
-        config.port = m_port;
-        config.storeLocation = m_dir.filePath(QStringLiteral("server.db"));
-        m_server = std::make_unique<QueueServer>(config, m_serverClock);
-        const auto started = m_server->start();
-        QVERIFY2(started, qPrintable(started ? QString() : started.error().toString()));
-        m_port = m_server->port();
-    }
-
-    void stopServer()
-    {
-        QSignalSpy stopped(m_server.get(), &QueueServer::stopped);
-        m_server->shutdown();
-        QTRY_VERIFY_WITH_TIMEOUT(stopped.count() > 0, 15000);
-        m_server.reset();
-    }
-
-    QString submit(const QString &title)
-    {
-        const QJsonObject body{{QStringLiteral("type"), QStringLiteral("email.send_external")},
-            {QStringLiteral("title"), title},
-            {QStringLiteral("payload"), QJsonObject{{QStringLiteral("content"), QStringLiteral("Dear customer,\n")}}},
-            {QStringLiteral("confidence"), 0.9}};
-        const auto r = await(m_agent.sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body));
-        return r ? r->value(QLatin1String("id")).toString() : QString();
-    }
-
-    Action serverAction(const QString &id)
-    {
-        const auto r = await(m_agent.fetchAction(id));
-        return r ? *r : Action{};
-    }
+    QString submit(const QString &title) { return m_server.submit(title); }
+    Action serverAction(const QString &id) { return m_server.action(id); }
+    void startServer() { QVERIFY(m_server.start()); }
+    void stopServer() { QVERIFY(m_server.stop()); }
 
     void connect(Reviewer &r)
     {
-        r.session->connectToServer(m_server->baseUrl(), m_reviewerToken);
+        r.session->connectToServer(m_server.url(), m_server.token(Role::Reviewer, QStringLiteral("rita")));
         QTRY_COMPARE_WITH_TIMEOUT(r.session->connectionState(), ReviewSession::ConnectionState::Online, 15000);
     }
 
@@ -132,15 +81,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        startServer();
-        const auto agent = m_server->issueToken(Role::Agent, QStringLiteral("bot"));
-        const auto reviewer = m_server->issueToken(Role::Reviewer, QStringLiteral("rita"));
-        const auto other = m_server->issueToken(Role::Reviewer, QStringLiteral("bob"));
-        QVERIFY(agent && reviewer && other);
-        m_reviewerToken = QString::fromUtf8(*reviewer);
-        m_otherToken = QString::fromUtf8(*other);
-        m_agent.setServer(m_server->baseUrl(), QString::fromUtf8(*agent));
-        m_other.setServer(m_server->baseUrl(), m_otherToken);
+        QVERIFY(m_server.start());
     }
 
     void showingDoesNotClaimOpeningDoesAndTheLeaseIsRenewed()
@@ -320,7 +261,7 @@ private Q_SLOTS:
         Decision theirs;
         theirs.outcome = Outcome::Reject;
         theirs.reason = QStringLiteral("Not this customer");
-        QVERIFY(await(m_other.decide(id, theirs)));
+        QVERIFY(m_server.decide(id, theirs, QStringLiteral("bob")));
 
         QSignalSpy refused(r.session.get(), &ReviewSession::decisionRefused);
         QSignalSpy sent(r.session.get(), &ReviewSession::decisionSent);
@@ -360,11 +301,7 @@ private Q_SLOTS:
         QCOMPARE(r.session->confidenceThreshold(*r.cache.findAction(id)).value_or(-1), 0.7);
     }
 
-    void cleanupTestCase()
-    {
-        if (m_server)
-            stopServer();
-    }
+    void cleanupTestCase() { m_server.stop(); }
 };
 
 QTEST_GUILESS_MAIN(TestReviewSession)

@@ -1,7 +1,6 @@
 // The reviewer's desk tried the way people use it: quitting in the middle, a server that goes
 // away and comes back, clicking away mid-edit, only the keyboard, a laptop-sized window. Real
 // widgets on the offscreen platform against a real server on loopback; no fixed sleeps.
-#include "appserver.h"
 #include "diff/diffeditor.h"
 #include "diff/diffwidget.h"
 #include "diff/editablediffview.h"
@@ -13,12 +12,14 @@
 #include "queue/queuegroupmodel.h"
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
+#include "restartableserver.h"
 #include "review/reviewpane.h"
 #include "settings/translations.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -26,7 +27,6 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTranslator>
-#include <QHeaderView>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -38,7 +38,7 @@ class TestReviewerTrust : public QObject
     Q_OBJECT
 
 private:
-    AppServer m_server;
+    RestartableServer m_server;
     QTemporaryDir m_dir;
     int m_windows = 0;
 
@@ -254,7 +254,8 @@ private Q_SLOTS:
         auto *view = history.findChild<QTreeView *>(QStringLiteral("historyView"));
         for (int column : {int(HistoryModel::TimeColumn), int(HistoryModel::OutcomeColumn)}) {
             const QString text = model->index(0, column).data().toString();
-            QVERIFY2(view->header()->sectionSize(column) > view->fontMetrics().horizontalAdvance(text), qPrintable(text));
+            QVERIFY2(
+                view->header()->sectionSize(column) > view->fontMetrics().horizontalAdvance(text), qPrintable(text));
         }
         closeAndWait(w.get());
     }

@@ -8,8 +8,8 @@
 #include "queue/batchdialog.h"
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
+#include "restartableserver.h"
 #include "review/reviewpane.h"
-#include "server/queueserver.h"
 #include "server/role.h"
 #include "server/serverconfig.h"
 
@@ -28,21 +28,7 @@
 #include <QTreeView>
 
 using namespace Countersign;
-
-namespace {
-
-// Waits for a QFuture without blocking the event loop the widgets and sockets need.
-template<typename T>
-T await(QFuture<T> future)
-{
-    for (int waited = 0; !future.isFinished() && waited < 15000; waited += 10)
-        QTest::qWait(10);
-    if (!future.isFinished())
-        return T(std::unexpected(Error::unavailable(QStringLiteral("no answer within 15 s"))));
-    return future.result();
-}
-
-} // namespace
+using namespace Countersign::Test;
 
 class TestReviewFlow : public QObject
 {
@@ -50,54 +36,16 @@ class TestReviewFlow : public QObject
 
 private:
     QTemporaryDir m_dir;
-    SystemClock m_clock;
-    std::unique_ptr<QueueServer> m_server;
-    quint16 m_port = 0;
-    QString m_leadToken;
-    std::unique_ptr<ServerConnection> m_agent;
+    RestartableServer m_server;
     std::unique_ptr<MainWindow> m_window;
 
-    void startServer()
+    void startServer() { QVERIFY(m_server.start()); }
+    void stopServer() { QVERIFY(m_server.stop()); }
+    QString submit(const QString &, const QString &title, const QString &content)
     {
-        ServerConfig config;
-        config.port = m_port;
-        config.storeLocation = m_dir.filePath(QStringLiteral("server.db"));
-        m_server = std::make_unique<QueueServer>(config, m_clock);
-        const auto started = m_server->start();
-        QVERIFY2(started, qPrintable(started ? QString() : started.error().toString()));
-        m_port = m_server->port();
+        return m_server.submit(title, content);
     }
-
-    void stopServer()
-    {
-        QSignalSpy stopped(m_server.get(), &QueueServer::stopped);
-        m_server->shutdown();
-        QTRY_VERIFY_WITH_TIMEOUT(stopped.count() > 0, 15000);
-        m_server.reset();
-    }
-
-    QString submit(const QString &type, const QString &title, const QString &content, double confidence = 0.9)
-    {
-        const QJsonObject body{{QStringLiteral("type"), type}, {QStringLiteral("title"), title},
-            {QStringLiteral("payload"),
-                QJsonObject{
-                    {QStringLiteral("content"), content}, {QStringLiteral("language"), QStringLiteral("markdown")}}},
-            {QStringLiteral("reasoning"), QStringLiteral("Because the customer asked.")},
-            {QStringLiteral("context"), QJsonObject{{QStringLiteral("amount"), 120}}},
-            {QStringLiteral("confidence"), confidence}};
-        const auto r = await(m_agent->sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body));
-        if (!r) {
-            qWarning() << "submit failed:" << r.error().toString();
-            return {};
-        }
-        return r->value(QLatin1String("id")).toString();
-    }
-
-    Action serverAction(const QString &id)
-    {
-        const auto r = await(m_agent->fetchAction(id));
-        return r ? *r : Action{};
-    }
+    Action serverAction(const QString &id) { return m_server.action(id); }
 
     QueueModel *queue() const { return m_window->queuePanel()->model(); }
 
@@ -117,13 +65,6 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         startServer();
-        const auto lead = m_server->issueToken(Role::Lead, QStringLiteral("alice"));
-        const auto agent = m_server->issueToken(Role::Agent, QStringLiteral("support-bot"));
-        QVERIFY(lead && agent);
-        m_leadToken = QString::fromUtf8(*lead);
-        m_agent = std::make_unique<ServerConnection>();
-        m_agent->setServer(m_server->baseUrl(), QString::fromUtf8(*agent));
-
         for (int i = 0; i < 6; ++i)
             QVERIFY(!submit(QStringLiteral("email.send_external"), QStringLiteral("Reply to customer %1").arg(i),
                 QStringLiteral("Dear customer %1,\n\nthank you.\n").arg(i))
@@ -132,7 +73,7 @@ private Q_SLOTS:
         m_window = std::make_unique<MainWindow>(m_dir.filePath(QStringLiteral("history.db")));
         m_window->session()->setUndoWindow(0);
         m_window->show();
-        m_window->connectToServer(m_server->baseUrl(), m_leadToken);
+        m_window->connectToServer(m_server.url(), m_server.token(Role::Lead, QStringLiteral("alice")));
         QTRY_COMPARE_WITH_TIMEOUT(
             m_window->session()->connectionState(), ReviewSession::ConnectionState::Online, 15000);
     }
@@ -278,8 +219,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_window.reset();
-        if (m_server)
-            stopServer();
+        stopServer();
     }
 };
 

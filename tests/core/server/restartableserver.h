@@ -11,13 +11,13 @@
 
 namespace Countersign::Test {
 
-// A real countersign-server in the test process for the app's GUI tests: SQLite in a temporary
+// A real countersign-server in the test process for client and GUI tests: SQLite in a temporary
 // directory, a loopback port kept across stop() and start(), so an outage is a real one.
-class AppServer
+class RestartableServer
 {
 public:
-    AppServer();
-    ~AppServer();
+    RestartableServer();
+    ~RestartableServer();
 
     bool start();
     bool stop();

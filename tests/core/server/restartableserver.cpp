@@ -1,4 +1,4 @@
-#include "appserver.h"
+#include "restartableserver.h"
 
 #include "server/serverconfig.h"
 
@@ -23,14 +23,14 @@ std::optional<T> await(QFuture<T> future)
 
 } // namespace
 
-AppServer::AppServer() = default;
+RestartableServer::RestartableServer() = default;
 
-AppServer::~AppServer()
+RestartableServer::~RestartableServer()
 {
     stop();
 }
 
-bool AppServer::start()
+bool RestartableServer::start()
 {
     ServerConfig config;
     config.port = m_port;
@@ -47,7 +47,7 @@ bool AppServer::start()
     return true;
 }
 
-bool AppServer::stop()
+bool RestartableServer::stop()
 {
     if (!m_server)
         return true;
@@ -58,12 +58,12 @@ bool AppServer::stop()
     return ok;
 }
 
-QUrl AppServer::url() const
+QUrl RestartableServer::url() const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
 }
 
-QString AppServer::token(Role role, const QString &name)
+QString RestartableServer::token(Role role, const QString &name)
 {
     if (const auto it = m_tokens.constFind(name); it != m_tokens.cend())
         return *it;
@@ -73,7 +73,7 @@ QString AppServer::token(Role role, const QString &name)
     return *m_tokens.insert(name, QString::fromUtf8(*issued));
 }
 
-QString AppServer::submit(const QString &title, const QString &content)
+QString RestartableServer::submit(const QString &title, const QString &content)
 {
     const QJsonObject body{{QStringLiteral("type"), QStringLiteral("email.send_external")},
         {QStringLiteral("title"), title},
@@ -86,13 +86,13 @@ QString AppServer::submit(const QString &title, const QString &content)
     return r && *r ? (*r)->value(QLatin1String("id")).toString() : QString();
 }
 
-Action AppServer::action(const QString &id)
+Action RestartableServer::action(const QString &id)
 {
     const auto r = await(m_agent.fetchAction(id));
     return r && *r ? **r : Action{};
 }
 
-bool AppServer::decide(const QString &id, const Decision &decision, const QString &reviewer)
+bool RestartableServer::decide(const QString &id, const Decision &decision, const QString &reviewer)
 {
     ServerConnection connection;
     connection.setServer(url(), token(Role::Reviewer, reviewer));
@@ -100,7 +100,7 @@ bool AppServer::decide(const QString &id, const Decision &decision, const QStrin
     return r && *r;
 }
 
-bool AppServer::withdraw(const QString &id)
+bool RestartableServer::withdraw(const QString &id)
 {
     const auto r
         = await(m_agent.sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions/%1/withdraw").arg(id), {}));
