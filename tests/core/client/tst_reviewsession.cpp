@@ -281,6 +281,26 @@ private Q_SLOTS:
         QCOMPARE(serverAction(id).state, ActionState::Rejected);
     }
 
+    void startingWhileTheServerIsDownWaitsForIt()
+    {
+        stopServer();
+        Reviewer r(historyPath());
+        QSignalSpy errors(r.session.get(), &ReviewSession::errorOccurred);
+        QSignalSpy loaded(r.session.get(), &ReviewSession::queueLoaded);
+        r.session->connectToServer(m_server.url(), m_server.token(Role::Reviewer, QStringLiteral("rita")));
+        QTRY_COMPARE_WITH_TIMEOUT(r.session->connectionState(), ReviewSession::ConnectionState::Offline, 5000);
+        startServer();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                r.advance(1000);
+                return r.session->connectionState() == ReviewSession::ConnectionState::Online;
+            }(),
+            20000);
+        QTRY_COMPARE(loaded.count(), 1);
+        QCOMPARE(r.session->identity().name, QStringLiteral("rita"));
+        QVERIFY(errors.isEmpty()); // the outage was a state, not an error dialog
+    }
+
     void batchesNeedTheServer()
     {
         Reviewer r(historyPath());

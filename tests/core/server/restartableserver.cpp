@@ -67,6 +67,8 @@ QString RestartableServer::token(Role role, const QString &name)
 {
     if (const auto it = m_tokens.constFind(name); it != m_tokens.cend())
         return *it;
+    if (!m_server)
+        return {}; // tokens are issued while the server runs
     const auto issued = m_server->issueToken(role, name);
     if (!issued)
         return {};
