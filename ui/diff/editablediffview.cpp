@@ -58,6 +58,19 @@ EditableDiffView::EditableDiffView(std::shared_ptr<DiffDocument> document, QWidg
     connect(m_left->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
         syncLeftToEditor();
     });
+    // Sideways both sides move together, as in the read-only views: both count pixels of the
+    // same font, so the same columns stay side by side.
+    QScrollBar *editorBar = m_editor->horizontalScrollBar();
+    QScrollBar *leftBar = m_left->horizontalScrollBar();
+    for (auto [from, to] : {std::pair{editorBar, leftBar}, std::pair{leftBar, editorBar}}) {
+        connect(from, &QScrollBar::valueChanged, this, [this, to](int value) {
+            if (m_syncing)
+                return;
+            m_syncing = true; // the scroll areas must still see the value change: no signal blocker
+            to->setValue(value);
+            m_syncing = false;
+        });
+    }
 }
 
 EditableDiffView::~EditableDiffView() = default;

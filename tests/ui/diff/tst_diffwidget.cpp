@@ -265,6 +265,24 @@ private Q_SLOTS:
         QCOMPARE(left->verticalScrollBar()->value(), right->verticalScrollBar()->value());
     }
 
+    void editingScrollsSidewaysTogether()
+    {
+        const QString wide = QString(400, u'x') + u'\n';
+        m_widget->resize(600, 300);
+        m_widget->show();
+        m_widget->setTexts(wide + QStringLiteral("a\n"), wide + QStringLiteral("b\n"));
+        QTRY_VERIFY(!m_widget->isComputing());
+        m_widget->setEditable(true);
+        EditableDiffView *view = m_widget->editableView();
+        QScrollBar *editor = view->editor()->horizontalScrollBar();
+        QScrollBar *left = view->leftPane()->horizontalScrollBar();
+        QTRY_VERIFY(editor->maximum() > 100 && left->maximum() > 100);
+        editor->setValue(100);
+        QCOMPARE(left->value(), 100);
+        left->setValue(40);
+        QCOMPARE(editor->value(), 40);
+    }
+
     void copiesTheSelectedSide()
     {
         widget()->expandAllAction()->trigger();
