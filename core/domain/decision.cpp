@@ -65,6 +65,10 @@ Result<Decision> Decision::fromJson(const QJsonObject &object)
         const QJsonValue language = payload.toObject().value(QLatin1String("language"));
         if (!language.isUndefined() && !language.isNull() && !language.isString())
             return fail(Error::invalid(QStringLiteral("payload.language"), QStringLiteral("must be a string")));
+        // Accepted so a client may send back the payload it read; a Modify never changes it.
+        const QJsonValue original = payload.toObject().value(QLatin1String("original"));
+        if (!original.isUndefined() && !original.isNull() && !original.isString())
+            return fail(Error::invalid(QStringLiteral("payload.original"), QStringLiteral("must be a string")));
         d.payload = Payload::fromJson(payload.toObject());
     }
     if (d.outcome == Outcome::Modify && !d.payload)

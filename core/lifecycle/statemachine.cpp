@@ -83,6 +83,8 @@ Result<Action> StateMachine::decide(const Action &a, const Decision &d, const QD
         n.finalPayload = d.outcome == Outcome::Modify ? *d.payload : a.payload;
         if (n.finalPayload->language.isEmpty())
             n.finalPayload->language = a.payload.language;
+        // A Modify edits the proposal; what it replaces is a fact of the action.
+        n.finalPayload->original = a.payload.original;
         n.modified = d.outcome == Outcome::Modify && *n.finalPayload != a.payload;
         break;
     case Outcome::Reject:

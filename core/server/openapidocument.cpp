@@ -134,8 +134,16 @@ QJsonObject OpenApiDocument::schemas()
 {
     const QString s = QStringLiteral("string");
     const QString time = QStringLiteral("UTC ISO 8601 with milliseconds");
-    const QJsonObject payload = object(
-        {{QStringLiteral("content"), type(s)}, {QStringLiteral("language"), type(s, QStringLiteral("syntax hint"))}},
+    const QJsonObject payload = object({{QStringLiteral("content"), type(s, QStringLiteral("what the agent proposes"))},
+                                           {QStringLiteral("language"),
+                                               type(s,
+                                                   QStringLiteral("syntax hint; \"diff\": content is a unified diff "
+                                                                  "(one or many files), no original needed"))},
+                                           {QStringLiteral("original"),
+                                               type(s,
+                                                   QStringLiteral("for a change: the text content replaces, same "
+                                                                  "language; empty for a new file. A modify edits "
+                                                                  "content and keeps original"))}},
         {QStringLiteral("content")}, true);
     const QJsonObject states = enumOf({QStringLiteral("pending"), QStringLiteral("approved"),
         QStringLiteral("rejected"), QStringLiteral("expired"), QStringLiteral("withdrawn")});

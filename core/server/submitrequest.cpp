@@ -60,8 +60,9 @@ Result<SubmitRequest> SubmitRequest::fromJson(const QJsonObject &o)
     if (!payload.isObject())
         return fail(Error::invalid(QStringLiteral("payload"), QStringLiteral("must be an object with \"content\"")));
     const QJsonObject p = payload.toObject();
-    if (auto ok = JsonBody::onlyFields(
-            p, {QStringLiteral("content"), QStringLiteral("language")}, {}, QStringLiteral("payload"));
+    if (auto ok
+        = JsonBody::onlyFields(p, {QStringLiteral("content"), QStringLiteral("language"), QStringLiteral("original")},
+            {}, QStringLiteral("payload"));
         !ok)
         return fail(ok.error());
     auto content
@@ -72,6 +73,14 @@ Result<SubmitRequest> SubmitRequest::fromJson(const QJsonObject &o)
     if (!language)
         return fail(language.error());
     r.payload = Payload{*content, *language};
+    // The text the change replaces; may be empty (a new file), so presence is what counts.
+    if (const QJsonValue original = p.value(QLatin1String("original")); !original.isUndefined() && !original.isNull()) {
+        auto text
+            = JsonBody::string(p, QStringLiteral("original"), Need::Optional, MaxContent, QStringLiteral("payload"));
+        if (!text)
+            return fail(text.error());
+        r.payload.original = *text;
+    }
 
     auto reasoning = JsonBody::string(o, QStringLiteral("reasoning"), Need::Optional, 20000);
     if (!reasoning)

@@ -52,6 +52,8 @@ private Q_SLOTS:
             a.category = text();
             a.title = text();
             a.payload = Payload{text(), text()};
+            if (random.bounded(2))
+                a.payload.original = text();
             a.reasoning = text();
             if (random.bounded(2))
                 a.context = QJsonObject{{text(), text()},
@@ -67,7 +69,7 @@ private Q_SLOTS:
             a.state = ActionState(random.bounded(5));
             a.modified = random.bounded(2);
             if (random.bounded(2))
-                a.finalPayload = Payload{text(), text()};
+                a.finalPayload = Payload{text(), text(), random.bounded(2) ? std::optional(text()) : std::nullopt};
             a.reason = text();
             a.decidedBy = text();
             a.decidedAt = time();
@@ -131,7 +133,9 @@ private Q_SLOTS:
             w.raw(QByteArrayLiteral("]"));
             QCOMPARE(w.take(), QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
             const Payload p{texts.at(int(random.bounded(qsizetype(texts.size())))),
-                texts.at(int(random.bounded(qsizetype(texts.size()))))};
+                texts.at(int(random.bounded(qsizetype(texts.size())))),
+                random.bounded(2) ? std::optional(texts.at(int(random.bounded(qsizetype(texts.size())))))
+                                  : std::nullopt};
             QCOMPARE(p.toCompactJson(), QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact));
         }
     }
@@ -190,6 +194,38 @@ private Q_SLOTS:
         QCOMPARE(back->version, 4);
     }
 
+    // The text a change replaces: absent, empty (a new file) and text are three different things,
+    // and each survives the JSON both ways.
+    void payloadOriginalRoundTrip()
+    {
+        const Payload none{QStringLiteral("retries: 5\n"), QStringLiteral("yaml")};
+        QVERIFY(!none.toJson().contains(QLatin1String("original")));
+        QVERIFY(!none.toCompactJson().contains("original"));
+        QCOMPARE(Payload::fromJson(none.toJson()), none);
+        QVERIFY(!Payload::fromJson(none.toJson()).original.has_value());
+
+        const Payload empty{QStringLiteral("retries: 5\n"), QStringLiteral("yaml"), QString()};
+        QCOMPARE(empty.toJson().value(QLatin1String("original")), QJsonValue(QString()));
+        QCOMPARE(empty.toCompactJson(), QByteArray(R"({"content":"retries: 5\n","language":"yaml","original":""})"));
+        QCOMPARE(Payload::fromJson(empty.toJson()), empty);
+        QVERIFY(Payload::fromJson(empty.toJson()).original.has_value());
+
+        const Payload changed{QStringLiteral("retries: 5\n"), QStringLiteral("yaml"), QStringLiteral("retries: 3\n")};
+        QCOMPARE(Payload::fromJson(QJsonDocument::fromJson(changed.toCompactJson()).object()), changed);
+        QVERIFY(changed != empty);
+
+        Action a;
+        a.id = QStringLiteral("a2");
+        a.payload = changed;
+        a.finalPayload
+            = Payload{QStringLiteral("retries: 4\n"), QStringLiteral("yaml"), QStringLiteral("retries: 3\n")};
+        const auto back = Action::fromJson(QJsonDocument::fromJson(a.toCompactJson()).object());
+        QVERIFY(back.has_value());
+        QCOMPARE(back->payload.original, std::optional(QStringLiteral("retries: 3\n")));
+        QCOMPARE(back->finalPayload->original, std::optional(QStringLiteral("retries: 3\n")));
+        QCOMPARE(*back, a);
+    }
+
     void actionFromJsonRejectsUnknownState()
     {
         QJsonObject o{{QStringLiteral("id"), QStringLiteral("x")}, {QStringLiteral("tier"), QStringLiteral("review")},
@@ -209,6 +245,11 @@ private Q_SLOTS:
         QTest::newRow("modify without payload") << QByteArray(R"({"outcome":"modify"})") << QStringLiteral("payload");
         QTest::newRow("modify content not text")
             << QByteArray(R"({"outcome":"modify","payload":{"content":5}})") << QStringLiteral("payload.content");
+        QTest::newRow("modify with original")
+            << QByteArray(R"({"outcome":"modify","payload":{"content":"x","original":"y"}})") << QString();
+        QTest::newRow("modify original not text")
+            << QByteArray(R"({"outcome":"modify","payload":{"content":"x","original":["y"]}})")
+            << QStringLiteral("payload.original");
         QTest::newRow("reject without reason") << QByteArray(R"({"outcome":"reject"})") << QStringLiteral("reason");
         QTest::newRow("reject blank reason")
             << QByteArray(R"({"outcome":"reject","reason":"  "})") << QStringLiteral("reason");

@@ -76,6 +76,27 @@ private Q_SLOTS:
         QCOMPARE(rejected->reason, QStringLiteral("no"));
     }
 
+    // A modify edits what the agent proposes; the text the change replaces stays the action's,
+    // whatever (or nothing) the decision's payload says about it.
+    void modifyKeepsTheOriginal()
+    {
+        Action a = proposed(Tier::Review);
+        a.payload.original = QStringLiteral("refund 0");
+        Decision d = decision(Outcome::Modify);
+        const auto modified = StateMachine::decide(a, d, T0);
+        QVERIFY(modified);
+        QCOMPARE(modified->finalPayload->original, std::optional(QStringLiteral("refund 0")));
+        d.payload->original = QStringLiteral("forged");
+        const auto forged = StateMachine::decide(a, d, T0);
+        QVERIFY(forged);
+        QCOMPARE(forged->finalPayload->original, std::optional(QStringLiteral("refund 0")));
+        // Sending back the unchanged payload, original included, is no modification.
+        d.payload = a.payload;
+        const auto same = StateMachine::decide(a, d, T0);
+        QVERIFY(same);
+        QVERIFY(!same->modified);
+    }
+
     void neverDecidedTwice()
     {
         const Action a = *StateMachine::decide(proposed(Tier::Review), decision(Outcome::Approve), T0);

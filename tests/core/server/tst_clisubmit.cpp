@@ -1,5 +1,6 @@
 #include "agentdriver.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,6 +54,56 @@ private Q_SLOTS:
         QCOMPARE(final.value(QLatin1String("state")).toString(), QStringLiteral("approved"));
         QCOMPARE(final.value(QLatin1String("final_payload")).toObject().value(QLatin1String("content")).toString(),
             QStringLiteral("Hello Ada, edited."));
+    }
+
+    // --original-file: the text the change replaces, for the reviewer's diff; a modify keeps it.
+    void originalFileIsSent()
+    {
+        QFile original(m_dir.filePath(QStringLiteral("mail-before.txt")));
+        QVERIFY(original.open(QIODevice::WriteOnly));
+        original.write("Hello Ada,\n\nyour parcel ships tomorrow.\n");
+        original.close();
+        AgentDriver driver(*m_server);
+        QVERIFY(driver.start(QStringLiteral(COUNTERSIGN_CLI_BINARY),
+            arguments(QStringLiteral("email.send_external"), true)
+                + QStringList{QStringLiteral("--original-file"), original.fileName()}));
+        const QJsonObject pending = driver.waitForPending();
+        const QJsonObject payload = pending.value(QLatin1String("payload")).toObject();
+        QCOMPARE(payload.value(QLatin1String("original")).toString(),
+            QStringLiteral("Hello Ada,\n\nyour parcel ships tomorrow.\n"));
+        QCOMPARE(payload.value(QLatin1String("content")).toString(),
+            QStringLiteral("Hello Ada,\n\nyour parcel ships today.\n"));
+        QCOMPARE(driver
+                     .decide(pending.value(QLatin1String("id")).toString(),
+                         QJsonObject{{QStringLiteral("outcome"), QStringLiteral("modify")},
+                             {QStringLiteral("payload"),
+                                 QJsonObject{{QStringLiteral("content"), QStringLiteral("Hello Ada, edited.")}}}})
+                     .status,
+            200);
+        QByteArray output;
+        QCOMPARE(driver.finish(&output), 0);
+        const QJsonObject final
+            = QJsonDocument::fromJson(output).object().value(QLatin1String("final_payload")).toObject();
+        QCOMPARE(final.value(QLatin1String("content")).toString(), QStringLiteral("Hello Ada, edited."));
+        QCOMPARE(final.value(QLatin1String("original")).toString(),
+            QStringLiteral("Hello Ada,\n\nyour parcel ships tomorrow.\n"));
+
+        // Without the option there is no original at all; with a file that is not there, an error.
+        AgentDriver without(*m_server);
+        QVERIFY(without.start(
+            QStringLiteral(COUNTERSIGN_CLI_BINARY), arguments(QStringLiteral("email.send_internal"), false)));
+        QByteArray plain;
+        QCOMPARE(without.finish(&plain), 0);
+        QVERIFY(!QJsonDocument::fromJson(plain)
+                .object()
+                .value(QLatin1String("payload"))
+                .toObject()
+                .contains(QLatin1String("original")));
+        AgentDriver missing(*m_server);
+        QVERIFY(missing.start(QStringLiteral(COUNTERSIGN_CLI_BINARY),
+            arguments(QStringLiteral("email.send_internal"), false)
+                + QStringList{QStringLiteral("--original-file"), m_dir.filePath(QStringLiteral("nowhere.txt"))}));
+        QCOMPARE(missing.finish(), 3);
     }
 
     void rejectionExitsOne()

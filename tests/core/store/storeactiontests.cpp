@@ -68,6 +68,33 @@ void StoreActionTests::roundTripsAMinimalAction()
     compareActions(*read, bare);
 }
 
+// payload.original lives in the stored action JSON: no column, no migration. A text, an empty
+// one (a new file) and none are three different values, in the payload and the final payload.
+void StoreActionTests::roundTripsTheOriginal()
+{
+    Action changed = fullAction(QStringLiteral("act-change"));
+    changed.payload.original = QStringLiteral("Dear Zo\u00eb,\n\n'old' \"text\" \\ \u2013 \U0001F680\n");
+    changed.finalPayload->original = changed.payload.original;
+    Action created = fullAction(QStringLiteral("act-new-file"));
+    created.idempotencyKey = QStringLiteral("key-new-file");
+    created.payload.original = QString();
+    created.finalPayload.reset();
+    CS_VERIFY_OK(m_store->commit({insertion(changed)}).constFirst());
+    CS_VERIFY_OK(m_store->commit({insertion(created)}).constFirst());
+    for (const Action &expected : {changed, created}) {
+        auto read = m_store->action(expected.id);
+        CS_VERIFY_OK(read);
+        compareActions(*read, expected);
+        QCOMPARE(read->payload.original, expected.payload.original);
+        QVERIFY(read->payload.original.has_value());
+    }
+    auto events = m_store->eventsSince(0, 10);
+    CS_VERIFY_OK(events);
+    QCOMPARE(events->size(), 2);
+    QCOMPARE(events->constFirst().action.value(QLatin1String("payload")).toObject().value(QLatin1String("original")),
+        QJsonValue(*changed.payload.original));
+}
+
 void StoreActionTests::unknownActionIsNotFound()
 {
     CS_VERIFY_ERROR(m_store->action(QStringLiteral("nope")), ErrorCode::NotFound);

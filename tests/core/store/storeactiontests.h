@@ -16,6 +16,7 @@ public:
 private Q_SLOTS:
     void roundTripsEveryField();
     void roundTripsAMinimalAction();
+    void roundTripsTheOriginal();
     void unknownActionIsNotFound();
     void idempotencyKeyIsUniquePerAgent();
     void duplicateIdIsAConflict();

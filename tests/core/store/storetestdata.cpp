@@ -175,6 +175,7 @@ void compareActions(const Action &actual, const Action &expected)
     QCOMPARE(actual.title, expected.title);
     QCOMPARE(actual.payload.content, expected.payload.content);
     QCOMPARE(actual.payload.language, expected.payload.language);
+    QCOMPARE(actual.payload.original, expected.payload.original);
     QCOMPARE(actual.reasoning, expected.reasoning);
     QCOMPARE(actual.context, expected.context);
     QCOMPARE(actual.confidence, expected.confidence);
@@ -191,6 +192,7 @@ void compareActions(const Action &actual, const Action &expected)
     if (expected.finalPayload) {
         QCOMPARE(actual.finalPayload->content, expected.finalPayload->content);
         QCOMPARE(actual.finalPayload->language, expected.finalPayload->language);
+        QCOMPARE(actual.finalPayload->original, expected.finalPayload->original);
     }
     QCOMPARE(actual.reason, expected.reason);
     QCOMPARE(actual.decidedBy, expected.decidedBy);
