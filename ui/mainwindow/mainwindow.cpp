@@ -308,6 +308,18 @@ void MainWindow::createActions()
     connect(addAction(QStringLiteral("actionFilter"), tr("&Filter Queue"), QStringLiteral("view-filter"),
                 QKeySequence(Qt::CTRL | Qt::Key_L), tr("Type to filter the queue")),
         &QAction::triggered, m_queuePanel, &QueuePanel::focusFilter);
+    // 1, 2, 3: what the diff compares (a change's original, the AI draft, your version).
+    const std::tuple<const char *, QString, ReviewPane::View, Qt::Key> views[] = {
+        {"actionViewProposed", tr("&Proposed Change"), ReviewPane::View::Proposed, Qt::Key_1},
+        {"actionViewEdits", tr("Your &Edits"), ReviewPane::View::Edits, Qt::Key_2},
+        {"actionViewResult", tr("&Result"), ReviewPane::View::Result, Qt::Key_3},
+    };
+    for (const auto &[name, text, view, key] : views) {
+        connect(addAction(QLatin1String(name), text, {}, QKeySequence(key), tr("Choose what the diff compares")),
+            &QAction::triggered, this, [this, view] {
+                m_review->setView(view);
+            });
+    }
     connect(addAction(QStringLiteral("actionShortcuts"), tr("&Keyboard Shortcuts"),
                 QStringLiteral("help-keyboard-shortcuts"), QKeySequence(Qt::Key_Question),
                 tr("Every key of the window at a glance")),
@@ -345,6 +357,9 @@ void MainWindow::createMenus()
         review->addAction(action(QLatin1String(name)));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (const char *name : {"actionViewProposed", "actionViewEdits", "actionViewResult"})
+        view->addAction(action(QLatin1String(name)));
+    view->addSeparator();
     DiffWidget *diff = m_review->diffWidget();
     view->addAction(diff->sideBySideAction());
     view->addAction(diff->unifiedAction());
@@ -522,6 +537,10 @@ void MainWindow::updateActions()
     action(QStringLiteral("actionNext"))->setEnabled(!typing);
     action(QStringLiteral("actionPrevious"))->setEnabled(!typing);
     action(QStringLiteral("actionShortcuts"))->setEnabled(!typing);
+    const bool change = m_review->hasOriginal();
+    action(QStringLiteral("actionViewProposed"))->setEnabled(!typing && change);
+    action(QStringLiteral("actionViewEdits"))->setEnabled(!typing && current.has_value());
+    action(QStringLiteral("actionViewResult"))->setEnabled(!typing && change);
     // Ctrl+F finds text inside the diff and filters the queue everywhere else.
     const bool inDiff = focus && m_review->diffWidget()->isAncestorOf(focus);
     QList<QKeySequence> filterKeys{QKeySequence(Qt::CTRL | Qt::Key_L)};
@@ -701,7 +720,10 @@ void MainWindow::openShortcuts()
             {tr("Deciding"), actions({"actionApprove", "actionModify", "actionReject", "actionUndo", "actionBatch"})},
             {tr("Moving around"),
                 actions({"actionNext", "actionPrevious", "actionFilter", "actionRefresh", "actionShortcuts"})},
-            {tr("Reading the change"), {diff->nextChangeAction(), diff->previousChangeAction(), diff->findAction()}},
+            {tr("Reading the change"),
+                {action(QStringLiteral("actionViewProposed")), action(QStringLiteral("actionViewEdits")),
+                    action(QStringLiteral("actionViewResult")), diff->nextChangeAction(), diff->previousChangeAction(),
+                    diff->findAction()}},
             {tr("Windows"),
                 actions({"actionHistory", "actionReports", "actionSettings", "actionConnect", "actionQuit"})},
         };

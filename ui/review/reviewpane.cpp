@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedLayout>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTreeView>
@@ -57,6 +58,22 @@ ReviewPane::ReviewPane(QWidget *parent)
     auto *layout = new QVBoxLayout(m_body);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(createHeader());
+
+    m_views = new QTabBar(m_body);
+    m_views->setObjectName(QStringLiteral("reviewViews"));
+    m_views->setDrawBase(false);
+    m_views->setExpanding(false);
+    m_views->addTab(tr("&1 Proposed change"));
+    m_views->setTabToolTip(0, tr("What the agent wants to change: the original on the left, its draft on the right"));
+    m_views->addTab(tr("&2 Your edits"));
+    m_views->setTabToolTip(1, tr("Your changes to the agent's draft; Modify edits here"));
+    m_views->addTab(tr("&3 Result"));
+    m_views->setTabToolTip(2, tr("What approving now does: the original on the left, your version on the right"));
+    m_views->hide();
+    connect(m_views, &QTabBar::currentChanged, this, [this](int index) {
+        setView(View(index));
+    });
+    layout->addWidget(m_views);
 
     auto *splitter = new QSplitter(Qt::Vertical, m_body);
     splitter->setObjectName(QStringLiteral("reviewSplitter"));
@@ -231,8 +248,10 @@ void ReviewPane::showAction(const std::optional<Action> &action, std::optional<d
         m_editing = false;
         m_diff->setEditable(false);
         m_diff->setLanguage(a.payload.language);
-        m_diff->setFileNames(tr("AI draft"), tr("Your version"));
-        m_diff->setTexts(a.payload.content, a.payload.content);
+        m_editText = a.payload.content;
+        m_view = a.payload.original ? View::Proposed : View::Edits;
+        m_views->setVisible(a.payload.original.has_value());
+        applyView();
         m_reasoning->setMarkdown(a.reasoning.isEmpty() ? tr("*The agent gave no reasoning.*") : a.reasoning);
         m_context->setJson(a.context);
         m_contextView->expandToDepth(1);
@@ -356,12 +375,68 @@ void ReviewPane::updateButtons()
     m_modify->setText(m_editing ? tr("Cancel edit") : tr("Modify…"));
 }
 
+bool ReviewPane::hasOriginal() const
+{
+    return m_action && m_action->payload.original.has_value();
+}
+
+void ReviewPane::setView(View view)
+{
+    if (!m_action || (view != View::Edits && !hasOriginal()) || view == m_view)
+        return;
+    keepEditorText();
+    m_view = view;
+    applyView();
+}
+
+void ReviewPane::keepEditorText()
+{
+    if (m_view == View::Edits && m_editing)
+        m_editText = m_diff->editedText();
+}
+
+void ReviewPane::applyView()
+{
+    if (!m_action)
+        return;
+    const QString draft = m_action->payload.content;
+    const QString original = m_action->payload.original.value_or(QString());
+    {
+        const QSignalBlocker quiet(m_views);
+        m_views->setCurrentIndex(int(m_view));
+    }
+    switch (m_view) {
+    case View::Proposed:
+        m_diff->setEditable(false);
+        m_diff->setFileNames(tr("Original"), tr("AI draft"));
+        m_diff->setTexts(original, draft);
+        break;
+    case View::Edits:
+        m_diff->setEditable(false);
+        m_diff->setFileNames(tr("AI draft"), tr("Your version"));
+        m_diff->setTexts(draft, m_editText);
+        m_diff->setEditable(m_editing); // the editor starts from the reviewer's version
+        break;
+    case View::Result:
+        m_diff->setEditable(false);
+        m_diff->setFileNames(tr("Original"), tr("Your version"));
+        m_diff->setTexts(original, m_editText);
+        break;
+    }
+    updateButtons();
+}
+
 void ReviewPane::startEditing()
 {
     if (!m_action || m_editing)
         return;
     m_editing = true;
-    m_diff->setEditable(true);
+    if (m_view != View::Edits) {
+        m_view = View::Edits; // edits are made where they show against the draft
+        applyView();
+    } else {
+        m_diff->setEditable(true);
+    }
     updateButtons();
 }
 
@@ -370,9 +445,9 @@ void ReviewPane::cancelEditing()
     if (!m_editing)
         return;
     m_editing = false;
-    m_diff->setEditable(false);
     if (m_action)
-        m_diff->setTexts(m_action->payload.content, m_action->payload.content);
+        m_editText = m_action->payload.content;
+    applyView();
     m_notice->setVisible(m_decidedLocally);
     updateButtons();
 }
@@ -381,6 +456,7 @@ void ReviewPane::finishEditing()
 {
     if (!m_editing)
         return;
+    keepEditorText();
     m_editing = false;
     m_diff->setEditable(false);
     updateButtons();
@@ -391,6 +467,9 @@ void ReviewPane::restoreEdit(const QString &text)
     if (!m_action)
         return;
     m_editing = true;
+    m_editText = text;
+    m_view = View::Edits;
+    applyView();
     m_diff->setEditedText(text);
     m_notice->setText(tr("Your unfinished edit of this item was kept. Approve it with Ctrl+Return, or press Ctrl+E "
                          "to discard it."));
@@ -405,12 +484,12 @@ void ReviewPane::focusEditor()
 
 QString ReviewPane::editedText() const
 {
-    return m_diff->editedText();
+    return m_view == View::Edits && m_editing ? m_diff->editedText() : m_editText;
 }
 
 bool ReviewPane::hasEdits() const
 {
-    return m_action && m_editing && m_diff->editedText() != m_action->payload.content;
+    return m_action && m_editing && editedText() != m_action->payload.content;
 }
 
 QString ReviewPane::rejectReason() const

@@ -9,6 +9,7 @@
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QTabBar;
 class QTabWidget;
 class QTextBrowser;
 class QTreeView;
@@ -28,7 +29,21 @@ class ReviewPane : public QWidget
     Q_OBJECT
 
 public:
+    // What the diff compares. A change (the action carries the original text) opens on what the
+    // agent proposes; without an original only the reviewer's edits can be shown.
+    enum class View {
+        Proposed, // original -> AI draft
+        Edits, // AI draft -> your version (editing happens here)
+        Result, // original -> your version: what approving now does
+    };
+    Q_ENUM(View)
+
     explicit ReviewPane(QWidget *parent = nullptr);
+
+    View view() const { return m_view; }
+    // Ignored for a view the item cannot show (no original: only Edits).
+    void setView(View view);
+    bool hasOriginal() const;
 
     void showAction(const std::optional<Action> &action, std::optional<double> threshold);
     std::optional<Action> action() const { return m_action; }
@@ -71,6 +86,8 @@ protected:
 
 private:
     void updateTitle();
+    void applyView();
+    void keepEditorText();
     QWidget *createHeader();
     QWidget *createDecisionBar();
     void updateButtons();
@@ -81,6 +98,8 @@ private:
     bool m_editing = false;
     bool m_readOnly = false;
     bool m_claimedByOther = false;
+    View m_view = View::Edits;
+    QString m_editText; // the reviewer's version while another view is on screen
     bool m_decidedLocally = false;
     bool m_offline = false;
     QString m_fullTitle;
@@ -91,6 +110,7 @@ private:
     QLabel *m_sla;
     QLabel *m_claim;
     QLabel *m_empty;
+    QTabBar *m_views;
     QLabel *m_notice; // "your edit was restored", "your decision waits to be sent"
     ConfidenceMeter *m_confidence;
     DiffWidget *m_diff;

@@ -77,11 +77,16 @@ QString RestartableServer::token(Role role, const QString &name)
 
 QString RestartableServer::submit(const QString &title, const QString &content)
 {
+    return submitChange(title, {}, content);
+}
+
+QString RestartableServer::submitChange(const QString &title, const QString &original, const QString &content)
+{
+    QJsonObject payload{{QStringLiteral("content"), content}, {QStringLiteral("language"), QStringLiteral("markdown")}};
+    if (!original.isNull())
+        payload.insert(QStringLiteral("original"), original);
     const QJsonObject body{{QStringLiteral("type"), QStringLiteral("email.send_external")},
-        {QStringLiteral("title"), title},
-        {QStringLiteral("payload"),
-            QJsonObject{
-                {QStringLiteral("content"), content}, {QStringLiteral("language"), QStringLiteral("markdown")}}},
+        {QStringLiteral("title"), title}, {QStringLiteral("payload"), payload},
         {QStringLiteral("reasoning"), QStringLiteral("Because the customer asked.")},
         {QStringLiteral("confidence"), 0.9}};
     const auto r = await(m_agent.sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body));

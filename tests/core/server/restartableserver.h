@@ -26,6 +26,8 @@ public:
     QString token(Role role, const QString &name);
 
     QString submit(const QString &title, const QString &content = QStringLiteral("Dear customer,\n\nthank you.\n"));
+    // A change: the agent proposes `content` in place of `original`.
+    QString submitChange(const QString &title, const QString &original, const QString &content);
     Action action(const QString &id); // as the server has it now
     bool decide(const QString &id, const Decision &decision, const QString &reviewer);
     bool withdraw(const QString &id); // the agent gives up on its action

@@ -25,6 +25,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTest>
 #include <QTranslator>
 #include <QTreeView>
@@ -120,6 +121,7 @@ private Q_SLOTS:
         const QString shown = w->queuePanel()->currentId();
         QVERIFY(!shown.isEmpty());
         QVERIFY(m_server.action(shown).claimedBy.isEmpty());
+        QVERIFY(!w->findChild<QTabBar *>(QStringLiteral("reviewViews"))->isVisible()); // no original: one view
         QVERIFY(w->action(QStringLiteral("actionNext"))->isEnabled());
         // J is a key of the queue, not a letter for the filter.
         key(w.get(), Qt::Key_J);
@@ -314,6 +316,50 @@ private Q_SLOTS:
         QTRY_VERIFY(editor->isVisible());
         QVERIFY(editor->hasFocus());
         QVERIFY(diff->currentPresenter() == static_cast<DiffPresenter *>(diff->editableView()));
+        closeAndWait(w.get());
+    }
+
+    void aChangeShowsWhatTheAgentProposesAndWhatApprovingDoes()
+    {
+        const QString id = m_server.submitChange(
+            QStringLiteral("Fix the greeting"), QStringLiteral("Hello wrld\n"), QStringLiteral("Hello world\n"));
+        auto w = openWindow(0);
+        w->queuePanel()->selectId(id);
+        QTRY_COMPARE(w->session()->currentId(), id);
+        ReviewPane *pane = w->reviewPane();
+        DiffWidget *diff = pane->diffWidget();
+        QVERIFY(w->findChild<QTabBar *>(QStringLiteral("reviewViews"))->isVisible());
+        QCOMPARE(pane->view(), ReviewPane::View::Proposed); // a change opens on the change
+        QCOMPARE(diff->leftText(), QStringLiteral("Hello wrld\n"));
+        QCOMPARE(diff->editedText(), QStringLiteral("Hello world\n"));
+
+        queueView(w.get())->setFocus();
+        key(w.get(), Qt::Key_2);
+        QTRY_COMPARE(pane->view(), ReviewPane::View::Edits);
+        QCOMPARE(diff->leftText(), QStringLiteral("Hello world\n"));
+        key(w.get(), Qt::Key_E, Qt::ControlModifier);
+        auto *editor = diff->findChild<DiffEditor *>(QStringLiteral("diffEditor"));
+        QTRY_VERIFY(editor->hasFocus());
+        editor->moveCursor(QTextCursor::End);
+        QTest::keyClicks(editor, QStringLiteral("Bye"));
+        QTRY_VERIFY(pane->hasEdits());
+
+        // Digits type into the editor; from the queue they switch views, and the edit stays.
+        queueView(w.get())->setFocus();
+        key(w.get(), Qt::Key_3);
+        QTRY_COMPARE(pane->view(), ReviewPane::View::Result);
+        QCOMPARE(diff->leftText(), QStringLiteral("Hello wrld\n"));
+        QCOMPARE(diff->editedText(), QStringLiteral("Hello world\nBye"));
+        QVERIFY(pane->hasEdits());
+        key(w.get(), Qt::Key_2);
+        QTRY_VERIFY(editor->isVisible());
+        QCOMPARE(diff->editedText(), QStringLiteral("Hello world\nBye"));
+
+        key(w.get(), Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server.action(id).state, ActionState::Approved, 10000);
+        const Action decided = m_server.action(id);
+        QCOMPARE(decided.finalPayload->content, QStringLiteral("Hello world\nBye"));
+        QCOMPARE(decided.payload.original.value_or(QString()), QStringLiteral("Hello wrld\n"));
         closeAndWait(w.get());
     }
 
