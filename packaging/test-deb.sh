@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Countersign .deb into a fresh minimal Debian 13 root and checks it as a user
 # would meet it: apt resolves the Depends, the server starts and answers, the three programs
-# report their version, the app draws its main window (offscreen) against the server, and
-# `apt-get purge` leaves no file behind. Prints the package size and the install time.
+# report their version, the machine-readable copyright file is there, the app draws its main
+# window (offscreen) against the server, and `apt-get purge` leaves no file behind. Prints the package size and the install time.
 #
-# Runs on the HOST as root (mmdebstrap cannot run inside the build root's bubblewrap):
+# Runs on the HOST as root (it runs the test root with bubblewrap, which the build root lacks):
 #   packaging/test-deb.sh [path/to/countersign_VERSION_ARCH.deb]
 # Without an argument it takes the newest build/*/countersign_*.deb (cpack's output).
 # KEEP_ROOT=1 keeps the test root (its path is printed) for a look after a failure.
@@ -76,6 +76,10 @@ for p in countersign countersign-server countersign-cli; do
     echo "    $out"
     [ "$out" = "$p $v" ] || { echo "FAIL: $p --version says \"$out\", the package is $v"; exit 1; }
 done
+copyright=/usr/share/doc/countersign/copyright
+head -1 "$copyright" 2>/dev/null | grep -qx "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/" ||
+    { echo "FAIL: no machine-readable $copyright (Debian policy 12.5)"; exit 1; }
+echo "    $copyright: machine-readable (DEP-5)"
 for p in countersign countersign-server countersign-cli; do
     QT_QPA_PLATFORM=offscreen "$p" --help >/dev/null || { echo "FAIL: $p --help"; exit 1; }
     man -w "$p" >/dev/null 2>&1 || [ -f "/usr/share/man/man1/$p.1.gz" ] || { echo "FAIL: no man page for $p"; exit 1; }
@@ -114,39 +118,8 @@ wait "$server" || { echo "FAIL: the server did not stop cleanly on SIGTERM"; cat
 echo "    server stopped cleanly on SIGTERM"
 '
 
-# Not blank: a real window has text, icons and frames, so many colours and no one colour
-# covering nearly everything.
-python3 - "$CS_ROOT/var/tmp/countersign-test/main-window.ppm" "$work/main-window.png" <<'PY'
-import struct, sys, zlib
-data = open(sys.argv[1], "rb").read()
-fields, pos = [], 0
-while len(fields) < 4:  # P6 header: magic, width, height, maxval, separated by whitespace
-    while data[pos:pos + 1].isspace():
-        pos += 1
-    end = pos
-    while not data[end:end + 1].isspace():
-        end += 1
-    fields.append(data[pos:end])
-    pos = end
-pos += 1
-assert fields[0] == b"P6", fields[0]
-w, h = int(fields[1]), int(fields[2])
-pixels = data[pos:pos + 3 * w * h]
-counts = {}
-for i in range(0, len(pixels), 3):
-    p = pixels[i:i + 3]
-    counts[p] = counts.get(p, 0) + 1
-top = max(counts.values()) / (w * h)
-print(f"    screenshot {w}x{h}: {len(counts)} colours, the commonest covers {top:.0%}")
-rows = b"".join(b"\x00" + pixels[y * 3 * w:(y + 1) * 3 * w] for y in range(h))
-def chunk(kind, body):
-    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-with open(sys.argv[2], "wb") as f:
-    f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
-if w < 200 or h < 150 or len(counts) < 64 or top > 0.95:
-    sys.exit("FAIL: the screenshot looks blank")
-PY
+# Not blank (many colours, no one colour covering nearly everything); kept as PNG.
+python3 "$TOP/packaging/check-screenshot.py" "$CS_ROOT/var/tmp/countersign-test/main-window.ppm" "$work/main-window.png"
 mkdir -p "$(dirname "$deb")/test-deb"
 cp "$work/main-window.png" "$(dirname "$deb")/test-deb/main-window.png"
 echo "    picture: $(dirname "$deb")/test-deb/main-window.png"

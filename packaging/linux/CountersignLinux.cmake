@@ -19,6 +19,13 @@ install(FILES "${COUNTERSIGN_DESKTOP_FILE}"
 install(FILES "${COUNTERSIGN_METAINFO_FILE}"
     DESTINATION "${CMAKE_INSTALL_DATADIR}/metainfo" COMPONENT Runtime)
 
+# Debian policy 12.5: the machine-readable (DEP-5) copyright file; also in the tarball, beside
+# the bundled libraries' own (share/doc/countersign/third-party/, see CountersignBundle.cmake).
+set(COUNTERSIGN_COPYRIGHT_FILE "${countersign_linux_dir}/debian/copyright")
+set_property(GLOBAL PROPERTY COUNTERSIGN_COPYRIGHT_FILE "${COUNTERSIGN_COPYRIGHT_FILE}")
+install(FILES "${COUNTERSIGN_COPYRIGHT_FILE}"
+    DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/countersign" COMPONENT Runtime)
+
 # hicolor PNGs 16..512 from the SVG; the SVG itself is installed as the scalable icon.
 set(countersign_hicolor_dir "${countersign_gen_dir}/hicolor")
 set(countersign_hicolor_pngs "")
