@@ -86,7 +86,12 @@ int main(int argc, char *argv[])
         Countersign::Translations::install(core);
         QCommandLineParser parser;
         const Options options(parser);
-        parser.process(core); // prints and exits
+        // parse(), not process(): Qt's own GUI options (-platform offscreen, -style) are no error
+        // here, where no QApplication exists to take them out.
+        parser.parse(core.arguments());
+        if (parser.isSet(QStringLiteral("version")))
+            parser.showVersion(); // exits
+        parser.showHelp(); // exits
         return 0;
     }
     QApplication app(argc, argv);

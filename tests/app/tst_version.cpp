@@ -43,21 +43,27 @@ void TestVersion::executableVersion_data()
 {
     QTest::addColumn<QString>("binary");
     QTest::addColumn<QString>("name");
-    QTest::newRow("countersign") << QStringLiteral(COUNTERSIGN_APP_BINARY) << QStringLiteral("countersign");
+    QTest::addColumn<QStringList>("qtOptions"); // Qt's own GUI options must not break --version
+    QTest::newRow("countersign") << QStringLiteral(COUNTERSIGN_APP_BINARY) << QStringLiteral("countersign")
+                                 << QStringList();
+    QTest::newRow("countersign -platform") << QStringLiteral(COUNTERSIGN_APP_BINARY) << QStringLiteral("countersign")
+                                           << QStringList{QStringLiteral("-platform"), QStringLiteral("offscreen")};
     QTest::newRow("countersign-server") << QStringLiteral(COUNTERSIGN_SERVER_BINARY)
-                                        << QStringLiteral("countersign-server");
-    QTest::newRow("countersign-cli") << QStringLiteral(COUNTERSIGN_CLI_BINARY) << QStringLiteral("countersign-cli");
+                                        << QStringLiteral("countersign-server") << QStringList();
+    QTest::newRow("countersign-cli") << QStringLiteral(COUNTERSIGN_CLI_BINARY) << QStringLiteral("countersign-cli")
+                                     << QStringList();
 }
 
 void TestVersion::executableVersion()
 {
     QFETCH(QString, binary);
     QFETCH(QString, name);
+    QFETCH(QStringList, qtOptions);
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen")); // the GUI app, too
     process.setProcessEnvironment(env);
-    process.start(binary, {QStringLiteral("--version")});
+    process.start(binary, qtOptions + QStringList{QStringLiteral("--version")});
     QVERIFY2(process.waitForFinished(20000), qPrintable(binary));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
