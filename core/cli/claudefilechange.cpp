@@ -191,7 +191,7 @@ std::optional<ClaudeFileChange> ClaudeFileChange::notebookEdit(const QJsonObject
     const QString path = input.value(QLatin1String("notebook_path")).toString();
     const FileText file = readText(absolutePath(path, cwd), MaxNotebookBytes, QStringLiteral("notebook"));
     if (!file.text || file.text->isEmpty()) {
-        change.m_note = file.note;
+        change.m_note = file.note.isEmpty() ? QStringLiteral("the notebook is empty") : file.note;
     } else {
         const QJsonObject notebook = QJsonDocument::fromJson(file.text->toUtf8()).object();
         const QJsonObject metadata = notebook.value(QLatin1String("metadata")).toObject();
