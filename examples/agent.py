@@ -94,6 +94,8 @@ def main(argv):
     p.add_argument("--title", default="Reply to a customer")
     p.add_argument("--content", help="the proposed payload")
     p.add_argument("--payload-file", help="read the proposed payload from a file")
+    p.add_argument("--original-file",
+                   help="for a change: the current text the payload replaces (the reviewer sees a diff)")
     p.add_argument("--language", default="")
     p.add_argument("--context", default="{}", help="JSON object of facts for the policy")
     p.add_argument("--confidence", type=float, default=0.9)
@@ -108,12 +110,16 @@ def main(argv):
             content = f.read()
     else:
         content = args.content or ""
+    payload = {"content": content, "language": args.language}
+    if args.original_file:
+        with open(args.original_file, encoding="utf-8") as f:
+            payload["original"] = f.read()
 
     try:
         action = propose(args.server, args.token, {
             "type": args.type,
             "title": args.title,
-            "payload": {"content": content, "language": args.language},
+            "payload": payload,
             "reasoning": args.reasoning,
             "context": json.loads(args.context),
             "confidence": args.confidence,

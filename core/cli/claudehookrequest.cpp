@@ -133,6 +133,7 @@ Result<ClaudeHookRequest> ClaudeHookRequest::parse(const QByteArray &json)
     if (!field.isEmpty() && !r.m_toolInput.value(field).isString())
         return fail(Error::invalid(QStringLiteral("tool_input.") + field,
             QStringLiteral("must be a string for the %1 tool").arg(r.m_toolName)));
+    r.m_change = ClaudeFileChange::from(r.m_toolName, r.m_toolInput, r.m_cwd);
     return r;
 }
 
@@ -157,6 +158,8 @@ QString ClaudeHookRequest::payloadField() const
 
 QString ClaudeHookRequest::payloadContent() const
 {
+    if (m_change)
+        return m_change->content();
     const QString field = payloadField();
     if (field.isEmpty())
         return QString::fromUtf8(QJsonDocument(m_toolInput).toJson(QJsonDocument::Indented));
@@ -165,13 +168,18 @@ QString ClaudeHookRequest::payloadContent() const
 
 QString ClaudeHookRequest::payloadLanguage() const
 {
+    if (m_change)
+        return m_change->language();
     if (m_toolName == QLatin1String("Bash"))
         return QStringLiteral("bash");
-    if (m_toolName == QLatin1String("Write") || m_toolName == QLatin1String("Edit"))
-        return languageForPath(m_toolInput.value(QLatin1String("file_path")).toString());
     if (m_toolName == QLatin1String("WebFetch"))
         return QStringLiteral("text");
     return QStringLiteral("json");
+}
+
+std::optional<QString> ClaudeHookRequest::payloadOriginal() const
+{
+    return m_change ? m_change->original() : std::nullopt;
 }
 
 QString ClaudeHookRequest::title() const
@@ -216,6 +224,8 @@ QJsonObject ClaudeHookRequest::context() const
         c.insert(QStringLiteral("session_id"), m_sessionId);
     if (!m_toolUseId.isEmpty())
         c.insert(QStringLiteral("tool_use_id"), m_toolUseId);
+    if (m_change && !m_change->note().isEmpty())
+        c.insert(QStringLiteral("original_note"), m_change->note());
     // context.command predates tool_input.command; policies written for it keep working.
     if (m_toolName == QLatin1String("Bash"))
         c.insert(QStringLiteral("command"), m_toolInput.value(QLatin1String("command")).toString());
@@ -224,11 +234,11 @@ QJsonObject ClaudeHookRequest::context() const
 
 QJsonObject ClaudeHookRequest::submitBody(const QString &reasoning) const
 {
+    QJsonObject payload{{QStringLiteral("content"), payloadContent()}, {QStringLiteral("language"), payloadLanguage()}};
+    if (const auto original = payloadOriginal())
+        payload.insert(QStringLiteral("original"), *original);
     QJsonObject body{{QStringLiteral("type"), actionType()}, {QStringLiteral("title"), title()},
-        {QStringLiteral("payload"),
-            QJsonObject{
-                {QStringLiteral("content"), payloadContent()}, {QStringLiteral("language"), payloadLanguage()}}},
-        {QStringLiteral("context"), context()}};
+        {QStringLiteral("payload"), payload}, {QStringLiteral("context"), context()}};
     if (!reasoning.isEmpty())
         body.insert(QStringLiteral("reasoning"), reasoning);
     // Claude Code may run a hook twice for one tool call (several matching hook entries, a
@@ -240,6 +250,8 @@ QJsonObject ClaudeHookRequest::submitBody(const QString &reasoning) const
 
 Result<QJsonObject> ClaudeHookRequest::editedInput(const QString &content) const
 {
+    if (m_change)
+        return m_change->editedInput(m_toolInput, content);
     QJsonObject input = m_toolInput;
     if (const QString field = payloadField(); !field.isEmpty()) {
         input.insert(field, content);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "claudefilechange.h"
+
 #include "domain/error.h"
 
 #include <QJsonObject>
@@ -34,12 +36,14 @@ public:
     QString payloadField() const;
     QString payloadContent() const;
     QString payloadLanguage() const;
+    // What a file-changing tool replaces (see ClaudeFileChange), for the reviewer's diff.
+    std::optional<QString> payloadOriginal() const;
     // One short human line: "Run: git push", "Edit src/main.cpp".
     QString title() const;
     // tool_name, tool_input (every field; texts past 64 KiB, or past 256 KiB in all, keep their
     // head and a marker, and tool_input_truncated is true; url, command, file_path,
     // notebook_path and path are never shortened), cwd, session_id, tool_use_id; for Bash also
-    // command.
+    // command; original_note when the original text of a change is empty or missing for a reason.
     QJsonObject context() const;
     // The POST /v1/actions body; `reasoning` may be empty.
     QJsonObject submitBody(const QString &reasoning) const;
@@ -59,6 +63,7 @@ private:
     QString m_transcriptPath;
     QString m_hookEventName;
     QJsonObject m_toolInput;
+    std::optional<ClaudeFileChange> m_change;
 };
 
 } // namespace Countersign::Cli

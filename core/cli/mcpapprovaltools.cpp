@@ -46,8 +46,13 @@ QJsonArray McpApprovalTools::definitions()
                 {QStringLiteral("title"), stringProperty(QStringLiteral("One line for the reviewer"))},
                 {QStringLiteral("content"),
                     stringProperty(QStringLiteral("Exactly what will be done: the email, the command, the patch"))},
+                {QStringLiteral("original"),
+                    stringProperty(QStringLiteral("For a change (a file edit, a config update): the current text "
+                                                  "that content replaces, so the reviewer sees a diff. Not needed "
+                                                  "when content is a unified diff (language diff)"))},
                 {QStringLiteral("language"),
-                    stringProperty(QStringLiteral("Syntax of content: email, bash, sql, python, diff, ..."))},
+                    stringProperty(
+                        QStringLiteral("Syntax of content: email, bash, sql, python, diff (a unified diff), ..."))},
                 {QStringLiteral("reasoning"), stringProperty(QStringLiteral("Why you propose this"))},
                 {QStringLiteral("context"),
                     QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
@@ -102,7 +107,7 @@ Result<QJsonObject> McpApprovalTools::requestBody(const QJsonObject &a)
             return fail(Error::invalid(QLatin1String(required),
                 QStringLiteral("\"%1\" is required and must be a non-empty string").arg(QLatin1String(required))));
     }
-    for (const char *optional : {"language", "reasoning", "category"}) {
+    for (const char *optional : {"original", "language", "reasoning", "category"}) {
         const QJsonValue v = a.value(QLatin1String(optional));
         if (!v.isUndefined() && !v.isString())
             return fail(Error::invalid(
@@ -114,18 +119,19 @@ Result<QJsonObject> McpApprovalTools::requestBody(const QJsonObject &a)
         return fail(Error::invalid(
             QStringLiteral("confidence"), QStringLiteral("\"confidence\" must be a number from 0 to 1")));
     static const QStringList known{QStringLiteral("type"), QStringLiteral("title"), QStringLiteral("content"),
-        QStringLiteral("language"), QStringLiteral("reasoning"), QStringLiteral("context"),
+        QStringLiteral("original"), QStringLiteral("language"), QStringLiteral("reasoning"), QStringLiteral("context"),
         QStringLiteral("confidence"), QStringLiteral("category")};
     for (auto it = a.begin(); it != a.end(); ++it) {
         if (!known.contains(it.key()))
             return fail(Error::invalid(it.key(), QStringLiteral("unknown argument \"%1\"").arg(it.key())));
     }
 
+    QJsonObject payload{{QStringLiteral("content"), a.value(QLatin1String("content"))},
+        {QStringLiteral("language"), a.value(QLatin1String("language")).toString()}};
+    if (a.contains(QLatin1String("original")))
+        payload.insert(QStringLiteral("original"), a.value(QLatin1String("original")));
     QJsonObject body{{QStringLiteral("type"), a.value(QLatin1String("type"))},
-        {QStringLiteral("title"), a.value(QLatin1String("title"))},
-        {QStringLiteral("payload"),
-            QJsonObject{{QStringLiteral("content"), a.value(QLatin1String("content"))},
-                {QStringLiteral("language"), a.value(QLatin1String("language")).toString()}}},
+        {QStringLiteral("title"), a.value(QLatin1String("title"))}, {QStringLiteral("payload"), payload},
         {QStringLiteral("idempotency_key"), QUuid::createUuid().toString(QUuid::WithoutBraces)}};
     for (const char *copied : {"reasoning", "context", "confidence", "category"}) {
         if (a.contains(QLatin1String(copied)))

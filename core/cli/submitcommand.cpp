@@ -1,5 +1,7 @@
 #include "submitcommand.h"
 
+#include "domain/error.h"
+
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QFile>
@@ -7,6 +9,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QStringDecoder>
 #include <QThread>
 #include <QTimer>
 #include <QUuid>
@@ -87,6 +90,22 @@ Answer callWithRetries(QNetworkAccessManager &nam, const QByteArray &verb, const
     return a;
 }
 
+// A file's text (- for stdin); the server takes UTF-8 only, so other bytes are an error here.
+Result<QString> readText(const QString &name)
+{
+    QFile file(name);
+    const bool opened
+        = name == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
+    if (!opened)
+        return fail(Error::invalid({}, QStringLiteral("cannot read %1: %2").arg(name, file.errorString())));
+    const QByteArray bytes = file.readAll();
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    QString text = decoder(bytes);
+    if (decoder.hasError())
+        return fail(Error::invalid({}, QStringLiteral("%1 is not UTF-8 text").arg(name)));
+    return text;
+}
+
 int exitCodeFor(const QString &state)
 {
     if (state == QLatin1String("approved"))
@@ -125,6 +144,9 @@ int SubmitCommand::run(const QStringList &arguments)
         QStringLiteral("title"), QStringLiteral("one line for the reviewer"), QStringLiteral("TEXT"));
     const QCommandLineOption payloadFile(
         QStringLiteral("payload-file"), QStringLiteral("the proposed content (- for stdin)"), QStringLiteral("FILE"));
+    const QCommandLineOption originalFile(QStringLiteral("original-file"),
+        QStringLiteral("for a change: the text the content replaces, shown as a diff (- for stdin)"),
+        QStringLiteral("FILE"));
     const QCommandLineOption language(QStringLiteral("language"),
         QStringLiteral("syntax of the payload (email, sql, python, diff, ...)"), QStringLiteral("LANG"));
     const QCommandLineOption contextFile(QStringLiteral("context-file"),
@@ -135,8 +157,8 @@ int SubmitCommand::run(const QStringList &arguments)
     const QCommandLineOption reasoning(
         QStringLiteral("reasoning"), QStringLiteral("why the agent proposes this"), QStringLiteral("TEXT"));
     const QCommandLineOption wait(QStringLiteral("wait"), QStringLiteral("wait for the decision"));
-    parser.addOptions(
-        {server, token, type, title, payloadFile, language, contextFile, confidence, category, reasoning, wait});
+    parser.addOptions({server, token, type, title, payloadFile, originalFile, language, contextFile, confidence,
+        category, reasoning, wait});
     if (!parser.parse(QStringList{QStringLiteral("countersign-cli submit")} + arguments))
         return trouble(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -151,15 +173,20 @@ int SubmitCommand::run(const QStringList &arguments)
     if (bearer.isEmpty())
         return trouble(QStringLiteral("--token or COUNTERSIGN_TOKEN is required"));
 
-    QFile payload(parser.value(payloadFile));
-    const bool opened = parser.value(payloadFile) == QLatin1String("-") ? payload.open(stdin, QIODevice::ReadOnly)
-                                                                        : payload.open(QIODevice::ReadOnly);
-    if (!opened)
-        return trouble(QStringLiteral("cannot read %1: %2").arg(payload.fileName(), payload.errorString()));
+    if (parser.value(payloadFile) == QLatin1String("-") && parser.value(originalFile) == QLatin1String("-"))
+        return trouble(QStringLiteral("only one of --payload-file and --original-file can read stdin"));
+    const auto content = readText(parser.value(payloadFile));
+    if (!content)
+        return trouble(content.error().message);
+    QJsonObject payload{{QStringLiteral("content"), *content}, {QStringLiteral("language"), parser.value(language)}};
+    if (parser.isSet(originalFile)) {
+        const auto original = readText(parser.value(originalFile));
+        if (!original)
+            return trouble(original.error().message);
+        payload.insert(QStringLiteral("original"), *original);
+    }
     QJsonObject body{{QStringLiteral("type"), parser.value(type)}, {QStringLiteral("title"), parser.value(title)},
-        {QStringLiteral("payload"),
-            QJsonObject{{QStringLiteral("content"), QString::fromUtf8(payload.readAll())},
-                {QStringLiteral("language"), parser.value(language)}}},
+        {QStringLiteral("payload"), payload},
         {QStringLiteral("idempotency_key"), QUuid::createUuid().toString(QUuid::WithoutBraces)}};
     if (parser.isSet(contextFile)) {
         QFile f(parser.value(contextFile));

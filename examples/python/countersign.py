@@ -12,6 +12,11 @@ Put a human countersignature in front of any action an agent proposes:
     else:
         print("not sent:", decision.reason)
 
+For a change, pass what it replaces as well, and the reviewer sees the diff:
+
+    decision = cs.request_approval(type="config.update", title="Raise the retry limit",
+                                   content=new_text, original=current_text, language="yaml")
+
 or wrap a tool function so that it only ever runs with approved input:
 
     @cs.countersigned("shell.run", title=lambda command: "Run: " + command)
@@ -61,6 +66,7 @@ class Decision:
     modified = property(lambda self: bool(self.action.get("modified")))
     decided_by = property(lambda self: self.action.get("decided_by"))
     reason = property(lambda self: self.action.get("reason") or self.action.get("tier_reason"))
+    original = property(lambda self: self.action["payload"].get("original"))  # what a change replaces
 
     @property
     def content(self):
@@ -108,9 +114,15 @@ class Countersign:
         raise CountersignError("unreachable")
 
     def submit(self, type, title, content, language="", reasoning=None, context=None, confidence=None,
-               category=None, idempotency_key=None):
-        """Proposes an action; returns the action as the server stored it (maybe decided by policy)."""
-        body = {"type": type, "title": title, "payload": {"content": content, "language": language},
+               category=None, idempotency_key=None, original=None):
+        """Proposes an action; returns the action as the server stored it (maybe decided by policy).
+
+        For a change (a file edit, a config update) pass original=, the text content replaces (""
+        for a new file): the reviewer then sees a diff. A unified diff needs none: language="diff"."""
+        payload = {"content": content, "language": language}
+        if original is not None:
+            payload["original"] = original
+        body = {"type": type, "title": title, "payload": payload,
                 "idempotency_key": idempotency_key or str(uuid.uuid4())}
         for key, value in (("reasoning", reasoning), ("context", context), ("confidence", confidence),
                            ("category", category)):

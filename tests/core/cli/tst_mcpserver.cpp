@@ -132,6 +132,58 @@ private Q_SLOTS:
         QVERIFY2(text.startsWith(QLatin1String("APPROVED WITH EDITS")), qPrintable(text));
     }
 
+    // For a change the model sends what it replaces: the reviewer sees the diff, and a modify
+    // keeps the original as it was.
+    void requestApprovalWithAnOriginal()
+    {
+        McpClient client;
+        QVERIFY(client.start(arguments()));
+        handshake(client);
+        const QJsonArray tools = client.request(4, QStringLiteral("tools/list"))
+                                     .value(QLatin1String("result"))
+                                     .toObject()
+                                     .value(QLatin1String("tools"))
+                                     .toArray();
+        const QJsonObject original = tools.first()
+                                         .toObject()
+                                         .value(QLatin1String("inputSchema"))
+                                         .toObject()
+                                         .value(QLatin1String("properties"))
+                                         .toObject()
+                                         .value(QLatin1String("original"))
+                                         .toObject();
+        QCOMPARE(original.value(QLatin1String("type")).toString(), QStringLiteral("string"));
+        QVERIFY(!original.value(QLatin1String("description")).toString().isEmpty());
+
+        client.send(McpMessages::toolCall(13, QStringLiteral("request_approval"),
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("email.send_external")},
+                {QStringLiteral("title"), QStringLiteral("Update the signature")},
+                {QStringLiteral("content"), QStringLiteral("Regards,\nAda's shop\n")},
+                {QStringLiteral("original"), QStringLiteral("Regards,\nthe shop\n")},
+                {QStringLiteral("language"), QStringLiteral("email")}}));
+        const QJsonObject pending = waitForPending();
+        const QJsonObject payload = pending.value(QLatin1String("payload")).toObject();
+        QCOMPARE(payload.value(QLatin1String("original")).toString(), QStringLiteral("Regards,\nthe shop\n"));
+        QCOMPARE(payload.value(QLatin1String("content")).toString(), QStringLiteral("Regards,\nAda's shop\n"));
+        QCOMPARE(m_server->http()
+                     .post(QStringLiteral("/v1/actions/%1/decision").arg(pending.value(QLatin1String("id")).toString()),
+                         QJsonObject{{QStringLiteral("outcome"), QStringLiteral("modify")},
+                             {QStringLiteral("payload"),
+                                 QJsonObject{{QStringLiteral("content"), QStringLiteral("Regards,\nAda\n")}}}},
+                         m_reviewer)
+                     .status,
+            200);
+        const QJsonObject final = client.receive()
+                                      .value(QLatin1String("result"))
+                                      .toObject()
+                                      .value(QLatin1String("structuredContent"))
+                                      .toObject()
+                                      .value(QLatin1String("final_payload"))
+                                      .toObject();
+        QCOMPARE(final.value(QLatin1String("content")).toString(), QStringLiteral("Regards,\nAda\n"));
+        QCOMPARE(final.value(QLatin1String("original")).toString(), QStringLiteral("Regards,\nthe shop\n"));
+    }
+
     void autoAndProhibitedAnswerAtOnce()
     {
         McpClient client;
@@ -256,6 +308,11 @@ private Q_SLOTS:
             << QJsonObject{{QStringLiteral("type"), QStringLiteral("x.y")},
                    {QStringLiteral("title"), QStringLiteral("t")}, {QStringLiteral("content"), QStringLiteral("c")},
                    {QStringLiteral("confidence"), 7}};
+        QTest::newRow("original not a string")
+            << QStringLiteral("request_approval")
+            << QJsonObject{{QStringLiteral("type"), QStringLiteral("x.y")},
+                   {QStringLiteral("title"), QStringLiteral("t")}, {QStringLiteral("content"), QStringLiteral("c")},
+                   {QStringLiteral("original"), QJsonArray{QStringLiteral("c")}}};
         QTest::newRow("no id") << QStringLiteral("check_approval") << QJsonObject{};
         QTest::newRow("unknown id") << QStringLiteral("check_approval")
                                     << QJsonObject{{QStringLiteral("id"), QStringLiteral("no-such-action")}};

@@ -71,6 +71,28 @@ private Q_SLOTS:
         QCOMPARE(out.value(QLatin1String("decided_by")).toString(), QStringLiteral("policy"));
     }
 
+    void helperSendsTheOriginal()
+    {
+        QVERIFY(start(QStringLiteral("change"), QStringLiteral("/dev/null")));
+        const QJsonObject pending = m_agent->waitForPending();
+        const QJsonObject payload = pending.value(QLatin1String("payload")).toObject();
+        QCOMPARE(payload.value(QLatin1String("original")).toString(), QStringLiteral("Regards,\nthe shop\n"));
+        QCOMPARE(payload.value(QLatin1String("content")).toString(), QStringLiteral("Regards,\nAda's shop\n"));
+        QCOMPARE(m_agent
+                     ->decide(idOf(pending),
+                         QJsonObject{{QStringLiteral("outcome"), QStringLiteral("modify")},
+                             {QStringLiteral("payload"),
+                                 QJsonObject{{QStringLiteral("content"), QStringLiteral("Regards,\nAda\n")}}}})
+                     .status,
+            200);
+        QByteArray output;
+        QCOMPARE(m_agent->finish(&output), 0);
+        const QJsonObject out = QJsonDocument::fromJson(output).object();
+        QCOMPARE(out.value(QLatin1String("content")).toString(), QStringLiteral("Regards,\nAda\n"));
+        QCOMPARE(out.value(QLatin1String("original")).toString(), QStringLiteral("Regards,\nthe shop\n"));
+        QCOMPARE(out.value(QLatin1String("final_original")).toString(), QStringLiteral("Regards,\nthe shop\n"));
+    }
+
     void decoratedFunctionRunsWithTheEdit()
     {
         QTemporaryDir dir;

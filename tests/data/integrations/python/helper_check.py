@@ -2,7 +2,7 @@
 
     helper_check.py EXAMPLES_PYTHON_DIR MODE OUTFILE      (COUNTERSIGN_URL / COUNTERSIGN_TOKEN set)
 
-MODE auto: an auto-approved request; decorated: a countersigned function that writes what it
+MODE auto: an auto-approved request; change: a request with the original it replaces; decorated: a countersigned function that writes what it
 was allowed to do to OUTFILE. Prints the decision as JSON; exit 0 approved, 1 not approved.
 """
 
@@ -19,6 +19,13 @@ if mode == "auto":
     d = cs.request_approval("email.send_internal", "Standup notes", "Notes", language="email",
                             context={"recipient_count": 3}, confidence=0.95)
     print(json.dumps({"state": d.state, "decided_by": d.decided_by, "content": d.content}))
+    sys.exit(0 if d.approved else 1)
+
+if mode == "change":
+    d = cs.request_approval("email.send_external", "Update the signature", "Regards,\nAda's shop\n",
+                            original="Regards,\nthe shop\n", language="email")
+    print(json.dumps({"state": d.state, "content": d.content, "original": d.original,
+                      "final_original": d.action["final_payload"].get("original")}))
     sys.exit(0 if d.approved else 1)
 
 
