@@ -1176,6 +1176,22 @@
         <source>&amp;Stay</source>
         <translation>&amp;Bleiben</translation>
     </message>
+    <message>
+        <source>&amp;Proposed Change</source>
+        <translation>&amp;Vorgeschlagene Änderung</translation>
+    </message>
+    <message>
+        <source>Your &amp;Edits</source>
+        <translation>Ihre &amp;Änderungen</translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation>&amp;Ergebnis</translation>
+    </message>
+    <message>
+        <source>Choose what the diff compares</source>
+        <translation>Wählen, was der Vergleich gegenüberstellt</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::NotificationBatcher</name>
@@ -1967,6 +1983,34 @@
     <message>
         <source>Your unfinished edit of this item was kept. Approve it with Ctrl+Return, or press Ctrl+E to discard it.</source>
         <translation>Ihre unfertige Bearbeitung dieses Eintrags wurde aufbewahrt. Genehmigen Sie sie mit Strg+Eingabe, oder verwerfen Sie sie mit Strg+E.</translation>
+    </message>
+    <message>
+        <source>&amp;1 Proposed change</source>
+        <translation>&amp;1 Vorgeschlagene Änderung</translation>
+    </message>
+    <message>
+        <source>What the agent wants to change: the original on the left, its draft on the right</source>
+        <translation>Was der Agent ändern will: links das Original, rechts sein Entwurf</translation>
+    </message>
+    <message>
+        <source>&amp;2 Your edits</source>
+        <translation>&amp;2 Ihre Änderungen</translation>
+    </message>
+    <message>
+        <source>Your changes to the agent&apos;s draft; Modify edits here</source>
+        <translation>Ihre Änderungen am Entwurf des Agenten; hier wird bearbeitet</translation>
+    </message>
+    <message>
+        <source>&amp;3 Result</source>
+        <translation>&amp;3 Ergebnis</translation>
+    </message>
+    <message>
+        <source>What approving now does: the original on the left, your version on the right</source>
+        <translation>Was eine Genehmigung jetzt bewirkt: links das Original, rechts Ihre Fassung</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
     </message>
 </context>
 <context>
