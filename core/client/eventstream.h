@@ -45,8 +45,8 @@ public:
     static constexpr int FailuresBeforePolling = 3;
     // A live socket is pinged this often; one that has said nothing for StaleAfterMs is dropped
     // (and reconnected), so a hung server or a dead network shows within seconds.
-    static constexpr int HeartbeatMs = 2000;
-    static constexpr int StaleAfterMs = 5000;
+    static constexpr int HeartbeatMs = 1000;
+    static constexpr int StaleAfterMs = 3000;
 
 Q_SIGNALS:
     void eventReceived(const Countersign::Event &event);

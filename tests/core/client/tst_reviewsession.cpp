@@ -4,11 +4,14 @@
 #include "history/decisionhistory.h"
 #include "history/decisionoutbox.h"
 #include "restartableserver.h"
+#include "serverprocess.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace Countersign;
 using namespace Countersign::Test;
@@ -299,6 +302,34 @@ private Q_SLOTS:
         QTRY_COMPARE(loaded.count(), 1);
         QCOMPARE(r.session->identity().name, QStringLiteral("rita"));
         QVERIFY(errors.isEmpty()); // the outage was a state, not an error dialog
+    }
+
+    void aHungServerShowsWithinFiveSeconds()
+    {
+        // A process that stops answering keeps its sockets open: only the heartbeat can tell.
+        const QString db = m_dir.filePath(QStringLiteral("hung.db"));
+        const QByteArray token = ServerProcess::createToken(db, QStringLiteral("reviewer"), QStringLiteral("rita"));
+        QVERIFY(!token.isEmpty());
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--db"), db}));
+        Reviewer r(historyPath());
+        r.session->connectToServer(server.url(), QString::fromLatin1(token));
+        QTRY_COMPARE_WITH_TIMEOUT(r.session->connectionState(), ReviewSession::ConnectionState::Online, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(r.session->connection()->events()->state(), EventStream::State::Live, 10000);
+
+        QElapsedTimer hung;
+        hung.start();
+        ::kill(pid_t(server.process().processId()), SIGSTOP);
+        QTRY_COMPARE_WITH_TIMEOUT(r.session->connectionState(), ReviewSession::ConnectionState::Offline, 6000);
+        qInfo("hung server shown as offline after %lld ms", hung.elapsed());
+        QVERIFY(hung.elapsed() <= 5000);
+        ::kill(pid_t(server.process().processId()), SIGCONT);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                r.advance(1000);
+                return r.session->connectionState() == ReviewSession::ConnectionState::Online;
+            }(),
+            20000);
     }
 
     void batchesNeedTheServer()
