@@ -84,8 +84,21 @@ int main(int argc, char *argv[])
     const QCommandLineOption idleTimeout(QStringLiteral("idle-timeout"),
         QStringLiteral("seconds a connection may stay silent before it is closed (default 75)"),
         QStringLiteral("SECONDS"));
+    const QCommandLineOption perToken(QStringLiteral("max-connections-per-token"),
+        QStringLiteral("connections one token may hold (default: a quarter of --max-connections)"),
+        QStringLiteral("N"));
+    const QCommandLineOption perAddress(QStringLiteral("max-connections-per-address"),
+        QStringLiteral("connections one address may hold before a request on them authenticates (default: "
+                       "--max-connections less the reserve)"),
+        QStringLiteral("N"));
+    const QCommandLineOption reserved(QStringLiteral("reserved-connections"),
+        QStringLiteral("connections WebSockets and long polls never take, for short requests and /healthz (default: "
+                       "1/16 of --max-connections, at least 2)"),
+        QStringLiteral("N"));
+    const QCommandLineOption socketsPerToken(QStringLiteral("max-sockets-per-token"),
+        QStringLiteral("event WebSockets one token may hold (default 8)"), QStringLiteral("N"));
     parser.addOptions({listen, db, policy, demo, demoInterval, maxBody, rate, lease, alertDepth, alertAge, spotChecks,
-        maxConnections, idleTimeout});
+        maxConnections, idleTimeout, perToken, perAddress, reserved, socketsPerToken});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -127,6 +140,16 @@ int main(int argc, char *argv[])
     options.config.claimLease = std::chrono::seconds(number(lease, options.config.claimLease.count()));
     options.config.limits.maxConnections
         = int(qMin<qint64>(number(maxConnections, options.config.limits.maxConnections), 1'000'000));
+    constexpr qint64 MaxCount = 1'000'000;
+    options.config.limits.maxConnectionsPerToken = int(qMin(number(perToken, 0), MaxCount));
+    options.config.limits.maxConnectionsPerAddress = int(qMin(number(perAddress, 0), MaxCount));
+    options.config.limits.reservedConnections = int(qMin(number(reserved, 0), MaxCount));
+    options.config.limits.maxSocketsPerToken
+        = int(qMin<qint64>(number(socketsPerToken, options.config.limits.maxSocketsPerToken), MaxCount));
+    if (parser.isSet(reserved) && options.config.limits.reserved() >= options.config.limits.maxConnections) {
+        err << "countersign-server: --reserved-connections must be below --max-connections\n";
+        ok = false;
+    }
     if (parser.isSet(idleTimeout))
         options.config.limits.idleTimeout = std::chrono::seconds(number(idleTimeout, 75));
     options.config.alerts.queueDepth = number(alertDepth, options.config.alerts.queueDepth);

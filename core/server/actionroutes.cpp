@@ -3,6 +3,7 @@
 #include "actionmutation.h"
 #include "actionsubmitter.h"
 #include "domain/clock.h"
+#include "eventhub.h"
 #include "lifecycle/statemachine.h"
 #include "queryparameters.h"
 #include "reply.h"
@@ -113,8 +114,16 @@ void ActionRoutes::get(const ApiRequest &request, Reply *reply)
     }
     const QString id = request.pathArgument;
     const Identity who = request.identity;
+    const QByteArray tokenHash = request.tokenHash;
     if (*wait == 0) {
         answerCurrent(id, who, reply);
+        return;
+    }
+    // Long polls hold a connection, as WebSockets do: together they leave the reserved
+    // connections to short requests (and /healthz).
+    if (m.waiters->count() + m.events->subscribers() >= m.config.limits.maxHeld()) {
+        reply->sendError(Error::unavailable(QStringLiteral("too many open long polls and WebSockets; retry shortly")),
+            QHttpHeaders::fromListOfPairs({{"Retry-After", "1"}}));
         return;
     }
     QPointer<Reply> guard(reply);
@@ -124,7 +133,7 @@ void ActionRoutes::get(const ApiRequest &request, Reply *reply)
         [id](Store &store) {
             return store.action(id);
         },
-        [this, guard, who, id, seconds](Result<Action> action) {
+        [this, guard, who, id, seconds, tokenHash](Result<Action> action) {
             if (!guard)
                 return;
             if (action && !ActionMutation::checkVisible(*action, who))
@@ -139,9 +148,12 @@ void ActionRoutes::get(const ApiRequest &request, Reply *reply)
             }
             // Registered before the store thread runs any later batch: the decision's event,
             // delivered after this, wakes it.
-            m.waiters->add(id, guard, std::chrono::seconds(seconds), [this, id, who](Reply *r) {
-                answerCurrent(id, who, r);
-            });
+            m.waiters->add(
+                id, guard, std::chrono::seconds(seconds),
+                [this, id, who](Reply *r) {
+                    answerCurrent(id, who, r);
+                },
+                tokenHash);
         });
 }
 

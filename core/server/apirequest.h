@@ -19,6 +19,7 @@ struct ApiRequest {
     QByteArray body;
     QString pathArgument; // the {id} of routes like /v1/actions/{id}
     Identity identity; // the caller, for routes that need a token
+    QByteArray tokenHash; // its token's hash: what holds a long poll open ends with the token
 };
 
 } // namespace Countersign

@@ -24,8 +24,12 @@ QByteArray reasonPhrase(int status)
         return "Length Required";
     case 413:
         return "Content Too Large";
+    case 429:
+        return "Too Many Requests";
     case 431:
         return "Request Header Fields Too Large";
+    case 503:
+        return "Service Unavailable";
     default:
         return "Error";
     }
@@ -38,10 +42,11 @@ bool blank(const QByteArray &bytes)
 
 } // namespace
 
-ConnectionGuard::ConnectionGuard(GuardedSocket *socket, const ServerLimits &limits)
+ConnectionGuard::ConnectionGuard(GuardedSocket *socket, const ServerLimits &limits, UpgradeCheck upgradeCheck)
     : QObject(socket)
     , m_socket(socket)
     , m_limits(limits)
+    , m_upgradeCheck(std::move(upgradeCheck))
     , m_peerAddress(socket->peerAddress())
     , m_peerPort(socket->peerPort())
     , m_frames(limits.maxWebSocketMessageBytes)
@@ -197,6 +202,13 @@ void ConnectionGuard::headComplete(const QByteArray &headBytes, qint64 headEnd, 
                     QStringLiteral("sent data after a WebSocket upgrade request before it was answered")));
             return;
         }
+        if (m_upgradeCheck) {
+            if (const auto refused = m_upgradeCheck(headBytes, m_peerAddress, m_peerPort)) {
+                reject(refused->status, refused->error, 0,
+                    "Retry-After: " + QByteArray::number(refused->retryAfterSeconds) + "\r\n");
+                return;
+            }
+        }
         // The socket now goes to the WebSocket layer, the guard reading its frames first. If
         // the upgrade is denied instead, Qt HttpServer keeps the socket: close it then.
         m_phase = Phase::Upgraded;
@@ -278,7 +290,7 @@ void ConnectionGuard::onIdleTimeout()
     m_socket->disconnectFromHost();
 }
 
-void ConnectionGuard::reject(int status, const Error &error, qint64 bodyToDrain)
+void ConnectionGuard::reject(int status, const Error &error, qint64 bodyToDrain, const QByteArray &extraHeaders)
 {
     qCInfo(lcServer).noquote() << "refusing a request from" << m_peerAddress.toString() << "with" << status << ":"
                                << error.toString();
@@ -296,8 +308,8 @@ void ConnectionGuard::reject(int status, const Error &error, qint64 bodyToDrain)
 
     const QByteArray body = HttpErrors::bodyBytes(error);
     m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
-        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-        + "\r\nConnection: close\r\n\r\n" + body);
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n"
+        + extraHeaders + "Connection: close\r\n\r\n" + body);
 
     // Read and discard what the client still sends of a refused body (`bodyToDrain` bytes not
     // yet arrived), so it can read the answer instead of getting a reset; then close.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "admissionrefusal.h"
 #include "domain/error.h"
 #include "serverconfig.h"
 #include "websocketframereader.h"
@@ -10,6 +11,8 @@
 #include <QTimer>
 
 #include <deque>
+#include <functional>
+#include <optional>
 
 namespace Countersign {
 
@@ -34,7 +37,12 @@ class ConnectionGuard : public QObject
 {
     Q_OBJECT
 public:
-    ConnectionGuard(GuardedSocket *socket, const ServerLimits &limits);
+    // Asked about each WebSocket upgrade request (its raw head, the client's address and port)
+    // before Qt sees it: a refusal is answered here, with Retry-After, and the connection closed.
+    using UpgradeCheck = std::function<std::optional<AdmissionRefusal>(
+        const QByteArray &head, const QHostAddress &address, quint16 port)>;
+
+    ConnectionGuard(GuardedSocket *socket, const ServerLimits &limits, UpgradeCheck upgradeCheck = {});
     ~ConnectionGuard() override;
 
     QHostAddress peerAddress() const { return m_peerAddress; }
@@ -47,6 +55,10 @@ public:
     qint64 idleMs() const { return m_lastActivity.elapsed(); }
     bool isEvicted() const { return m_evicted; }
     void evict();
+    // The token whose requests the connection carries (its latest), empty before the first
+    // authenticated one: LimitedTcpServer counts it for that token, or for its address.
+    QString owner() const { return m_owner; }
+    void setOwner(const QString &owner) { m_owner = owner; }
 
 Q_SIGNALS:
     void rejected(int status);
@@ -64,7 +76,7 @@ private:
     void onIdleTimeout();
     void onRequestTimeout();
     void updateRequestClock();
-    void reject(int status, const Error &error, qint64 bodyToDrain = 0);
+    void reject(int status, const Error &error, qint64 bodyToDrain = 0, const QByteArray &extraHeaders = {});
     void drain();
     void closeAfterAnswer();
     void watchWebSocket();
@@ -73,6 +85,8 @@ private:
 
     GuardedSocket *m_socket;
     ServerLimits m_limits;
+    UpgradeCheck m_upgradeCheck;
+    QString m_owner;
     QHostAddress m_peerAddress;
     quint16 m_peerPort = 0;
     QMetaObject::Connection m_readConnection;

@@ -122,6 +122,12 @@ QByteArray Metrics::render(const MetricsSnapshot &s) const
     out += "countersign_open_connections " + QByteArray::number(s.openConnections) + '\n';
     header(out, "countersign_event_subscribers", "gauge", "Connected WebSocket event subscribers.");
     out += "countersign_event_subscribers " + QByteArray::number(s.subscribers) + '\n';
+    header(out, "countersign_event_subscriber_bytes", "gauge",
+        "Bytes of events waiting in the subscribers' sockets (bounded per subscriber and in total).");
+    out += "countersign_event_subscriber_bytes " + QByteArray::number(s.subscriberBytes) + '\n';
+    header(out, "countersign_event_subscribers_waiting", "gauge",
+        "Subscribers behind the live stream, waiting for their client to read before more is sent.");
+    out += "countersign_event_subscribers_waiting " + QByteArray::number(s.subscribersWaiting) + '\n';
     header(out, "countersign_long_poll_waiters", "gauge", "Requests waiting for a decision.");
     out += "countersign_long_poll_waiters " + QByteArray::number(s.waiters) + '\n';
     header(out, "countersign_store_batches_total", "counter", "Group commits and reads run by the store thread.");

@@ -16,6 +16,8 @@ struct MetricsSnapshot {
     AlertThresholds thresholds;
     int openConnections = 0;
     int subscribers = 0;
+    qint64 subscriberBytes = 0; // waiting in the subscribers' sockets
+    int subscribersWaiting = 0; // behind, waiting for their client to read
     int waiters = 0;
     qint64 storeBatches = 0;
     qint64 storeChanges = 0;

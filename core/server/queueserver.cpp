@@ -9,6 +9,7 @@
 #include "eventroutes.h"
 #include "eventsequencer.h"
 #include "failedauthlimiter.h"
+#include "httperrors.h"
 #include "limitedtcpserver.h"
 #include "logging.h"
 #include "metrics.h"
@@ -40,7 +41,37 @@ namespace Countersign {
 
 namespace {
 
-constexpr int TokenRefreshMs = 30'000;
+constexpr int SocketRetryAfterSeconds = 5;
+
+// Closes with a close frame that gets out: deleting the socket at once would discard it.
+void closeSoon(std::unique_ptr<QWebSocket> socket, QWebSocketProtocol::CloseCode code, const QString &reason)
+{
+    QWebSocket *ws = socket.release();
+    ws->close(code, reason);
+    QObject::connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
+    QTimer::singleShot(1000, ws, [ws] {
+        ws->abort();
+        ws->deleteLater();
+    });
+}
+
+// The token of a raw upgrade request head, as extractToken() would find it in the parsed one.
+QByteArray tokenOfHead(const QByteArray &head)
+{
+    const QList<QByteArray> lines = head.trimmed().split('\n');
+    if (lines.isEmpty())
+        return {};
+    QHttpHeaders headers;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.first(colon).compare("authorization", Qt::CaseInsensitive) == 0)
+            headers.append(QHttpHeaders::WellKnownHeader::Authorization, line.sliced(colon + 1).trimmed());
+    }
+    const QList<QByteArray> requestLine = lines.constFirst().trimmed().split(' ');
+    const QUrl target = QUrl::fromEncoded(requestLine.value(1));
+    return TokenAuthenticator::extractToken(headers, QUrlQuery(target), true);
+}
 
 } // namespace
 
@@ -106,6 +137,7 @@ Result<void> QueueServer::start()
     m_auth = std::make_unique<TokenAuthenticator>(m_worker.get());
     if (auto ok = m_auth->load(); !ok)
         return fail(ok.error());
+    connect(m_auth.get(), &TokenAuthenticator::tokensInvalidated, this, &QueueServer::onTokensInvalidated);
     m_limiter = std::make_unique<RateLimiter>(m_config.limits.ratePerSecond, m_config.limits.rateBurst);
     m_failedAuth = std::make_unique<FailedAuthLimiter>(
         m_clock, m_config.limits.authFailures, m_config.limits.authFailureWindowSeconds);
@@ -141,6 +173,9 @@ Result<void> QueueServer::start()
     connect(m_http.get(), &QHttpServer::newWebSocketConnection, this, &QueueServer::acceptWebSockets);
 
     m_tcp = new LimitedTcpServer(m_config.limits);
+    m_tcp->setUpgradeCheck([this](const QByteArray &head, const QHostAddress &address, quint16 port) {
+        return checkUpgradeHead(head, address, port);
+    });
     if (!m_tcp->listen(m_config.address, m_config.port)) {
         const QString why = m_tcp->errorString();
         delete m_tcp;
@@ -155,10 +190,13 @@ Result<void> QueueServer::start()
     }
     connect(m_tcp, &LimitedTcpServer::requestRejected, m_metrics.get(), &Metrics::observeRejected);
     connect(m_tcp, &LimitedTcpServer::connectionClosed, m_replies.get(), &ReplyTracker::dropPeer);
+    m_router->setAttributor([this](const QHostAddress &address, quint16 port, const QString &tokenName) {
+        return m_tcp ? m_tcp->attribute(address, port, tokenName) : std::nullopt;
+    });
 
     if (m_config.schedulerTimer)
         m_scheduler->start();
-    m_tokenRefresh.setInterval(TokenRefreshMs);
+    m_tokenRefresh.setInterval(m_config.tokenRefresh);
     connect(&m_tokenRefresh, &QTimer::timeout, m_auth.get(), &TokenAuthenticator::refresh);
     m_tokenRefresh.start();
     m_ready = true;
@@ -211,6 +249,8 @@ MetricsSnapshot QueueServer::gauges() const
     MetricsSnapshot s;
     s.thresholds = m_config.alerts;
     s.openConnections = m_tcp ? m_tcp->openConnections() : 0;
+    s.subscriberBytes = m_events->bufferedBytes();
+    s.subscribersWaiting = m_events->waitingSubscribers();
     s.subscribers = m_events->subscribers();
     s.waiters = m_waiters->count();
     const StoreWorker::Stats stats = m_worker->stats();
@@ -266,14 +306,55 @@ QHttpServerWebSocketUpgradeResponse QueueServer::verifyUpgrade(const QHttpServer
     const auto known = m_auth->cached(hash);
     if ((!known || !*known) && m_failedAuth->retryAfterSeconds(address) > 0)
         return QHttpServerWebSocketUpgradeResponse::deny(429, "Too Many Requests");
-    if (const auto identity = m_auth->resolveNow(hash); !identity) {
+    const auto identity = m_auth->resolveNow(hash);
+    if (!identity) {
         if (identity.error().code == ErrorCode::Unauthorized)
             m_failedAuth->recordFailure(address);
         return QHttpServerWebSocketUpgradeResponse::deny(401, "Unauthorized");
     }
     if (!QueryParameters::integer(request.query(), QStringLiteral("since"), 0, qint64(1) << 53, 0))
         return QHttpServerWebSocketUpgradeResponse::deny(400, "Bad Request");
+    // The guard has checked this already for a token it knew (and answered with Retry-After).
+    if (const auto refused = admitSocket(*identity))
+        return QHttpServerWebSocketUpgradeResponse::deny(refused->status, refused->error.message.toUtf8());
+    if (const auto refused = m_tcp->attribute(request.remoteAddress(), request.remotePort(), identity->name))
+        return QHttpServerWebSocketUpgradeResponse::deny(refused->status, refused->error.message.toUtf8());
     return QHttpServerWebSocketUpgradeResponse::accept();
+}
+
+std::optional<AdmissionRefusal> QueueServer::admitSocket(const Identity &identity) const
+{
+    const int mine = m_events->socketsOf(identity.name);
+    if (mine >= m_config.limits.socketsPerToken())
+        return AdmissionRefusal{429,
+            HttpErrors::rateLimited(QStringLiteral("this token has %1 WebSockets open, the most it may; close one or "
+                                                   "retry later")
+                    .arg(mine)),
+            SocketRetryAfterSeconds};
+    if (m_events->subscribers() + m_waiters->count() >= m_config.limits.maxHeld())
+        return AdmissionRefusal{
+            503, Error::unavailable(QStringLiteral("too many open WebSockets and long polls; retry shortly")), 1};
+    return std::nullopt;
+}
+
+std::optional<AdmissionRefusal> QueueServer::checkUpgradeHead(
+    const QByteArray &head, const QHostAddress &address, quint16 port)
+{
+    const QByteArray token = tokenOfHead(head);
+    if (token.isEmpty())
+        return std::nullopt; // verifyUpgrade() answers 401
+    const auto known = m_auth->cached(TokenAuthenticator::hashToken(token));
+    if (!known || !*known)
+        return std::nullopt; // looked up, or refused, by verifyUpgrade()
+    if (auto refused = admitSocket(**known))
+        return refused;
+    return m_tcp->attribute(address, port, (*known)->name);
+}
+
+void QueueServer::onTokensInvalidated(const QSet<QByteArray> &hashes)
+{
+    m_events->closeTokens(hashes);
+    m_waiters->endTokens(hashes);
 }
 
 void QueueServer::acceptWebSockets()
@@ -289,15 +370,22 @@ void QueueServer::acceptWebSockets()
         for (const QByteArray &name : raw)
             headers.append(name, socket->request().rawHeader(name));
         const QByteArray token = TokenAuthenticator::extractToken(headers, query, true);
-        const auto identity = m_auth->cached(TokenAuthenticator::hashToken(token));
+        const QByteArray hash = TokenAuthenticator::hashToken(token);
+        const auto identity = m_auth->cached(hash);
         if (!identity || !*identity) {
-            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorized"));
+            closeSoon(std::move(socket), QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorized"));
+            continue;
+        }
+        // Upgrades of one token verified together may pass the checks together: the last word.
+        if (const auto refused = admitSocket(**identity)) {
+            closeSoon(
+                std::move(socket), QWebSocketProtocol::CloseCode(1013) /* try again later */, refused->error.message);
             continue;
         }
         std::optional<qint64> since;
         if (query.hasQueryItem(QStringLiteral("since")))
             since = QueryParameters::integer(query, QStringLiteral("since"), 0, qint64(1) << 53, 0).value_or(0);
-        m_events->subscribe(std::move(socket), **identity, since);
+        m_events->subscribe(std::move(socket), **identity, hash, since);
     }
 }
 

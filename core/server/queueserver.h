@@ -1,5 +1,6 @@
 #pragma once
 
+#include "admissionrefusal.h"
 #include "committedchange.h"
 #include "domain/error.h"
 #include "role.h"
@@ -13,6 +14,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class QHttpServer;
 class QHttpServerRequest;
@@ -90,6 +92,11 @@ private:
     void publish(const QList<Countersign::CommittedChange> &changes);
     Result<void> listenToOtherInstances();
     QHttpServerWebSocketUpgradeResponse verifyUpgrade(const QHttpServerRequest &request);
+    // A WebSocket of this token over its limit, or past the connections WebSockets and long
+    // polls may hold together: the refusal.
+    std::optional<AdmissionRefusal> admitSocket(const Identity &identity) const;
+    std::optional<AdmissionRefusal> checkUpgradeHead(const QByteArray &head, const QHostAddress &address, quint16 port);
+    void onTokensInvalidated(const QSet<QByteArray> &hashes);
     void acceptWebSockets();
     void finishShutdown();
     MetricsSnapshot gauges() const;

@@ -93,18 +93,30 @@ void Router::dispatch(
         }
     }
     QPointer<Reply> guard(reply);
-    m_auth->resolve(hash, [this, index, guard, address, api = std::move(api)](Result<Identity> identity) mutable {
-        if (!identity && identity.error().code == ErrorCode::Unauthorized)
-            m_failedAuth->recordFailure(address);
-        if (!guard)
-            return;
-        if (!identity) {
-            guard->sendError(identity.error(), QHttpHeaders::fromListOfPairs({{"WWW-Authenticate", "Bearer"}}));
-            return;
-        }
-        api.identity = *identity;
-        authorized(m_routes.at(index), std::move(api), guard);
-    });
+    api.tokenHash = hash;
+    const QHostAddress peer = request.remoteAddress();
+    const quint16 port = request.remotePort();
+    m_auth->resolve(
+        hash, [this, index, guard, address, peer, port, api = std::move(api)](Result<Identity> identity) mutable {
+            if (!identity && identity.error().code == ErrorCode::Unauthorized)
+                m_failedAuth->recordFailure(address);
+            if (!guard)
+                return;
+            if (!identity) {
+                guard->sendError(identity.error(), QHttpHeaders::fromListOfPairs({{"WWW-Authenticate", "Bearer"}}));
+                return;
+            }
+            api.identity = *identity;
+            if (m_attributor) {
+                if (const auto refused = m_attributor(peer, port, identity->name)) {
+                    guard->sendError(refused->error,
+                        QHttpHeaders::fromListOfPairs({{"Retry-After", QByteArray::number(refused->retryAfterSeconds)},
+                            {"Connection", "close"}}));
+                    return;
+                }
+            }
+            authorized(m_routes.at(index), std::move(api), guard);
+        });
 }
 
 void Router::authorized(const Route &route, ApiRequest request, Reply *reply)

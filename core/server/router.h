@@ -1,8 +1,14 @@
 #pragma once
 
+#include "admissionrefusal.h"
 #include "route.h"
 
+#include <QHostAddress>
+
 #include <QObject>
+
+#include <functional>
+#include <optional>
 
 class QHttpServer;
 class QHttpServerRequest;
@@ -23,6 +29,11 @@ class Router : public QObject
 {
     Q_OBJECT
 public:
+    // Counts the request's connection for its token (LimitedTcpServer::attribute); a refusal
+    // (429, the token holds too many) answers the request instead.
+    using Attributor = std::function<std::optional<AdmissionRefusal>(
+        const QHostAddress &address, quint16 port, const QString &tokenName)>;
+
     Router(TokenAuthenticator *auth, RateLimiter *limiter, FailedAuthLimiter *failedAuth, ReplyTracker *replies,
         QObject *parent = nullptr);
 
@@ -31,6 +42,7 @@ public:
     void attach(QHttpServer *server);
     // While draining (graceful shutdown) new requests get 503 at once.
     void setDraining(bool draining) { m_draining = draining; }
+    void setAttributor(Attributor attributor) { m_attributor = std::move(attributor); }
 
 private:
     void dispatch(
@@ -43,6 +55,7 @@ private:
     FailedAuthLimiter *m_failedAuth;
     ReplyTracker *m_replies;
     QList<Route> m_routes;
+    Attributor m_attributor;
     bool m_draining = false;
 };
 

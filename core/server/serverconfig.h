@@ -14,6 +14,12 @@ struct ServerLimits {
     qint64 maxBodyBytes = 1024 * 1024; // larger bodies: 413 before they are buffered
     qint64 maxHeaderBytes = 16 * 1024; // request line + headers: 431 beyond
     int maxConnections = 1024; // beyond: 503 and close
+    // Shares of maxConnections (0: derived from it, see the accessors below). A connection is
+    // counted for a token from its first request with that token, for its address before.
+    int maxConnectionsPerToken = 0; // default: a quarter; beyond, its idlest closes, else 429
+    int maxConnectionsPerAddress = 0; // not yet authenticated; default: all but the reserve
+    int reservedConnections = 0; // never taken by WebSockets and long polls; default: 1/16, 2 to half
+    int maxSocketsPerToken = 8; // WebSockets of one token; beyond: 429 with Retry-After
     std::chrono::milliseconds idleTimeout{75'000}; // no request in flight and no traffic: close
     std::chrono::milliseconds requestTimeout{20'000}; // a request's head and body must arrive within
     double ratePerSecond = 100; // per token, sustained
@@ -21,8 +27,25 @@ struct ServerLimits {
     int authFailures = 20; // failed authentications per client address and window, then 429
     int authFailureWindowSeconds = 60; // the window refills the address's bucket
     qint64 maxWebSocketMessageBytes = 64 * 1024;
-    qint64 maxWebSocketBacklogBytes = 8 * 1024 * 1024; // a subscriber this far behind is dropped
+    // A subscriber with this much unsent gets no more until it drains; what it missed meanwhile
+    // is read from the store, a page at a time, as it does (EventHub).
+    qint64 maxWebSocketBacklogBytes = 512 * 1024;
+    qint64 maxWebSocketBufferedBytes = 64 * 1024 * 1024; // the same for all subscribers together
     int maxWaitSeconds = 55; // GET /v1/actions/{id}?wait=N
+
+    int reserved() const
+    {
+        return reservedConnections > 0 ? reservedConnections : qMin(qMax(2, maxConnections / 16), maxConnections / 2);
+    }
+    int perToken() const { return maxConnectionsPerToken > 0 ? maxConnectionsPerToken : qMax(1, maxConnections / 4); }
+    int perAddress() const
+    {
+        return maxConnectionsPerAddress > 0 ? maxConnectionsPerAddress : qMax(1, maxConnections - reserved());
+    }
+    // WebSockets of one token: they never take its last connection, which stays for requests.
+    int socketsPerToken() const { return qMin(maxSocketsPerToken, qMax(1, perToken() - 1)); }
+    // WebSockets and long polls of all tokens together.
+    int maxHeld() const { return qMax(1, maxConnections - reserved()); }
 };
 
 // Queue health alarms, reported in /v1/queue/stats and /metrics.
@@ -45,6 +68,9 @@ struct ServerConfig {
     int maxBatch = 512; // store tasks folded into one group commit
     std::chrono::milliseconds shutdownGrace{10'000}; // in-flight requests get this long on SIGTERM
     double spotCheckFraction = 0.05; // of auto-approvals sampled for a retrospective review (0..1)
+    // How often the token table is re-read: revocations made on another instance (or behind the
+    // server's back) take effect, open WebSockets and long polls included, within this.
+    std::chrono::milliseconds tokenRefresh{500};
 };
 
 } // namespace Countersign

@@ -64,21 +64,50 @@ Result<void> TokenAuthenticator::load()
 
 void TokenAuthenticator::refresh()
 {
+    if (m_refreshing)
+        return;
+    m_refreshing = true;
     m_worker->read<QList<TokenRecord>>(
         this,
         [](Store &store) {
             return store.tokens();
         },
         [this](Result<QList<TokenRecord>> tokens) {
+            m_refreshing = false;
             if (!tokens) {
                 qCWarning(lcServer) << "cannot refresh tokens:" << tokens.error().toString();
                 return;
             }
-            QHash<QByteArray, TokenRecord> known;
-            for (const auto &t : std::as_const(*tokens))
-                known.insert(t.hash, t);
-            m_known = std::move(known);
+            merge(*tokens);
         });
+}
+
+void TokenAuthenticator::merge(const QList<TokenRecord> &tokens)
+{
+    QHash<QByteArray, TokenRecord> known;
+    known.reserve(tokens.size());
+    QSet<QByteArray> invalidated;
+    for (TokenRecord t : tokens) {
+        const auto before = m_known.constFind(t.hash);
+        if (before != m_known.cend()) {
+            // A read that started before a revocation here committed must not undo it.
+            t.revoked = t.revoked || before->revoked;
+            if ((t.revoked && !before->revoked) || t.role != before->role || t.name != before->name)
+                invalidated.insert(t.hash);
+        }
+        known.insert(t.hash, t);
+    }
+    // A token missing from the read (created after it started) stays known: tokens are never
+    // deleted, only revoked.
+    for (auto it = m_known.cbegin(); it != m_known.cend(); ++it) {
+        if (!known.contains(it.key()))
+            known.insert(it.key(), it.value());
+    }
+    m_known = std::move(known);
+    if (!invalidated.isEmpty()) {
+        qCInfo(lcServer) << invalidated.size() << "token(s) revoked or changed elsewhere";
+        Q_EMIT tokensInvalidated(invalidated);
+    }
 }
 
 void TokenAuthenticator::remember(const TokenRecord &record)
@@ -89,10 +118,15 @@ void TokenAuthenticator::remember(const TokenRecord &record)
 
 void TokenAuthenticator::revokeName(const QString &name)
 {
+    QSet<QByteArray> invalidated;
     for (auto it = m_known.begin(); it != m_known.end(); ++it) {
-        if (it->name == name)
+        if (it->name == name && !it->revoked) {
             it->revoked = true;
+            invalidated.insert(it.key());
+        }
     }
+    if (!invalidated.isEmpty())
+        Q_EMIT tokensInvalidated(invalidated);
 }
 
 std::optional<Result<Identity>> TokenAuthenticator::cached(const QByteArray &hash) const

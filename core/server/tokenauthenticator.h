@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QHttpHeaders>
 #include <QObject>
+#include <QSet>
 #include <QUrlQuery>
 
 #include <functional>
@@ -21,6 +22,11 @@ class StoreWorker;
 // small, so it is kept in memory (loaded at start, refreshed now and then) and a request never
 // waits on the database to be authenticated, except for a token created behind the server's
 // back (by `countersign-server token create`), which is looked up once.
+//
+// A token that stops being valid (revoked here, or seen revoked or with another role on a
+// refresh: another instance or another process changed it) is reported by tokensInvalidated(),
+// so what it holds open (WebSockets, long polls) can be ended too. A revocation is final: a
+// refresh that read the table before it committed does not bring the token back.
 class TokenAuthenticator : public QObject
 {
     Q_OBJECT
@@ -35,7 +41,7 @@ public:
 
     // Loads every token; call once the store is open.
     Result<void> load();
-    void refresh(); // asynchronous reload
+    void refresh(); // asynchronous reload; one at a time
     void remember(const TokenRecord &record); // a token the server just created
     void revokeName(const QString &name); // takes effect at once, before the next refresh
 
@@ -47,12 +53,18 @@ public:
     // Synchronous (bounded wait on the store), for WebSocket upgrade checks.
     Result<Identity> resolveNow(const QByteArray &hash);
 
+Q_SIGNALS:
+    // Token hashes that no longer stand for what they did: revoked, or another role.
+    void tokensInvalidated(const QSet<QByteArray> &hashes);
+
 private:
+    void merge(const QList<TokenRecord> &tokens);
     Result<Identity> fromRecord(const std::optional<TokenRecord> &record, const QByteArray &hash);
 
     StoreWorker *m_worker;
     QHash<QByteArray, TokenRecord> m_known;
     mutable QHash<QByteArray, QDeadlineTimer> m_unknown; // recently refused hashes
+    bool m_refreshing = false;
 };
 
 } // namespace Countersign

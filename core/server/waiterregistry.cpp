@@ -1,5 +1,6 @@
 #include "waiterregistry.h"
 
+#include "httperrors.h"
 #include "reply.h"
 
 namespace Countersign {
@@ -13,12 +14,12 @@ WaiterRegistry::WaiterRegistry(QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &WaiterRegistry::onTimer);
 }
 
-void WaiterRegistry::add(
-    const QString &actionId, Reply *reply, std::chrono::milliseconds wait, TimeoutHandler onTimeout)
+void WaiterRegistry::add(const QString &actionId, Reply *reply, std::chrono::milliseconds wait,
+    TimeoutHandler onTimeout, const QByteArray &tokenHash)
 {
     const quint64 id = m_nextId++;
     const qint64 deadline = m_clock.elapsed() + wait.count();
-    m_waiters.emplace(id, Waiter{actionId, reply, deadline, std::move(onTimeout)});
+    m_waiters.emplace(id, Waiter{actionId, reply, deadline, std::move(onTimeout), tokenHash});
     m_deadlines.emplace(deadline, id);
     m_byAction.insert(actionId, id);
     arm();
@@ -59,6 +60,24 @@ void WaiterRegistry::expireAll()
             w.onTimeout(w.reply);
     }
     m_timer.stop();
+}
+
+void WaiterRegistry::endTokens(const QSet<QByteArray> &tokenHashes)
+{
+    QList<quint64> ended;
+    for (const auto &[id, w] : m_waiters) {
+        if (!w.tokenHash.isEmpty() && tokenHashes.contains(w.tokenHash))
+            ended.append(id);
+    }
+    for (quint64 id : std::as_const(ended)) {
+        QPointer<Reply> reply = m_waiters.at(id).reply;
+        remove(id);
+        if (reply)
+            reply->sendError(HttpErrors::unauthorized(QStringLiteral("the token has been revoked")),
+                QHttpHeaders::fromListOfPairs({{"WWW-Authenticate", "Bearer"}}));
+    }
+    if (!ended.isEmpty())
+        arm();
 }
 
 void WaiterRegistry::remove(quint64 id)

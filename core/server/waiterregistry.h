@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <chrono>
@@ -27,11 +28,15 @@ public:
 
     explicit WaiterRegistry(QObject *parent = nullptr);
 
-    void add(const QString &actionId, Reply *reply, std::chrono::milliseconds wait, TimeoutHandler onTimeout);
+    // `tokenHash`: the caller's token, whose revocation ends the wait (endTokens).
+    void add(const QString &actionId, Reply *reply, std::chrono::milliseconds wait, TimeoutHandler onTimeout,
+        const QByteArray &tokenHash = {});
     // Wakes the waiters of every action an event shows settled (no longer pending).
     void publish(const QList<CommittedChange> &changes);
     // Answers every waiter now, as if its wait had run out (shutdown).
     void expireAll();
+    // Answers the waiters of these tokens with 401 (the token was revoked or changed).
+    void endTokens(const QSet<QByteArray> &tokenHashes);
     int count() const { return int(m_waiters.size()); }
 
 private:
@@ -40,6 +45,7 @@ private:
         QPointer<Reply> reply;
         qint64 deadlineMs = 0;
         TimeoutHandler onTimeout;
+        QByteArray tokenHash;
     };
     void remove(quint64 id);
     void onTimer();

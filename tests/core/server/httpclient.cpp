@@ -118,4 +118,14 @@ HttpResult HttpClient::del(const QString &path, const QByteArray &token)
     return send("DELETE", path, {}, token);
 }
 
+qint64 HttpClient::metric(const QByteArray &name)
+{
+    const QByteArray text = get(QStringLiteral("/metrics")).body;
+    for (const QByteArray &line : text.split('\n')) {
+        if (line.startsWith(QByteArray(name + ' ')))
+            return line.mid(name.size() + 1).trimmed().toLongLong();
+    }
+    return -1;
+}
+
 } // namespace Countersign::Test

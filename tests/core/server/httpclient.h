@@ -43,6 +43,8 @@ public:
     static HttpResult wait(QNetworkReply *reply, int timeoutMs = 15000);
 
     QUrl url(const QString &path) const;
+    // A value of GET /metrics (a gauge or counter without labels); -1 when absent.
+    qint64 metric(const QByteArray &name);
 
 private:
     QUrl m_base;

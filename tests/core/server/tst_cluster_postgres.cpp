@@ -2,8 +2,9 @@
 // racing on both never double-claim or double-decide, a WebSocket subscriber on one instance
 // sees what happens on the other (with the database's seq, so since= works anywhere), a long
 // poll on one wakes when the decision lands on the other, two schedulers apply each expiry
-// once, and reports, spot checks and proposals read on one instance count what the other
-// wrote. The server comes from the ctest fixture "postgres"; without it the test skips.
+// once, reports, spot checks and proposals read on one instance count what the other
+// wrote, and a token revoked on one instance loses its sockets and long polls on the other. The server comes from the
+// ctest fixture "postgres"; without it the test skips.
 #include "postgrestestserver.h"
 #include "server/eventsequencer.h"
 #include "storetestdata.h"
@@ -222,6 +223,38 @@ private Q_SLOTS:
         QCOMPARE(answer.status, 200);
         QCOMPARE(answer.json().value(QLatin1String("state")).toString(), QStringLiteral("approved"));
         QVERIFY2(timer.elapsed() < 5000, "the long poll on B was not woken by the decision on A");
+    }
+
+    // A token revoked through A ends its WebSocket and its long poll on B within a second:
+    // B sees the revocation on its token refresh (ServerConfig::tokenRefresh).
+    void revocationOnAEndsSocketsAndLongPollsOnB()
+    {
+        const QByteArray admin = m_a->token(Role::Admin, QStringLiteral("ada"));
+        const QByteArray rita = m_b->token(Role::Reviewer, QStringLiteral("rita"));
+        const QByteArray doomed = m_b->token(Role::Agent, QStringLiteral("doomed-bot"));
+        Subscriber onB;
+        QVERIFY(onB.open(m_b->url(), rita));
+        const HttpResult submitted = m_b->submit(doomed);
+        QCOMPARE(submitted.status, 201);
+        const QString id = submitted.json().value(QLatin1String("id")).toString();
+        QTRY_COMPARE_WITH_TIMEOUT(onB.ofAction(id).size(), 1, 5000);
+        QNetworkReply *poll = m_b->http().start("GET", QStringLiteral("/v1/actions/%1?wait=30").arg(id), {}, doomed);
+        QSignalSpy closed(&onB.socket, &QWebSocket::disconnected);
+
+        QCOMPARE(m_a->http().del(QStringLiteral("/v1/tokens/rita"), admin).status, 200);
+        QCOMPARE(m_a->http().del(QStringLiteral("/v1/tokens/doomed-bot"), admin).status, 200);
+        QElapsedTimer sinceRevoked;
+        sinceRevoked.start();
+        QVERIFY(closed.wait(3000));
+        const qint64 closedAfter = sinceRevoked.elapsed();
+        const HttpResult answer = HttpClient::wait(poll, 3000);
+        qInfo("FIGURES revocation on A: socket on B closed after %lld ms, long poll on B answered after %lld ms",
+            closedAfter, sinceRevoked.elapsed());
+        QCOMPARE(answer.status, 401);
+        QCOMPARE(onB.socket.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        QVERIFY2(closedAfter < 1000, qPrintable(QString::number(closedAfter)));
+        QVERIFY2(sinceRevoked.elapsed() < 1000, qPrintable(QString::number(sinceRevoked.elapsed())));
+        QCOMPARE(m_b->http().get(QStringLiteral("/v1/me"), rita).status, 401);
     }
 
     void twoSchedulersExpireEachActionOnce()

@@ -1,10 +1,12 @@
 #include "routetestcase.h"
+#include "server/storeworker.h"
 #include "testserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkRequest>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
 
@@ -63,6 +65,46 @@ struct Subscriber {
         return t;
     }
 };
+
+// The text messages in what a server sent (unmasked frames); whole messages are taken out of
+// `bytes`, the rest stays for next time.
+QList<QByteArray> takeMessages(QByteArray &bytes)
+{
+    QList<QByteArray> messages;
+    QByteArray partial;
+    qsizetype pos = 0;
+    qsizetype taken = 0; // end of the last whole message
+    while (bytes.size() - pos >= 2) {
+        const auto b0 = quint8(bytes.at(pos));
+        quint64 length = quint8(bytes.at(pos + 1)) & 0x7F;
+        qsizetype header = 2;
+        if (length == 126) {
+            if (bytes.size() - pos < 4)
+                break;
+            length = (quint64(quint8(bytes.at(pos + 2))) << 8) | quint8(bytes.at(pos + 3));
+            header = 4;
+        } else if (length == 127) {
+            if (bytes.size() - pos < 10)
+                break;
+            length = 0;
+            for (int i = 0; i < 8; ++i)
+                length = (length << 8) | quint8(bytes.at(pos + 2 + i));
+            header = 10;
+        }
+        if (quint64(bytes.size() - pos - header) < length)
+            break;
+        partial += bytes.mid(pos + header, qsizetype(length));
+        pos += header + qsizetype(length);
+        if (b0 & 0x80) {
+            if ((b0 & 0x0F) <= 1)
+                messages.append(partial);
+            partial.clear();
+            taken = pos;
+        }
+    }
+    bytes.remove(0, taken);
+    return messages;
+}
 
 } // namespace
 
@@ -208,6 +250,79 @@ private Q_SLOTS:
         QTest::qWait(100);
         QCOMPARE(mine.events.size(), 1);
         QCOMPARE(mine.events.first().value(QLatin1String("action_id")).toString(), id);
+    }
+
+    // A client that stops reading gets no more than its window (the server neither queues the
+    // history nor the live events for it), and once it reads again it gets everything, the
+    // live events it missed meanwhile too, in order, each once: they come from the store.
+    void stalledReaderMissesNothing()
+    {
+        const QString content(40 * 1024, u'x');
+        for (int i = 0; i < 200; ++i) // 8 MB of history
+            QCOMPARE(m_server
+                         ->submit(m_agent,
+                             {{QStringLiteral("payload"),
+                                 QJsonObject{{QStringLiteral("content"), content},
+                                     {QStringLiteral("language"), QStringLiteral("text")}}}})
+                         .status,
+                201);
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(client.waitForConnected(5000));
+        client.setReadBufferSize(64 * 1024); // Qt stops reading from the kernel beyond this
+        client.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 32 * 1024);
+        client.write("GET /v1/events?since=0 HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                     "Authorization: Bearer "
+            + m_rita + "\r\n\r\n");
+        QByteArray received;
+        QTRY_VERIFY_WITH_TIMEOUT((received += client.read(1024)).contains("\r\n\r\n"), 5000);
+        QVERIFY2(received.startsWith("HTTP/1.1 101"), received.constData());
+        received.remove(0, received.indexOf("\r\n\r\n") + 4);
+        // Stalled: the subscriber waits for its client, holding at most about its window.
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->http().metric("countersign_event_subscribers_waiting"), 1, 10000);
+        const qint64 queued = m_server->http().metric("countersign_event_subscriber_bytes");
+        QVERIFY2(queued > 0 && queued <= ServerLimits{}.maxWebSocketBacklogBytes + 64 * 1024,
+            qPrintable(QString::number(queued)));
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(m_server->submit(m_agent).status, 201); // live, while it is stalled
+        QVERIFY(m_server->http().metric("countersign_event_subscriber_bytes")
+            <= ServerLimits{}.maxWebSocketBacklogBytes + 64 * 1024);
+        const qint64 last = m_server->server()
+                                .storeWorker()
+                                ->call<qint64>([](Store &store) {
+                                    return store.lastEventSeq();
+                                })
+                                .value_or(-1);
+        QCOMPARE(last, 203);
+
+        client.setReadBufferSize(0);
+        QList<qint64> seqs;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                received += client.readAll();
+                for (const QByteArray &m : takeMessages(received)) {
+                    const QJsonObject o = QJsonDocument::fromJson(m).object();
+                    if (o.value(QLatin1String("type")).toString() != QLatin1String("hello"))
+                        seqs.append(o.value(QLatin1String("seq")).toInteger());
+                }
+                return !seqs.isEmpty() && seqs.last() >= last;
+            }(),
+            20000);
+        QCOMPARE(seqs.size(), 203);
+        for (qsizetype i = 0; i < seqs.size(); ++i)
+            QCOMPARE(seqs.at(i), i + 1);
+        // Caught up: live again.
+        QCOMPARE(m_server->submit(m_agent).status, 201);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                received += client.readAll();
+                for (const QByteArray &m : takeMessages(received))
+                    seqs.append(QJsonDocument::fromJson(m).object().value(QLatin1String("seq")).toInteger());
+                return seqs.last() == 204;
+            }(),
+            5000);
+        QCOMPARE(m_server->http().metric("countersign_event_subscribers_waiting"), 0);
     }
 
     void oversizedMessagesCloseTheSocket()

@@ -37,6 +37,7 @@ private Q_SLOTS:
         config.limits.requestTimeout = std::chrono::milliseconds(600);
         config.limits.idleTimeout = std::chrono::milliseconds(400);
         config.limits.maxConnections = 6;
+        config.limits.maxConnectionsPerAddress = 6; // the global cap, not one address's share (tst_connectionshare)
         m_server = std::make_unique<TestServer>(config);
         QVERIFY(m_server->start());
         m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
@@ -225,6 +226,7 @@ private Q_SLOTS:
     {
         ServerConfig config = TestServer::defaultConfig();
         config.limits.maxConnections = 6;
+        config.limits.maxConnectionsPerAddress = 6;
         config.limits.idleTimeout = std::chrono::milliseconds(30'000); // only eviction closes them here
         TestServer server(config);
         QVERIFY(server.start());
