@@ -280,7 +280,7 @@ private Q_SLOTS:
         QVERIFY2(received.startsWith("HTTP/1.1 101"), received.constData());
         received.remove(0, received.indexOf("\r\n\r\n") + 4);
         // Stalled: the subscriber waits for its client, holding at most about its window.
-        QTRY_COMPARE_WITH_TIMEOUT(m_server->http().metric("countersign_event_subscribers_waiting"), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->http().metric("countersign_event_subscribers_waiting"), 1, 30000);
         const qint64 queued = m_server->http().metric("countersign_event_subscriber_bytes");
         QVERIFY2(queued > 0 && queued <= ServerLimits{}.maxWebSocketBacklogBytes + 64 * 1024,
             qPrintable(QString::number(queued)));
