@@ -2262,6 +2262,10 @@
 <context>
     <name>Countersign::ShortcutsDialog</name>
     <message>
+        <source>In text fields</source>
+        <translation>In Textfeldern</translation>
+    </message>
+    <message>
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>

@@ -36,18 +36,23 @@ ShortcutsDialog::ShortcutsDialog(
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_list->header()->setStretchLastSection(false);
-    for (const Group &group : groups) {
-        auto *heading = new QTreeWidgetItem(m_list, {group.title});
+    auto addHeading = [this](const QString &title) {
+        auto *heading = new QTreeWidgetItem(m_list, {title});
         QFont bold = heading->font(0);
         bold.setBold(true);
         heading->setFont(0, bold);
         heading->setFirstColumnSpanned(true);
+    };
+    for (const Group &group : groups) {
+        addHeading(group.title);
         for (const QAction *action : group.actions) {
             const QString keys = keysOf(action);
             if (!keys.isEmpty())
                 new QTreeWidgetItem(m_list, {QString(action->text()).remove(u'&'), keys});
         }
     }
+    if (!extra.isEmpty())
+        addHeading(tr("In text fields"));
     for (const auto &[keys, what] : extra)
         new QTreeWidgetItem(m_list, {what, keys});
     layout->addWidget(m_list);
