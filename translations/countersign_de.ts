@@ -2095,6 +2095,10 @@
         <source>Your edit could not be kept</source>
         <translation>Ihre Bearbeitung konnte nicht aufbewahrt werden</translation>
     </message>
+    <message>
+        <source>Connect again with a valid token. Your saved decisions are kept and sent then. (%1)</source>
+        <translation>Verbinden Sie sich erneut mit einem gültigen Token. Ihre gespeicherten Entscheidungen bleiben erhalten und werden dann gesendet. (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::SessionBanner</name>

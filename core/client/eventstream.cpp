@@ -160,6 +160,12 @@ void EventStream::onSocketDisconnected()
     m_heartbeat.stop();
     if (m_state == State::Stopped)
         return;
+    if (m_socket.closeCode() == QWebSocketProtocol::CloseCodePolicyViolated) {
+        const QString reason = m_socket.closeReason();
+        stop();
+        Q_EMIT tokenRefused(reason);
+        return;
+    }
     if (!m_pollTimer.isActive())
         Q_EMIT serverUnreachable(tr("The event stream was interrupted."));
     ++m_failures;

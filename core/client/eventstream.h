@@ -58,6 +58,9 @@ Q_SIGNALS:
     // stream could not reach it (the socket dropped or failed while not polling, a poll failed).
     void serverReached();
     void serverUnreachable(const QString &message);
+    // The server closed the stream because the token is no longer valid (revoked, role changed):
+    // the stream stops; reconnecting with the same token cannot help.
+    void tokenRefused(const QString &reason);
 
 private:
     void openSocket();

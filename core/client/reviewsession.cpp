@@ -49,6 +49,12 @@ ReviewSession::ReviewSession(
     connect(events, &EventStream::eventReceived, this, &ReviewSession::onEvent);
     connect(events, &EventStream::serverReached, this, &ReviewSession::onReached);
     connect(events, &EventStream::serverUnreachable, this, &ReviewSession::onUnreachable);
+    connect(events, &EventStream::tokenRefused, this, [this](const QString &reason) {
+        // Not an outage: say so at once instead of showing "cannot be reached" and retrying.
+        disconnectFromServer();
+        Q_EMIT errorOccurred(tr("The server no longer accepts your token"),
+            tr("Connect again with a valid token. Your saved decisions are kept and sent then. (%1)").arg(reason));
+    });
     connect(events, &EventStream::stateChanged, this, [this] {
         // Polling or not is part of what the status bar says.
         if (m_state == ConnectionState::Online)

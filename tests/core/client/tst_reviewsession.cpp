@@ -332,6 +332,22 @@ private Q_SLOTS:
             20000);
     }
 
+    void aRevokedTokenDisconnectsAtOnceWithoutAnOutage()
+    {
+        Reviewer r(historyPath());
+        r.session->connectToServer(m_server.url(), m_server.token(Role::Reviewer, QStringLiteral("robin")));
+        QTRY_COMPARE_WITH_TIMEOUT(r.session->connectionState(), ReviewSession::ConnectionState::Online, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(r.session->connection()->events()->state(), EventStream::State::Live, 10000);
+        QSignalSpy states(r.session.get(), &ReviewSession::connectionStateChanged);
+        QSignalSpy errors(r.session.get(), &ReviewSession::errorOccurred);
+        QVERIFY(m_server.revoke(QStringLiteral("robin")));
+        QTRY_COMPARE_WITH_TIMEOUT(r.session->connectionState(), ReviewSession::ConnectionState::Disconnected, 5000);
+        for (const QList<QVariant> &change : std::as_const(states))
+            QVERIFY(change.first().value<ReviewSession::ConnectionState>() != ReviewSession::ConnectionState::Offline);
+        QCOMPARE(errors.count(), 1);
+        QCOMPARE(errors.first().first().toString(), QStringLiteral("The server no longer accepts your token"));
+    }
+
     void batchesNeedTheServer()
     {
         Reviewer r(historyPath());

@@ -107,6 +107,14 @@ bool RestartableServer::decide(const QString &id, const Decision &decision, cons
     return r && *r;
 }
 
+bool RestartableServer::revoke(const QString &name)
+{
+    ServerConnection admin;
+    admin.setServer(url(), token(Role::Admin, QStringLiteral("test-admin")));
+    const auto r = await(admin.sendJson(QByteArrayLiteral("DELETE"), QStringLiteral("/v1/tokens/") + name, {}));
+    return r && *r;
+}
+
 bool RestartableServer::withdraw(const QString &id)
 {
     const auto r

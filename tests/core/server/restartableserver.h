@@ -31,6 +31,7 @@ public:
     Action action(const QString &id); // as the server has it now
     bool decide(const QString &id, const Decision &decision, const QString &reviewer);
     bool withdraw(const QString &id); // the agent gives up on its action
+    bool revoke(const QString &name); // as an admin
 
 private:
     QTemporaryDir m_dir;
