@@ -95,6 +95,7 @@ void ReviewSession::connectToServer(const QUrl &url, const QString &token)
     disconnectFromServer();
     ++m_generation;
     m_connection->setServer(url, token);
+    refreshOutboxIds(); // what waits for this server
     m_health.reset();
     m_loaded = false;
     m_identity = {};
@@ -446,25 +447,31 @@ void ReviewSession::sendPendingNow()
 
 int ReviewSession::waitingToSend() const
 {
-    const auto n = m_outbox->count(m_connection->baseUrl().toString());
-    return int(n.value_or(0)) - (m_pending ? 1 : 0);
+    return m_outboxCount - (m_pending ? 1 : 0);
 }
 
 void ReviewSession::refreshOutboxIds()
 {
     m_outboxIds.clear();
+    m_outboxCount = 0;
+    m_nextDue = {};
     if (const auto items = m_outbox->items(m_connection->baseUrl().toString())) {
-        for (const OutboxItem &item : *items)
+        m_outboxCount = int(items->size());
+        for (const OutboxItem &item : *items) {
             m_outboxIds.insert(item.snapshot.id);
+            if (item.reviewer == m_identity.name && (!m_nextDue.isValid() || item.notBefore < m_nextDue))
+                m_nextDue = item.notBefore;
+        }
     }
     Q_EMIT outboxChanged(waitingToSend());
 }
 
 void ReviewSession::pumpOutbox()
 {
-    if (m_state != ConnectionState::Online || m_sendingId >= 0 || m_outboxIds.isEmpty())
-        return;
+    // Read the outbox only when one of ours is due: tick() calls this four times a second.
     const QDateTime now = m_clock.now();
+    if (m_state != ConnectionState::Online || m_sendingId >= 0 || !m_nextDue.isValid() || now < m_nextDue)
+        return;
     if (m_resendAt.isValid() && now < m_resendAt)
         return;
     const auto items = m_outbox->items(m_connection->baseUrl().toString());

@@ -172,6 +172,8 @@ private:
     QDateTime m_claimRenewed;
     std::optional<Pending> m_pending;
     QSet<QString> m_outboxIds; // actions with a decision in the outbox (or in flight)
+    int m_outboxCount = 0; // outbox items for this server, as of the last refreshOutboxIds()
+    QDateTime m_nextDue; // when the first of this reviewer's outbox items may be sent
     qint64 m_sendingId = -1; // the outbox item in flight, -1: none
     QDateTime m_resendAt; // after a "busy" answer: not before this
     QList<Event> m_bufferedEvents; // arriving while the queue loads
