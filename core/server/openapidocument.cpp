@@ -31,16 +31,22 @@ QString statusText(int status)
         return QStringLiteral("The token's role may not do this, or the policy forbids it (policy_violation)");
     case 404:
         return QStringLiteral("No such action (or another agent's)");
+    case 408:
+        return QStringLiteral("The request head or body did not arrive in time");
     case 409:
         return QStringLiteral("Conflict: already decided, stale version, claimed by another reviewer, reused key");
+    case 411:
+        return QStringLiteral("A chunked request body; send Content-Length");
     case 413:
         return QStringLiteral("Body larger than the server accepts");
     case 426:
         return QStringLiteral("Plain HTTP on a WebSocket endpoint");
     case 429:
-        return QStringLiteral("Rate limit of this token passed; see Retry-After");
+        return QStringLiteral("Too many requests or connections from this token or address; see Retry-After");
+    case 431:
+        return QStringLiteral("Request head (request line and header fields) larger than the server accepts");
     case 503:
-        return QStringLiteral("Not ready or storage unavailable; retry later");
+        return QStringLiteral("Not ready, storage unavailable or the server full of connections; see Retry-After");
     default:
         break;
     }
@@ -89,10 +95,13 @@ QJsonObject operation(const Route &route)
         responses.insert(QStringLiteral("101"),
             QJsonObject{{QStringLiteral("description"), statusText(101)},
                 {QStringLiteral("x-websocket-message"), ref(QStringLiteral("Event"))}});
+    // The connection layer answers before any route: malformed framing (400), slow clients
+    // (408), a body without a length (411) or too large (413), an oversized head (431), a token
+    // or an address over its share (429), a full or unready server (503).
     QList<int> errors = route.errorStatuses;
     if (route.access != Access::Public)
-        errors << 401 << 403 << 429;
-    errors << 503;
+        errors << 401 << 403;
+    errors << 400 << 408 << 411 << 413 << 429 << 431 << 503;
     for (int status : std::as_const(errors)) {
         responses.insert(QString::number(status),
             QJsonObject{{QStringLiteral("description"), statusText(status)},

@@ -89,6 +89,29 @@ private Q_SLOTS:
         }
     }
 
+    // The connection layer refuses before any route (framing, slow clients, limits), so every
+    // operation, public or not, documents those answers; protected ones also 401 and 403.
+    void everyOperationListsTheConnectionLayersAnswers()
+    {
+        const QJsonObject paths = m_document.value(QLatin1String("paths")).toObject();
+        int operations = 0;
+        for (auto p = paths.begin(); p != paths.end(); ++p) {
+            const QJsonObject item = p.value().toObject();
+            for (auto m = item.begin(); m != item.end(); ++m) {
+                const QJsonObject op = m.value().toObject();
+                const QJsonObject responses = op.value(QLatin1String("responses")).toObject();
+                const QString where = m.key() + u' ' + p.key();
+                for (const char *status : {"400", "408", "411", "413", "429", "431", "503"})
+                    QVERIFY2(
+                        responses.contains(QLatin1String(status)), qPrintable(where + u' ' + QLatin1String(status)));
+                const bool isPublic = op.value(QLatin1String("security")).toArray().isEmpty();
+                QCOMPARE(responses.contains(QLatin1String("401")), !isPublic);
+                ++operations;
+            }
+        }
+        QVERIFY(operations >= 23);
+    }
+
     // Each documented operation reaches a handler of the running server: it may refuse the
     // request (401, 400, 404 for the placeholder id), but never as an unknown route or method.
     void everyDocumentedOperationIsServed()
