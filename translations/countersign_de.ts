@@ -1082,10 +1082,6 @@
         <source>● Not connected</source>
         <translation>● Nicht verbunden</translation>
     </message>
-    <message>
-        <source>Waiting to send (%1)</source>
-        <translation>Wartet auf Versand (%1)</translation>
-    </message>
     <message numerus="yes">
         <source>%n decision(s) saved on this computer, sent in order as soon as the server answers.</source>
         <translation>
@@ -1191,6 +1187,13 @@
     <message>
         <source>Choose what the diff compares</source>
         <translation>Wählen, was der Vergleich gegenüberstellt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting to send (%n)</source>
+        <translation>
+            <numerusform>Wartet auf Versand (%n)</numerusform>
+            <numerusform>Warten auf Versand (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

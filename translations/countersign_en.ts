@@ -117,6 +117,13 @@
             <numerusform>%n decisions could not be sent to the server yet.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting to send (%n)</source>
+        <translation>
+            <numerusform>Waiting to send (%n)</numerusform>
+            <numerusform>Waiting to send (%n)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Countersign::NotificationBatcher</name>

@@ -1,7 +1,7 @@
 #include "policy.h"
 
 #include "policydata_p.h"
-#include "policyparser.h"
+#include "policyparser_p.h"
 
 namespace Countersign {
 

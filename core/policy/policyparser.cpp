@@ -1,4 +1,4 @@
-#include "policyparser.h"
+#include "policyparser_p.h"
 
 #include "duration.h"
 #include "policyjson.h"
@@ -65,7 +65,7 @@ CategoryPolicy PolicyParser::builtinUnassigned()
     return c;
 }
 
-void PolicyParser::fail(const QString &path, const QString &message)
+void PolicyParser::addError(const QString &path, const QString &message)
 {
     m_errors.append(Error::invalid(path, message));
 }
@@ -86,17 +86,17 @@ std::shared_ptr<const PolicyData> PolicyParser::parse(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        fail(QString(),
+        addError(QString(),
             QStringLiteral("not valid JSON at %1: %2")
                 .arg(lineAndColumn(json, parseError.offset), parseError.errorString()));
         return nullptr;
     }
     if (!doc.isObject()) {
-        fail(QString(), QStringLiteral("a policy is a JSON object with version, categories and action_types"));
+        addError(QString(), QStringLiteral("a policy is a JSON object with version, categories and action_types"));
         return nullptr;
     }
     if (const auto duplicate = PolicyJson::findDuplicateKey(json))
-        fail(*duplicate, QStringLiteral("duplicate key: each key may appear only once in an object"));
+        addError(*duplicate, QStringLiteral("duplicate key: each key may appear only once in an object"));
 
     const QJsonObject root = doc.object();
     PolicyJson::rejectUnknownKeys(root, QString(),
@@ -108,13 +108,13 @@ std::shared_ptr<const PolicyData> PolicyParser::parse(const QByteArray &json)
     const QJsonValue version = root.value(QLatin1String("version"));
     const double v = version.toDouble();
     if (!version.isDouble() || v != std::floor(v) || v < 1 || v > std::numeric_limits<int>::max())
-        fail(QStringLiteral("version"), QStringLiteral("must be a whole number of at least 1"));
+        addError(QStringLiteral("version"), QStringLiteral("must be a whole number of at least 1"));
     else
         m_data->version = static_cast<int>(v);
 
     const QJsonValue description = root.value(QLatin1String("description"));
     if (!description.isUndefined() && !description.isString())
-        fail(QStringLiteral("description"), QStringLiteral("must be a string"));
+        addError(QStringLiteral("description"), QStringLiteral("must be a string"));
 
     parseCategories(root.value(QLatin1String("categories")));
     parseUnassigned(root.value(QLatin1String("unassigned")));
@@ -132,7 +132,7 @@ void PolicyParser::parseCategories(const QJsonValue &value)
 {
     const QString path = QStringLiteral("categories");
     if (!value.isObject()) {
-        fail(path,
+        addError(path,
             value.isUndefined() ? QStringLiteral("is required")
                                 : QStringLiteral("must be an object, not %1").arg(describe(value)));
         return;
@@ -143,7 +143,7 @@ void PolicyParser::parseCategories(const QJsonValue &value)
         const QString categoryPath = child(path, it.key());
         m_categoryNames.insert(it.key()); // even when broken, so it is not reported again as unknown
         if (it.key().isEmpty()) {
-            fail(categoryPath, QStringLiteral("a category needs a name"));
+            addError(categoryPath, QStringLiteral("a category needs a name"));
             continue;
         }
         if (auto category = parseCategory(it.key(), it.value(), categoryPath))
@@ -157,20 +157,20 @@ std::optional<std::chrono::seconds> PolicyParser::parseDurationAt(
     const QString keyPath = child(path, key);
     const QJsonValue value = object.value(key);
     if (value.isUndefined()) {
-        fail(keyPath, QStringLiteral("is required: a duration like \"4h\""));
+        addError(keyPath, QStringLiteral("is required: a duration like \"4h\""));
         return std::nullopt;
     }
     if (!value.isString()) {
-        fail(keyPath, QStringLiteral("must be a duration like \"4h\", not %1").arg(describe(value)));
+        addError(keyPath, QStringLiteral("must be a duration like \"4h\", not %1").arg(describe(value)));
         return std::nullopt;
     }
     const auto duration = parseDuration(value.toString());
     if (!duration) {
-        fail(keyPath, QStringLiteral("must be a duration like \"4h\"; %1").arg(duration.error().message));
+        addError(keyPath, QStringLiteral("must be a duration like \"4h\"; %1").arg(duration.error().message));
         return std::nullopt;
     }
     if (*duration <= 0s) {
-        fail(keyPath, QStringLiteral("must be longer than 0s"));
+        addError(keyPath, QStringLiteral("must be longer than 0s"));
         return std::nullopt;
     }
     return *duration;
@@ -180,7 +180,7 @@ std::optional<CategoryPolicy> PolicyParser::parseCategory(
     const QString &name, const QJsonValue &value, const QString &path)
 {
     if (!value.isObject()) {
-        fail(path,
+        addError(path,
             QStringLiteral("must be an object with sla, expires_after and on_expiry, not %1").arg(describe(value)));
         return std::nullopt;
     }
@@ -200,30 +200,31 @@ std::optional<CategoryPolicy> PolicyParser::parseCategory(
 
     const QJsonValue allow = object.value(QLatin1String("allow_expiry_approval"));
     if (!allow.isUndefined() && !allow.isBool())
-        fail(child(path, QStringLiteral("allow_expiry_approval")), QStringLiteral("must be true or false"));
+        addError(child(path, QStringLiteral("allow_expiry_approval")), QStringLiteral("must be true or false"));
     category.allowExpiryApproval = allow.toBool(false);
 
     const QString onExpiryPath = child(path, QStringLiteral("on_expiry"));
     const QJsonValue onExpiry = object.value(QLatin1String("on_expiry"));
     const auto outcome = expiryOutcomeFromName(onExpiry.toString());
     if (onExpiry.isUndefined())
-        fail(onExpiryPath, QStringLiteral("is required: \"reject\", \"expire\" or \"approve\""));
+        addError(onExpiryPath, QStringLiteral("is required: \"reject\", \"expire\" or \"approve\""));
     else if (!onExpiry.isString() || !outcome)
-        fail(onExpiryPath, QStringLiteral("must be \"reject\", \"expire\" or \"approve\""));
+        addError(onExpiryPath, QStringLiteral("must be \"reject\", \"expire\" or \"approve\""));
     else if (*outcome == ExpiryOutcome::Approve && !category.allowExpiryApproval)
-        fail(onExpiryPath, QStringLiteral("\"approve\" needs \"allow_expiry_approval\": true in the same category"));
+        addError(
+            onExpiryPath, QStringLiteral("\"approve\" needs \"allow_expiry_approval\": true in the same category"));
     else
         category.onExpiry = *outcome;
 
     const QString escalatePath = child(path, QStringLiteral("escalate_to"));
     const QJsonValue escalate = object.value(QLatin1String("escalate_to"));
     if (!escalate.isUndefined() && !escalate.isArray()) {
-        fail(escalatePath, QStringLiteral("must be a list of reviewer names, not %1").arg(describe(escalate)));
+        addError(escalatePath, QStringLiteral("must be a list of reviewer names, not %1").arg(describe(escalate)));
     } else {
         const QJsonArray names = escalate.toArray();
         for (qsizetype i = 0; i < names.size(); ++i) {
             if (!names.at(i).isString() || names.at(i).toString().trimmed().isEmpty())
-                fail(element(escalatePath, i), QStringLiteral("must be a reviewer name"));
+                addError(element(escalatePath, i), QStringLiteral("must be a reviewer name"));
             else
                 category.escalateTo.append(names.at(i).toString());
         }
@@ -231,7 +232,7 @@ std::optional<CategoryPolicy> PolicyParser::parseCategory(
 
     const QJsonValue description = object.value(QLatin1String("description"));
     if (!description.isUndefined() && !description.isString())
-        fail(child(path, QStringLiteral("description")), QStringLiteral("must be a string"));
+        addError(child(path, QStringLiteral("description")), QStringLiteral("must be a string"));
     category.description = description.toString();
 
     if (m_errors.size() != errorsBefore)
@@ -244,7 +245,7 @@ void PolicyParser::parseUnassigned(const QJsonValue &value)
     const QString path = QStringLiteral("unassigned");
     if (!value.isUndefined()) {
         if (!value.isObject()) {
-            fail(path, QStringLiteral("must be an object, not %1").arg(describe(value)));
+            addError(path, QStringLiteral("must be an object, not %1").arg(describe(value)));
             return;
         }
         const QJsonObject object = value.toObject();
@@ -254,9 +255,9 @@ void PolicyParser::parseUnassigned(const QJsonValue &value)
         const QJsonValue category = object.value(QLatin1String("category"));
         if (!category.isUndefined()) {
             if (!category.isString() || category.toString().isEmpty())
-                fail(child(path, QStringLiteral("category")), QStringLiteral("must be a category name"));
+                addError(child(path, QStringLiteral("category")), QStringLiteral("must be a category name"));
             else if (!knownCategory(category.toString()))
-                fail(child(path, QStringLiteral("category")),
+                addError(child(path, QStringLiteral("category")),
                     QStringLiteral("unknown category \"%1\"").arg(category.toString()));
             else
                 m_data->unassignedCategory = category.toString();
@@ -266,17 +267,17 @@ void PolicyParser::parseUnassigned(const QJsonValue &value)
         if (!tier.isUndefined()) {
             const auto t = tierFromName(tier.toString());
             if (t == Tier::Auto)
-                fail(child(path, QStringLiteral("tier")),
+                addError(child(path, QStringLiteral("tier")),
                     QStringLiteral("types the policy does not name can never run automatically"));
             else if (!tier.isString() || !t)
-                fail(child(path, QStringLiteral("tier")), QStringLiteral("must be \"review\" or \"prohibited\""));
+                addError(child(path, QStringLiteral("tier")), QStringLiteral("must be \"review\" or \"prohibited\""));
             else
                 m_data->unassignedTier = *t;
         }
 
         const QJsonValue description = object.value(QLatin1String("description"));
         if (!description.isUndefined() && !description.isString())
-            fail(child(path, QStringLiteral("description")), QStringLiteral("must be a string"));
+            addError(child(path, QStringLiteral("description")), QStringLiteral("must be a string"));
     }
 
     // Without a named category (or one the policy itself calls "unassigned"), unknown types get
@@ -291,7 +292,7 @@ void PolicyParser::parseActionTypes(const QJsonValue &value)
 {
     const QString path = QStringLiteral("action_types");
     if (!value.isObject()) {
-        fail(path,
+        addError(path,
             value.isUndefined() ? QStringLiteral("is required")
                                 : QStringLiteral("must be an object, not %1").arg(describe(value)));
         return;
@@ -300,13 +301,13 @@ void PolicyParser::parseActionTypes(const QJsonValue &value)
     for (auto it = types.begin(); it != types.end(); ++it) {
         const QString typePath = child(path, it.key());
         if (!isTypeName(it.key())) {
-            fail(typePath,
+            addError(typePath,
                 QStringLiteral("an action type name is not empty and has no spaces or '*' "
                                "(globs belong in rules)"));
             continue;
         }
         if (!it.value().isObject()) {
-            fail(
+            addError(
                 typePath, QStringLiteral("must be an object with category and tier, not %1").arg(describe(it.value())));
             continue;
         }
@@ -320,26 +321,26 @@ void PolicyParser::parseActionTypes(const QJsonValue &value)
         const QJsonValue category = object.value(QLatin1String("category"));
         const QString categoryPath = child(typePath, QStringLiteral("category"));
         if (category.isUndefined())
-            fail(categoryPath, QStringLiteral("is required"));
+            addError(categoryPath, QStringLiteral("is required"));
         else if (!category.isString())
-            fail(categoryPath, QStringLiteral("must be a category name, not %1").arg(describe(category)));
+            addError(categoryPath, QStringLiteral("must be a category name, not %1").arg(describe(category)));
         else if (!knownCategory(category.toString()))
-            fail(categoryPath, QStringLiteral("unknown category \"%1\"").arg(category.toString()));
+            addError(categoryPath, QStringLiteral("unknown category \"%1\"").arg(category.toString()));
         type.category = category.toString();
 
         const QJsonValue tier = object.value(QLatin1String("tier"));
         const QString tierPath = child(typePath, QStringLiteral("tier"));
         const auto t = tierFromName(tier.toString());
         if (tier.isUndefined())
-            fail(tierPath, QStringLiteral("is required: \"auto\", \"review\" or \"prohibited\""));
+            addError(tierPath, QStringLiteral("is required: \"auto\", \"review\" or \"prohibited\""));
         else if (!tier.isString() || !t)
-            fail(tierPath, QStringLiteral("must be \"auto\", \"review\" or \"prohibited\""));
+            addError(tierPath, QStringLiteral("must be \"auto\", \"review\" or \"prohibited\""));
         else
             type.tier = *t;
 
         const QJsonValue description = object.value(QLatin1String("description"));
         if (!description.isUndefined() && !description.isString())
-            fail(child(typePath, QStringLiteral("description")), QStringLiteral("must be a string"));
+            addError(child(typePath, QStringLiteral("description")), QStringLiteral("must be a string"));
         type.description = description.toString();
 
         if (m_errors.size() == errorsBefore)
@@ -353,14 +354,14 @@ void PolicyParser::parseRules(const QJsonValue &value, bool prohibitions)
     if (value.isUndefined())
         return;
     if (!value.isArray()) {
-        fail(path, QStringLiteral("must be a list, not %1").arg(describe(value)));
+        addError(path, QStringLiteral("must be a list, not %1").arg(describe(value)));
         return;
     }
     const QJsonArray entries = value.toArray();
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QString rulePath = element(path, i);
         if (!entries.at(i).isObject()) {
-            fail(rulePath,
+            addError(rulePath,
                 QStringLiteral("must be an object with when and reason, not %1").arg(describe(entries.at(i))));
             continue;
         }
@@ -374,7 +375,7 @@ void PolicyParser::parseRules(const QJsonValue &value, bool prohibitions)
         const QJsonValue when = object.value(QLatin1String("when"));
         const QString whenPath = child(rulePath, QStringLiteral("when"));
         if (when.isUndefined())
-            fail(whenPath, QStringLiteral("is required"));
+            addError(whenPath, QStringLiteral("is required"));
         else
             rule.when
                 = PolicyCondition::parse(when, whenPath, m_categoriesReadable ? &m_categoryNames : nullptr, m_errors);
@@ -386,24 +387,24 @@ void PolicyParser::parseRules(const QJsonValue &value, bool prohibitions)
             const QString tierPath = child(rulePath, QStringLiteral("tier"));
             const auto t = tierFromName(tier.toString());
             if (tier.isUndefined())
-                fail(tierPath, QStringLiteral("is required: \"review\" or \"prohibited\""));
+                addError(tierPath, QStringLiteral("is required: \"review\" or \"prohibited\""));
             else if (t == Tier::Auto)
-                fail(tierPath, QStringLiteral("rules can only make an action stricter; \"auto\" is not allowed"));
+                addError(tierPath, QStringLiteral("rules can only make an action stricter; \"auto\" is not allowed"));
             else if (!tier.isString() || !t)
-                fail(tierPath, QStringLiteral("must be \"review\" or \"prohibited\""));
+                addError(tierPath, QStringLiteral("must be \"review\" or \"prohibited\""));
             else
                 rule.tier = *t;
         }
 
         const QJsonValue reason = object.value(QLatin1String("reason"));
         if (!reason.isString() || reason.toString().trimmed().isEmpty())
-            fail(child(rulePath, QStringLiteral("reason")),
+            addError(child(rulePath, QStringLiteral("reason")),
                 QStringLiteral("is required: a sentence for the reviewer and the agent"));
         rule.reason = reason.toString();
 
         const QJsonValue description = object.value(QLatin1String("description"));
         if (!description.isUndefined() && !description.isString())
-            fail(child(rulePath, QStringLiteral("description")), QStringLiteral("must be a string"));
+            addError(child(rulePath, QStringLiteral("description")), QStringLiteral("must be a string"));
 
         (prohibitions ? m_data->prohibitions : m_data->rules).append(std::move(rule));
     }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/action.h"
-#include "store/event.h"
+#include "domain/event.h"
 
 #include <QMetaType>
 

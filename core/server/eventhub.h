@@ -1,9 +1,9 @@
 #pragma once
 
 #include "committedchange.h"
+#include "domain/event.h"
 #include "role.h"
 #include "serverconfig.h"
-#include "store/event.h"
 
 #include <QObject>
 #include <QSet>

@@ -122,7 +122,14 @@ Result<void> PolicyService::initialize(const QByteArray &configured)
                 return r.has_value();
             }));
         });
-        if (retiered && *retiered > 0)
+        // Pending actions left under a looser tier than the policy in force would break "rules
+        // only make stricter": refuse to start rather than serve them.
+        if (!retiered)
+            return fail(Error{retiered.error().code,
+                QStringLiteral("the policy is stored but pending actions could not be re-tiered under it: %1")
+                    .arg(retiered.error().message),
+                {}});
+        if (*retiered > 0)
             qCInfo(lcServer) << "policy change made" << *retiered << "pending action(s) stricter";
     }
     m_engine.setPolicy(*policy);

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "domain/actionquery.h"
 #include "domain/error.h"
-#include "store/actionquery.h"
 
 #include <QUrlQuery>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "actionquery.h"
+#include "domain/actionquery.h"
 #include "domain/error.h"
 
 #include <variant>

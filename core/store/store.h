@@ -1,14 +1,14 @@
 #pragma once
 
 #include "actionchange.h"
-#include "actionquery.h"
 #include "audit/auditentry.h"
 #include "audit/auditverification.h"
 #include "deferredsync.h"
 #include "domain/action.h"
+#include "domain/actionquery.h"
 #include "domain/decision.h"
 #include "domain/error.h"
-#include "event.h"
+#include "domain/event.h"
 #include "policyversion.h"
 #include "queuestats.h"
 #include "report/policyproposal.h"

@@ -13,6 +13,8 @@
 #include "sessionbanner.h"
 #include "settings/icons.h"
 #include "settings/rolenames.h"
+#include "settings/statuscolors.h"
+#include "settings/windowmemory.h"
 #include "shortcutsdialog.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -26,7 +28,6 @@
 #include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -174,15 +175,14 @@ MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
     });
     m_tick.start();
 
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
-    m_recentReasons = settings.value(QStringLiteral("review/recentReasons")).toStringList();
-    m_review->setRecentReasons(m_recentReasons);
-    if (!settings.contains(QStringLiteral("mainWindow/geometry")))
+    const WindowMemory memory;
+    restoreGeometry(memory.geometry());
+    restoreState(memory.state());
+    m_review->setRecentReasons(memory.recentReasons());
+    if (!memory.hasGeometry())
         resize(1400, 860);
     // The queue gets about two fifths of the width until the reviewer moves the divider.
-    if (!splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray()))
+    if (!splitter->restoreState(memory.splitter()))
         splitter->setSizes({2 * width() / 5, 3 * width() / 5});
     updateStatus();
     updateActions();
@@ -461,17 +461,17 @@ void MainWindow::updateStatus()
         text = tr("● Offline");
         break;
     }
-    // Breeze's positive, negative and neutral colours read on light and dark palettes alike.
-    const QColor colour = state == S::Online ? QColor(39, 174, 96)
+    using Kind = StatusColors::Kind;
+    const QColor colour = state == S::Online ? StatusColors::text(Kind::Positive, palette())
         : state == S::Connecting             ? palette().color(QPalette::PlaceholderText)
-                                             : QColor(218, 68, 83);
+                                             : StatusColors::text(Kind::Negative, palette());
     m_connectionLabel->setText(
         QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour.name(), text.toHtmlEscaped()));
     m_connectionLabel->setToolTip(m_session->serverUrl().toDisplayString());
 
     const int waiting = m_session->waitingToSend();
     m_outboxLabel->setVisible(waiting > 0);
-    m_outboxLabel->setText(tr("Waiting to send (%1)").arg(waiting));
+    m_outboxLabel->setText(tr("Waiting to send (%n)", nullptr, waiting));
     m_outboxLabel->setToolTip(
         tr("%n decision(s) saved on this computer, sent in order as soon as the server answers.", nullptr, waiting));
 
@@ -648,12 +648,7 @@ void MainWindow::showError(const QString &title, const QString &message)
 
 void MainWindow::rememberReason(const QString &reason)
 {
-    m_recentReasons.removeAll(reason);
-    m_recentReasons.prepend(reason);
-    while (m_recentReasons.size() > 10)
-        m_recentReasons.removeLast();
-    QSettings().setValue(QStringLiteral("review/recentReasons"), m_recentReasons);
-    m_review->setRecentReasons(m_recentReasons);
+    m_review->setRecentReasons(WindowMemory().rememberReason(reason));
 }
 
 } // namespace Countersign

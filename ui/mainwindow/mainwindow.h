@@ -100,7 +100,6 @@ private:
     QLabel *m_identityLabel;
     QLabel *m_outboxLabel;
     QTimer m_tick;
-    QStringList m_recentReasons;
     NotificationBatcher *m_notifications = nullptr; // made on first use
     bool m_confirmBatch = true;
     bool m_quietSelection = false; // selecting without opening on purpose (no claim)

@@ -9,6 +9,7 @@
 #include "queue/queuepanel.h"
 #include "report/reportwindow.h"
 #include "review/reviewpane.h"
+#include "settings/windowmemory.h"
 #include "shortcutsdialog.h"
 
 #include <QApplication>
@@ -16,7 +17,6 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
 
 namespace Countersign {
@@ -198,11 +198,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         m_session->flush();
         return;
     }
-    QSettings settings;
-    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
-    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
-        settings.setValue(QStringLiteral("mainWindow/splitter"), splitter->saveState());
+    const auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+    WindowMemory().setLayout(saveGeometry(), saveState(), splitter ? splitter->saveState() : QByteArray());
     m_session->disconnectFromServer();
     event->accept();
 }

@@ -1,12 +1,12 @@
 #include "queuecolumns.h"
 
 #include "queuemodel.h"
+#include "settings/windowmemory.h"
 
 #include <QAction>
 #include <QEvent>
 #include <QHeaderView>
 #include <QMenu>
-#include <QSettings>
 #include <QStyle>
 #include <QTreeView>
 
@@ -16,11 +16,6 @@ namespace {
 
 // Bump when the columns change meaning, so an old saved state is not applied to new columns.
 constexpr int StateVersion = 1;
-
-QString versionKey()
-{
-    return QStringLiteral("queue/columnsVersion");
-}
 
 } // namespace
 
@@ -89,9 +84,9 @@ void QueueColumns::flush()
     save();
 }
 
-QString QueueColumns::settingsKey()
+int QueueColumns::layoutVersion()
 {
-    return QStringLiteral("queue/columns");
+    return StateVersion * 1000 + QueueModel::ColumnCount;
 }
 
 QAction *QueueColumns::columnAction(int column) const
@@ -175,10 +170,7 @@ void QueueColumns::resetToDefaults()
 
 bool QueueColumns::restore()
 {
-    const QSettings settings;
-    if (settings.value(versionKey()).toInt() != StateVersion * 1000 + QueueModel::ColumnCount)
-        return false;
-    const QByteArray state = settings.value(settingsKey()).toByteArray();
+    const QByteArray state = WindowMemory().queueColumns(layoutVersion());
     if (state.isEmpty() || !m_header->restoreState(state) || m_header->count() != QueueModel::ColumnCount)
         return false;
     m_header->showSection(QueueModel::AgeColumn);
@@ -193,9 +185,7 @@ bool QueueColumns::restore()
 
 void QueueColumns::save() const
 {
-    QSettings settings;
-    settings.setValue(settingsKey(), m_header->saveState());
-    settings.setValue(versionKey(), StateVersion * 1000 + QueueModel::ColumnCount);
+    WindowMemory().setQueueColumns(m_header->saveState(), layoutVersion());
 }
 
 void QueueColumns::syncActions()

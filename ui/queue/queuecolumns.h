@@ -34,7 +34,7 @@ public:
     // Saves now if a change is still waiting for the save timer (call before the view goes).
     void flush();
 
-    static QString settingsKey();
+    static int layoutVersion(); // saved layouts of another version are not restored
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

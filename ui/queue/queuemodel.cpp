@@ -229,6 +229,7 @@ void QueueModel::resetActions(QList<Action> actions)
     m_freeSlots.clear();
     m_slotOf.clear();
     m_gone.clear();
+    m_goneOrder.clear();
     m_visible.clear();
     m_slots.reserve(actions.size());
     m_slotOf.reserve(actions.size());
@@ -255,12 +256,30 @@ void QueueModel::resetActions(QList<Action> actions)
     setNewVisible(newVisible);
 }
 
+void QueueModel::rememberGone(const QString &id, qint64 version)
+{
+    if (!m_gone.contains(id))
+        m_goneOrder.append(id);
+    m_gone.insert(id, version);
+    if (m_goneOrder.size() > MaxRememberedGone) {
+        const qsizetype drop = m_goneOrder.size() - MaxRememberedGone / 2; // amortised: trim in halves
+        for (qsizetype i = 0; i < drop; ++i)
+            m_gone.remove(m_goneOrder.at(i));
+        m_goneOrder.remove(0, drop);
+    }
+}
+
+int QueueModel::rememberedGone() const
+{
+    return int(m_gone.size());
+}
+
 void QueueModel::upsert(const Action &action)
 {
     if (const auto gone = m_gone.constFind(action.id); gone != m_gone.cend() && *gone >= action.version)
         return;
     if (action.state != ActionState::Pending) {
-        m_gone.insert(action.id, action.version);
+        rememberGone(action.id, action.version);
         remove(action.id);
         return;
     }
@@ -455,6 +474,14 @@ QStringList QueueModel::types() const
     QStringList list(set.cbegin(), set.cend());
     list.sort();
     return list;
+}
+
+void QueueModel::setPalette(const QPalette &palette)
+{
+    m_palette = palette;
+    if (!m_visible.isEmpty())
+        Q_EMIT dataChanged(
+            index(0, AgeColumn), index(int(m_visible.size()) - 1, ColumnCount - 1), {Qt::BackgroundRole});
 }
 
 void QueueModel::setNow(const QDateTime &now)

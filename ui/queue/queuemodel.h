@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QPalette>
 #include <QSet>
 
 #include <set>
@@ -90,6 +91,10 @@ public:
     // "Now" for ages and SLA colours; the window ticks it so ages stay current.
     void setNow(const QDateTime &now);
     QDateTime now() const { return m_now; }
+    // The palette the SLA tints blend into; the panel passes its own and follows theme changes.
+    void setPalette(const QPalette &palette);
+    // How many departed actions are remembered against late events (bounded; for tests).
+    int rememberedGone() const;
 
     static double slaFraction(const Action &action, const QDateTime &now);
     static QString formatAge(qint64 seconds);
@@ -129,7 +134,12 @@ private:
     QList<int> m_freeSlots;
     QHash<QString, int> m_slotOf;
     // Versions of actions that left the queue: a late, older event must not bring one back.
+    // Late events arrive within seconds, so the latest MaxRemembered departures are enough,
+    // and a reviewer's day of decisions does not accumulate.
+    void rememberGone(const QString &id, qint64 version);
+    static constexpr int MaxRememberedGone = 4096;
     QHash<QString, qint64> m_gone;
+    QList<QString> m_goneOrder; // oldest first
     QList<int> m_visible; // slot indices in display order
     QueueFilter m_filter;
     QString m_needle; // m_filter.text lower-cased
@@ -137,6 +147,7 @@ private:
     int m_sortColumn = AgeColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QDateTime m_now;
+    QPalette m_palette;
     std::multiset<qint64> m_created; // createdAt of every pending action with one
     QSet<int> m_newSlots;
     int m_newVisible = 0;

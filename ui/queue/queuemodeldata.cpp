@@ -1,6 +1,7 @@
 #include "queuemodel.h"
 
-#include <QApplication>
+#include "settings/statuscolors.h"
+
 #include <QFont>
 #include <QPalette>
 
@@ -37,17 +38,14 @@ QString QueueModel::formatDue(qint64 secondsLeft)
 
 namespace {
 
-// Background for the age cell: none while fresh, amber as the SLA nears, red once breached.
-// Blended with the palette's base so it reads on light and dark themes alike.
-QColor slaColor(double fraction)
+// Background for the age cell: none while fresh, amber as the SLA nears, red once breached,
+// tinted from the palette so it reads on light and dark themes alike.
+QColor slaColor(double fraction, const QPalette &palette)
 {
     if (fraction < 0.75)
         return {};
-    const QColor base = QApplication::palette().color(QPalette::Base);
-    const QColor tint = fraction >= 1.0 ? QColor(220, 50, 47) : QColor(230, 160, 20);
-    const double mix = fraction >= 1.0 ? 0.45 : 0.3;
-    return QColor::fromRgbF(float(base.redF() * (1 - mix) + tint.redF() * mix),
-        float(base.greenF() * (1 - mix) + tint.greenF() * mix), float(base.blueF() * (1 - mix) + tint.blueF() * mix));
+    return fraction >= 1.0 ? StatusColors::tint(StatusColors::Kind::Negative, palette, 0.45)
+                           : StatusColors::tint(StatusColors::Kind::Warning, palette, 0.3);
 }
 
 } // namespace
@@ -96,7 +94,7 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::BackgroundRole:
         if (index.column() == AgeColumn || index.column() == DueColumn) {
-            const QColor c = slaColor(slaFraction(a, m_now));
+            const QColor c = slaColor(slaFraction(a, m_now), m_palette);
             if (c.isValid())
                 return c;
         }

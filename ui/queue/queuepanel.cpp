@@ -26,6 +26,7 @@ QueuePanel::QueuePanel(QueueModel *model, QWidget *parent)
     , m_groups(new QueueGroupModel(model, this))
 {
     setObjectName(QStringLiteral("queuePanel"));
+    m_model->setPalette(palette());
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
 
@@ -384,6 +385,13 @@ void QueuePanel::showRowMenu(const QPoint &pos)
     m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
     m_reviewGroupAction->setEnabled(m_groups->groupSize(index.row()) > 0);
     m_rowMenu->popup(m_view->viewport()->mapToGlobal(pos));
+}
+
+void QueuePanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        m_model->setPalette(palette()); // the SLA tints follow a theme switch
+    QWidget::changeEvent(event);
 }
 
 bool QueuePanel::eventFilter(QObject *watched, QEvent *event)

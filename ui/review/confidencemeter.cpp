@@ -1,5 +1,7 @@
 #include "confidencemeter.h"
 
+#include "settings/statuscolors.h"
+
 #include <QPainter>
 #include <QStyleOption>
 
@@ -69,7 +71,7 @@ void ConfidenceMeter::paintEvent(QPaintEvent *)
 
     // Below the threshold the fill turns amber: the reason this item is in review.
     const bool low = m_threshold && m_confidence < *m_threshold;
-    const QColor fill = low ? mix(pal.color(QPalette::Base), QColor(230, 150, 20), 0.75)
+    const QColor fill = low ? StatusColors::tint(StatusColors::Kind::Warning, pal, 0.75)
                             : mix(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.75);
     QRectF filled = bar.adjusted(1, 1, -1, -1);
     filled.setWidth(filled.width() * m_confidence);

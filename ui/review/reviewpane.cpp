@@ -5,6 +5,7 @@
 #include "jsontreemodel.h"
 #include "queue/queuemodel.h"
 #include "settings/icons.h"
+#include "settings/statuscolors.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -346,8 +347,8 @@ void ReviewPane::updateSla()
     QPalette p = m_sla->palette();
     const QColor normal = palette().color(QPalette::WindowText);
     p.setColor(QPalette::WindowText,
-        fraction >= 1          ? QColor(218, 68, 83)
-            : fraction >= 0.75 ? QColor(246, 116, 0)
+        fraction >= 1          ? StatusColors::text(StatusColors::Kind::Negative, palette())
+            : fraction >= 0.75 ? StatusColors::text(StatusColors::Kind::Warning, palette())
                                : normal);
     m_sla->setPalette(p);
 }

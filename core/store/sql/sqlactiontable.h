@@ -1,8 +1,8 @@
 #pragma once
 
-#include "../actionquery.h"
 #include "../queuestats.h"
 #include "domain/action.h"
+#include "domain/actionquery.h"
 #include "domain/error.h"
 #include "sqldialect.h"
 

@@ -209,6 +209,35 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, QueueModel::AgeColumn).data().toString(), QStringLiteral("1 h 6 min"));
     }
 
+    // A late, older event never brings back a decided action, and the memory of departures
+    // stays bounded over a long day of decisions.
+    void departuresAreRememberedBoundedly()
+    {
+        QueueModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (int i = 0; i < 10000; ++i) {
+            Action a = pending(i);
+            a.version = 1;
+            model.upsert(a);
+            a.version = 2;
+            a.state = ActionState::Approved;
+            model.upsert(a);
+        }
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.rememberedGone() <= 4096);
+        QVERIFY(model.rememberedGone() >= 2048);
+        // The latest departures are still remembered: their stale pending copy stays out.
+        Action late = pending(9999);
+        late.version = 1;
+        model.upsert(late);
+        QCOMPARE(model.rowCount(), 0);
+        // A newer version of a long-forgotten one is a real change and shows.
+        Action reopened = pending(0);
+        reopened.version = 3;
+        model.upsert(reopened);
+        QCOMPARE(model.rowCount(), 1);
+    }
+
     void oldestComesFromTheData()
     {
         QueueModel model;

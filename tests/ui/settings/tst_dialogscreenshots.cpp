@@ -50,7 +50,7 @@ void TestDialogScreenshots::initTestCase()
 {
     Test::isolateSettings(QStringLiteral("tst_dialogscreenshots"));
     QSettings().clear();
-    m_outputDir = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR", QDir::currentPath());
+    m_outputDir = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR", QCoreApplication::applicationDirPath());
     QVERIFY(QDir().mkpath(m_outputDir));
     QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 10));
     m_settings = new AppSettings(this);

@@ -1,5 +1,7 @@
 #pragma once
 
+// Private to core/policy: Policy::parse() is the way in; the parser and PolicyData stay behind it.
+
 #include "policydata_p.h"
 
 #include "domain/error.h"
@@ -28,7 +30,7 @@ public:
     QList<Error> errors() const { return m_errors; }
 
 private:
-    void fail(const QString &path, const QString &message);
+    void addError(const QString &path, const QString &message);
     bool knownCategory(const QString &name) const;
     void parseCategories(const QJsonValue &value);
     std::optional<CategoryPolicy> parseCategory(const QString &name, const QJsonValue &value, const QString &path);

@@ -1,4 +1,0 @@
-#pragma once
-
-// Moved to the domain floor; kept so existing includes keep working.
-#include "domain/actionquery.h"
