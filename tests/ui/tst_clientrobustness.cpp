@@ -3,10 +3,12 @@
 // WebSocket frames) that must neither crash nor freeze the client layer or the queue model.
 #include "client/serverconnection.h"
 #include "isolatedsettings.h"
+#include "mainwindow/mainwindow.h"
 #include "mainwindow/reviewerapp.h"
 #include "queue/queuemodel.h"
 #include "settings/profilestore.h"
 #include "settings/tokenstore.h"
+#include "testresult.h"
 #include "testserver.h"
 
 #include <QDirIterator>
@@ -26,18 +28,6 @@ using namespace Countersign;
 using namespace Countersign::Test;
 
 namespace {
-
-template<typename T>
-std::optional<T> await(QFuture<T> future, int timeoutMs = 30000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!future.isFinished() && timer.elapsed() < timeoutMs)
-        QTest::qWait(5);
-    if (!future.isFinished())
-        return std::nullopt;
-    return future.result();
-}
 
 // Measures the longest the event loop went without running a 10 ms timer: a freeze detector.
 class StallMeter : public QObject
@@ -124,6 +114,13 @@ QByteArray fiftyMegabytes(char fill)
     return QByteArray(50 * 1024 * 1024, fill);
 }
 
+// The rows of the app's queue: what its session has loaded and received live.
+int queueRows(const ReviewerApp &app)
+{
+    const auto *queue = app.window() ? app.window()->findChild<QueueModel *>() : nullptr;
+    return queue ? queue->rowCount() : -1;
+}
+
 } // namespace
 
 class TestClientRobustness : public QObject
@@ -154,14 +151,14 @@ private Q_SLOTS:
             ProfileStore profiles(&tokens);
             const QString name = profiles.unusedName(QStringLiteral("Office"));
             const auto added = profiles.add(ConnectionProfile{name, server.url()});
-            QVERIFY2(added, added ? "" : qPrintable(added.error().message));
+            CS_VERIFY_OK(added);
             profiles.setLastUsed(name);
-            const auto written = await(tokens.write(name, QString::fromLatin1(token)));
+            const auto written = Test::await(tokens.write(name, QString::fromLatin1(token)));
             QVERIFY(written.has_value());
             qInfo("token store: %s", tokens.isPersistent() ? "keychain" : qPrintable(tokens.unavailableReason()));
             // The session runs: the queue loads and a live event arrives.
             QCOMPARE(server.submit(agent).status, 201);
-            QTest::qWait(1500);
+            QTRY_COMPARE_WITH_TIMEOUT(queueRows(*app), 4, 20000);
             app.reset(); // closing writes whatever the app keeps: the search comes after
         }
         QSettings().sync();
@@ -209,7 +206,8 @@ private Q_SLOTS:
         auto app = std::make_unique<ReviewerApp>(
             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/close.db"));
         app->start(server.url(), QString::fromLatin1(token));
-        QTest::qWait(1500);
+        QCOMPARE(server.submit(server.token(Role::Agent)).status, 201); // a live event too
+        QTRY_COMPARE_WITH_TIMEOUT(queueRows(*app), 2, 20000);
         app.reset();
         QVERIFY(server.http().get(QStringLiteral("/healthz")).status == 200);
     }
@@ -246,19 +244,19 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
 
-        const auto page = await(connection.listActions(ActionQuery{}));
+        const auto page = Test::await(connection.listActions(ActionQuery{}));
         QVERIFY2(page.has_value(), "listActions never finished");
         if (*page)
             model.resetActions(page->value().items); // whatever got through must be displayable
         else
             QVERIFY(!page->error().message.isEmpty());
-        const auto me = await(connection.whoAmI());
+        const auto me = Test::await(connection.whoAmI());
         QVERIFY(me.has_value());
-        const auto action = await(connection.fetchAction(QStringLiteral("a-1")));
+        const auto action = Test::await(connection.fetchAction(QStringLiteral("a-1")));
         QVERIFY(action.has_value());
         if (*action)
             model.upsert(**action);
-        const auto decided = await(connection.decide(QStringLiteral("a-1"), Decision{}));
+        const auto decided = Test::await(connection.decide(QStringLiteral("a-1"), Decision{}));
         QVERIFY(decided.has_value());
         for (int r = 0; r < model.rowCount(); ++r) {
             for (int c = 0; c < model.columnCount(); ++c)

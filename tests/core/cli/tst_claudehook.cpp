@@ -1,5 +1,6 @@
 #include "hookprocess.h"
 #include "testdata.h"
+#include "testresult.h"
 #include "testserver.h"
 
 #include "policy/policy.h"
@@ -24,7 +25,7 @@ private Q_SLOTS:
     void examplePolicyIsValid()
     {
         const auto policy = Policy::parse(examplePolicy());
-        QVERIFY2(policy.has_value(), qPrintable(policy ? QString() : policy.error().toString()));
+        CS_VERIFY_OK(policy);
         for (const char *type : {"claude_code.bash", "claude_code.edit", "claude_code.multiedit", "claude_code.write",
                  "claude_code.notebookedit", "claude_code.webfetch"})
             QVERIFY2(policy->knowsType(QString::fromLatin1(type)), type);

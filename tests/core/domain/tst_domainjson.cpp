@@ -2,6 +2,7 @@
 #include "domain/decision.h"
 #include "domain/jsonwriter.h"
 #include "domain/timeformat.h"
+#include "testresult.h"
 
 #include <QJsonArray>
 
@@ -270,7 +271,7 @@ private Q_SLOTS:
         QFETCH(QString, errorField);
         const auto r = Decision::fromJson(QJsonDocument::fromJson(body).object());
         if (errorField.isEmpty()) {
-            QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().toString()));
+            CS_VERIFY_OK(r);
             const auto again = Decision::fromJson(r->toJson());
             QVERIFY(again.has_value());
             QCOMPARE(again->outcome, r->outcome);

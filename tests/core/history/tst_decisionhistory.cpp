@@ -1,4 +1,5 @@
 #include "history/decisionhistory.h"
+#include "testresult.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -60,7 +61,7 @@ private Q_SLOTS:
         QVERIFY(h.open());
         for (int i = 1; i <= 30; ++i) {
             const auto r = h.record(sample(i));
-            QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+            CS_VERIFY_OK(r);
             QCOMPARE(*r, qint64(i));
         }
 

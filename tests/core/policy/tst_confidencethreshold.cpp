@@ -1,4 +1,5 @@
 #include "policy/policy.h"
+#include "testresult.h"
 
 #include <QTest>
 
@@ -56,7 +57,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         auto parsed = Policy::parse(Document);
-        QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().toString()));
+        CS_VERIFY_OK(parsed);
         m_policy = *parsed;
     }
 

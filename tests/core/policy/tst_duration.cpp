@@ -1,4 +1,5 @@
 #include "policy/duration.h"
+#include "testresult.h"
 
 #include "testdata.h"
 
@@ -39,7 +40,7 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(qint64, seconds);
         const auto parsed = parseDuration(text);
-        QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message));
+        CS_VERIFY_OK(parsed);
         QCOMPARE(parsed->count(), seconds);
     }
 

@@ -1,6 +1,7 @@
 #include "policy/duration.h"
 #include "policy/policy.h"
 #include "policy/policyengine.h"
+#include "testresult.h"
 
 #include "testdata.h"
 
@@ -81,7 +82,7 @@ private Q_SLOTS:
         QFETCH(QJsonObject, expect);
 
         const auto parsed = Policy::parse(policyDocument(policy));
-        QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().toString()));
+        CS_VERIFY_OK(parsed);
         const PolicyEvaluation e = parsed->evaluate(factsFromJson(facts));
 
         QCOMPARE(tierName(e.tier), expect.value(QLatin1String("tier")).toString());
@@ -171,7 +172,7 @@ private Q_SLOTS:
     {
         const QByteArray document = policyDocument(QStringLiteral("example"));
         const auto policy = Policy::parse(document);
-        QVERIFY2(policy, qPrintable(policy ? QString() : policy.error().toString()));
+        CS_VERIFY_OK(policy);
         QCOMPARE(policy->version(), 1);
         QCOMPARE(policy->document(), document);
         QCOMPARE(policy->categoryNames(),
@@ -199,7 +200,7 @@ private Q_SLOTS:
     void demoPolicyIsARealisticSuperset()
     {
         const auto demo = Policy::parse(PolicyEngine::demoPolicy());
-        QVERIFY2(demo, qPrintable(demo ? QString() : demo.error().toString()));
+        CS_VERIFY_OK(demo);
         const auto example = Policy::parse(policyDocument(QStringLiteral("example")));
         QVERIFY(example);
         for (const QString &type : example->actionTypeNames()) {

@@ -1,4 +1,5 @@
 #include "policy/policyengine.h"
+#include "testresult.h"
 
 #include "testdata.h"
 
@@ -45,7 +46,7 @@ private Q_SLOTS:
     {
         PolicyEngine engine;
         const auto loaded = engine.load(example());
-        QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().toString()));
+        CS_VERIFY_OK(loaded);
         QCOMPARE(engine.policy().version(), 1);
         QCOMPARE(engine.policy().document(), example());
         const PolicyEvaluation e = engine.evaluate(bigRefund());
@@ -97,7 +98,7 @@ private Q_SLOTS:
         QVERIFY(!demo.isEmpty());
         PolicyEngine engine;
         const auto loaded = engine.load(demo);
-        QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().toString()));
+        CS_VERIFY_OK(loaded);
         QVERIFY(engine.policy().knowsType(QStringLiteral("code.merge_patch")));
     }
 

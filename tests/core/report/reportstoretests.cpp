@@ -2,6 +2,7 @@
 
 #include "report/reportengine.h"
 #include "reporthistory.h"
+#include "testresult.h"
 
 #include <QJsonDocument>
 #include <QSet>
@@ -155,7 +156,7 @@ void ReportStoreTests::commitKeepsTheRollup()
     for (qsizetype i = 0; i < changes.size(); i += 500) {
         const auto results = store.commit(changes.mid(i, 500));
         for (const auto &r : results)
-            QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
+            CS_VERIFY_OK(r);
     }
     // A refused change (stale version) leaves the rollup alone.
     const HistoryStep &last = history.steps.constLast();
@@ -213,7 +214,7 @@ void ReportStoreTests::twoStoresKeepOneRollup()
     const QList<ActionChange> changes = changesOf(history);
     for (qsizetype i = 0, turn = 0; i < changes.size(); i += 37, ++turn) {
         for (const auto &r : stores[turn % 2]->commit(changes.mid(i, 37)))
-            QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
+            CS_VERIFY_OK(r);
     }
     for (auto &store : stores) {
         auto rows = store->rollups(Start.date(), Start.date().addDays(30));
@@ -350,12 +351,12 @@ void ReportStoreTests::upgradeFromVersion3Backfills()
     const QString location = m_backend.store.freshLocation();
     QVERIFY(!location.isEmpty());
     auto built = m_backend.createVersion3(location, history.finals);
-    QVERIFY2(built, qPrintable(built ? QString() : built.error().toString()));
+    CS_VERIFY_OK(built);
     auto created = m_backend.store.create(location, m_clock);
     QVERIFY(created);
     Store &store = **created;
     auto opened = store.open();
-    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
+    CS_VERIFY_OK(opened);
     QCOMPARE(store.schemaVersion(), 4);
     auto rows = store.rollups(Start.date(), Start.date().addDays(30));
     QVERIFY(rows);

@@ -1,27 +1,12 @@
 #include "restartableserver.h"
 
 #include "server/serverconfig.h"
+#include "testresult.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 namespace Countersign::Test {
-
-namespace {
-
-template<typename T>
-std::optional<T> await(QFuture<T> future)
-{
-    if (!QTest::qWaitFor(
-            [&] {
-                return future.isFinished();
-            },
-            15000))
-        return std::nullopt;
-    return future.result();
-}
-
-} // namespace
 
 RestartableServer::RestartableServer() = default;
 
@@ -89,13 +74,13 @@ QString RestartableServer::submitChange(const QString &title, const QString &ori
         {QStringLiteral("title"), title}, {QStringLiteral("payload"), payload},
         {QStringLiteral("reasoning"), QStringLiteral("Because the customer asked.")},
         {QStringLiteral("confidence"), 0.9}};
-    const auto r = await(m_agent.sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body));
+    const auto r = Test::await(m_agent.sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body));
     return r && *r ? (*r)->value(QLatin1String("id")).toString() : QString();
 }
 
 Action RestartableServer::action(const QString &id)
 {
-    const auto r = await(m_agent.fetchAction(id));
+    const auto r = Test::await(m_agent.fetchAction(id));
     return r && *r ? **r : Action{};
 }
 
@@ -103,7 +88,7 @@ bool RestartableServer::decide(const QString &id, const Decision &decision, cons
 {
     ServerConnection connection;
     connection.setServer(url(), token(Role::Reviewer, reviewer));
-    const auto r = await(connection.decide(id, decision));
+    const auto r = Test::await(connection.decide(id, decision));
     return r && *r;
 }
 
@@ -111,14 +96,14 @@ bool RestartableServer::revoke(const QString &name)
 {
     ServerConnection admin;
     admin.setServer(url(), token(Role::Admin, QStringLiteral("test-admin")));
-    const auto r = await(admin.sendJson(QByteArrayLiteral("DELETE"), QStringLiteral("/v1/tokens/") + name, {}));
+    const auto r = Test::await(admin.sendJson(QByteArrayLiteral("DELETE"), QStringLiteral("/v1/tokens/") + name, {}));
     return r && *r;
 }
 
 bool RestartableServer::withdraw(const QString &id)
 {
-    const auto r
-        = await(m_agent.sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions/%1/withdraw").arg(id), {}));
+    const auto r = Test::await(
+        m_agent.sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions/%1/withdraw").arg(id), {}));
     return r && *r;
 }
 

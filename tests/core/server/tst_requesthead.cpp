@@ -1,4 +1,5 @@
 #include "server/requesthead.h"
+#include "testresult.h"
 
 #include <QTest>
 
@@ -103,7 +104,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, head);
         QFETCH(bool, keepAlive);
         const auto parsed = RequestHead::parse(head);
-        QVERIFY2(parsed, parsed ? "" : qPrintable(parsed.error().toString()));
+        CS_VERIFY_OK(parsed);
         QCOMPARE(parsed->keepAlive, keepAlive);
     }
 

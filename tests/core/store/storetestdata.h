@@ -3,6 +3,7 @@
 #include "domain/action.h"
 #include "store/actionchange.h"
 #include "store/store.h"
+#include "testresult.h"
 
 #include <QRandomGenerator>
 #include <QTimeZone>
@@ -39,25 +40,4 @@ bool sortsBefore(const Action &a, const Action &b, ActionQuery::Sort sort);
 // Every field, one QCOMPARE each, so a failure names the field that did not round-trip.
 void compareActions(const Action &actual, const Action &expected);
 
-// The error of a result, or nothing: lets the macros below inspect temporaries and move-only
-// results without copying them or keeping references past their lifetime.
-template<typename T>
-std::optional<Error> errorOf(const Result<T> &result)
-{
-    return result ? std::nullopt : std::optional<Error>(result.error());
-}
-
 } // namespace Countersign::Test
-
-#define CS_VERIFY_OK(expr)                                                                                             \
-    do {                                                                                                               \
-        const auto csError_ = ::Countersign::Test::errorOf((expr));                                                    \
-        QVERIFY2(!csError_, qPrintable(csError_ ? csError_->toString() : QString()));                                  \
-    } while (false)
-
-#define CS_VERIFY_ERROR(expr, errorCode)                                                                               \
-    do {                                                                                                               \
-        const auto csError_ = ::Countersign::Test::errorOf((expr));                                                    \
-        QVERIFY2(csError_.has_value(), "expected an error, got a value");                                              \
-        QCOMPARE(errorCodeName(csError_->code), errorCodeName(errorCode));                                             \
-    } while (false)

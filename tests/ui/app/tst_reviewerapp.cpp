@@ -7,6 +7,7 @@
 #include "server/serverconfig.h"
 #include "settings/aboutdialog.h"
 #include "settings/appsettings.h"
+#include "testresult.h"
 
 #include "countersignversion.h"
 #include "isolatedsettings.h"
@@ -60,7 +61,7 @@ void TestReviewerApp::initTestCase()
     config.storeLocation = m_dir.filePath(QStringLiteral("server.db"));
     m_server = std::make_unique<QueueServer>(config, m_clock);
     const auto started = m_server->start();
-    QVERIFY2(started, qPrintable(started ? QString() : started.error().toString()));
+    CS_VERIFY_OK(started);
     const auto lead = m_server->issueToken(Role::Lead, QStringLiteral("alice"));
     QVERIFY(lead);
     m_leadToken = QString::fromUtf8(*lead);

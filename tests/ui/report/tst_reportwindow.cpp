@@ -10,6 +10,7 @@
 #include "server/role.h"
 #include "server/serverconfig.h"
 #include "settings/noticelabel.h"
+#include "testresult.h"
 
 #include <QApplication>
 #include <QBarSet>
@@ -42,16 +43,6 @@
 using namespace Countersign;
 
 namespace {
-
-template<typename T>
-T await(QFuture<T> future)
-{
-    for (int waited = 0; !future.isFinished() && waited < 20000; waited += 10)
-        QTest::qWait(10);
-    if (!future.isFinished())
-        return T(std::unexpected(Error::unavailable(QStringLiteral("no answer within 20 s"))));
-    return future.result();
-}
 
 // What the test did to one category, counted while doing it: the report must say the same.
 struct Expected {
@@ -95,7 +86,8 @@ private:
                     {QStringLiteral("language"), QStringLiteral("markdown")}}},
             {QStringLiteral("reasoning"), QStringLiteral("seeded by the report test")},
             {QStringLiteral("context"), QJsonObject{}}, {QStringLiteral("confidence"), 0.9}};
-        const auto r = await(m_agent->sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body));
+        const auto r
+            = Test::awaitFinished(m_agent->sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body));
         return r ? *r : QJsonObject{};
     }
 
@@ -107,7 +99,7 @@ private:
             d.payload = Payload{QStringLiteral("edited\n"), QStringLiteral("markdown")};
         if (outcome == Outcome::Reject)
             d.reason = QStringLiteral("not like this");
-        const auto r = await(m_reviewers.at(reviewer)->decide(id, d));
+        const auto r = Test::awaitFinished(m_reviewers.at(reviewer)->decide(id, d));
         if (!r)
             qWarning() << "decision failed:" << r.error().toString();
         return r.has_value();
@@ -155,7 +147,8 @@ private:
         QStringList ids;
         for (int i = 0; i < 200; ++i)
             ids.append(submit(QStringLiteral("chat.post_status"), i).value(QLatin1String("id")).toString());
-        const auto batch = await(m_reviewers.at(QStringLiteral("rita"))->decideBatch(ids, Outcome::Approve, {}));
+        const auto batch
+            = Test::awaitFinished(m_reviewers.at(QStringLiteral("rita"))->decideBatch(ids, Outcome::Approve, {}));
         QVERIFY(batch);
         m_expected[QStringLiteral("notifications")].submitted += 200;
         m_expected[QStringLiteral("notifications")].approved += 200;
@@ -194,7 +187,7 @@ private Q_SLOTS:
         config.storeLocation = m_dir.filePath(QStringLiteral("server.db"));
         m_server = std::make_unique<QueueServer>(config, m_clock);
         const auto started = m_server->start();
-        QVERIFY2(started, qPrintable(started ? QString() : started.error().toString()));
+        CS_VERIFY_OK(started);
         m_agent = connectAs(Role::Agent, QStringLiteral("support-bot"));
         m_lead = connectAs(Role::Lead, QStringLiteral("lena"));
         m_reviewers[QStringLiteral("rita")] = connectAs(Role::Reviewer, QStringLiteral("rita"));
@@ -364,7 +357,7 @@ private Q_SLOTS:
         QJsonArray proposals;
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
-                const auto r = await(m_lead->getJson(QStringLiteral("/v1/policy/proposals")));
+                const auto r = Test::awaitFinished(m_lead->getJson(QStringLiteral("/v1/policy/proposals")));
                 proposals = r ? r->value(QLatin1String("items")).toArray() : QJsonArray{};
                 return !proposals.isEmpty();
             }(),

@@ -2,6 +2,7 @@
 #include "settings/appsettings.h"
 #include "settings/profilestore.h"
 #include "settings/tokenstore.h"
+#include "testresult.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -45,17 +46,6 @@ private Q_SLOTS:
     void appSettingsClampsAndPersists();
 
 private:
-    template<typename T>
-    static T await(QFuture<T> future)
-    {
-        if (!QTest::qWaitFor(
-                [&] {
-                    return future.isFinished();
-                },
-                5000))
-            qFatal("a TokenStore future did not finish");
-        return future.result();
-    }
     static QString configDirectory();
     static QStringList filesContaining(const QByteArray &needle);
 };
@@ -232,12 +222,12 @@ void TestProfileStore::tokenNeverInSettingsFile()
     AppSettings settings;
     const QString token = QStringLiteral("cs_") + QUuid::createUuid().toString(QUuid::Id128);
     QVERIFY(store.add({QStringLiteral("Production"), QUrl(QStringLiteral("https://countersign.example.com"))}));
-    QVERIFY(await(tokens.write(QStringLiteral("Production"), token)));
+    QVERIFY(Test::awaitFinished(tokens.write(QStringLiteral("Production"), token)));
     store.setLastUsed(QStringLiteral("Production"));
     settings.setUndoWindowSeconds(3);
     settings.sync();
 
-    QCOMPARE(await(tokens.read(QStringLiteral("Production"))).value(), token);
+    QCOMPARE(Test::awaitFinished(tokens.read(QStringLiteral("Production"))).value(), token);
     QFile file(store.fileName());
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
     const QByteArray contents = file.readAll();
@@ -251,10 +241,10 @@ void TestProfileStore::renameMovesToken()
     TokenStore tokens(TokenStore::Mode::SessionOnly);
     ProfileStore store(&tokens);
     QVERIFY(store.add({QStringLiteral("Old"), QUrl(QStringLiteral("https://x.example.com"))}));
-    QVERIFY(await(tokens.write(QStringLiteral("Old"), QStringLiteral("t0ken"))));
+    QVERIFY(Test::awaitFinished(tokens.write(QStringLiteral("Old"), QStringLiteral("t0ken"))));
     QVERIFY(store.rename(QStringLiteral("Old"), QStringLiteral("New")));
-    QTRY_COMPARE(await(tokens.read(QStringLiteral("New"))).value(), QStringLiteral("t0ken"));
-    QCOMPARE(await(tokens.read(QStringLiteral("Old"))).value(), QString());
+    QTRY_COMPARE(Test::awaitFinished(tokens.read(QStringLiteral("New"))).value(), QStringLiteral("t0ken"));
+    QCOMPARE(Test::awaitFinished(tokens.read(QStringLiteral("Old"))).value(), QString());
 }
 
 void TestProfileStore::removeDeletesToken()
@@ -262,9 +252,9 @@ void TestProfileStore::removeDeletesToken()
     TokenStore tokens(TokenStore::Mode::SessionOnly);
     ProfileStore store(&tokens);
     QVERIFY(store.add({QStringLiteral("Gone"), QUrl(QStringLiteral("https://x.example.com"))}));
-    QVERIFY(await(tokens.write(QStringLiteral("Gone"), QStringLiteral("t0ken"))));
+    QVERIFY(Test::awaitFinished(tokens.write(QStringLiteral("Gone"), QStringLiteral("t0ken"))));
     QVERIFY(store.remove(QStringLiteral("Gone")));
-    QCOMPARE(await(tokens.read(QStringLiteral("Gone"))).value(), QString());
+    QCOMPARE(Test::awaitFinished(tokens.read(QStringLiteral("Gone"))).value(), QString());
 }
 
 void TestProfileStore::tokenWrittenDuringRenameWins()
@@ -274,25 +264,25 @@ void TestProfileStore::tokenWrittenDuringRenameWins()
     TokenStore tokens(TokenStore::Mode::SessionOnly);
     ProfileStore store(&tokens);
     QVERIFY(store.add({QStringLiteral("Old"), QUrl(QStringLiteral("https://x.example.com"))}));
-    QVERIFY(await(tokens.write(QStringLiteral("Old"), QStringLiteral("old-token"))));
+    QVERIFY(Test::awaitFinished(tokens.write(QStringLiteral("Old"), QStringLiteral("old-token"))));
     QVERIFY(store.rename(QStringLiteral("Old"), QStringLiteral("New")));
     auto written = tokens.write(QStringLiteral("New"), QStringLiteral("new-token"));
-    QVERIFY(await(written));
-    QTRY_COMPARE(await(tokens.read(QStringLiteral("Old"))).value(), QString());
+    QVERIFY(Test::awaitFinished(written));
+    QTRY_COMPARE(Test::awaitFinished(tokens.read(QStringLiteral("Old"))).value(), QString());
     QTest::qWait(50); // let any late continuation run
-    QCOMPARE(await(tokens.read(QStringLiteral("New"))).value(), QStringLiteral("new-token"));
+    QCOMPARE(Test::awaitFinished(tokens.read(QStringLiteral("New"))).value(), QStringLiteral("new-token"));
 }
 
 void TestProfileStore::sessionTokensAreForgottenOnRestart()
 {
     {
         TokenStore tokens(TokenStore::Mode::SessionOnly);
-        QVERIFY(await(tokens.write(QStringLiteral("P"), QStringLiteral("secret"))));
-        QCOMPARE(await(tokens.read(QStringLiteral("P"))).value(), QStringLiteral("secret"));
+        QVERIFY(Test::awaitFinished(tokens.write(QStringLiteral("P"), QStringLiteral("secret"))));
+        QCOMPARE(Test::awaitFinished(tokens.read(QStringLiteral("P"))).value(), QStringLiteral("secret"));
     }
     // A new process (a new store) has nothing: the app must ask again.
     TokenStore tokens(TokenStore::Mode::SessionOnly);
-    QCOMPARE(await(tokens.read(QStringLiteral("P"))).value(), QString());
+    QCOMPARE(Test::awaitFinished(tokens.read(QStringLiteral("P"))).value(), QString());
     QCOMPARE(TokenStore::keyFor(QStringLiteral("P")), QStringLiteral("countersign/P"));
 }
 
@@ -303,11 +293,11 @@ void TestProfileStore::automaticModeWithoutKeychain()
         QSKIP("A keychain service runs here; this test must not write into a real keychain.");
 #endif
     TokenStore tokens;
-    QCOMPARE(await(tokens.probe()), TokenStore::Availability::Unavailable);
+    QCOMPARE(Test::awaitFinished(tokens.probe()), TokenStore::Availability::Unavailable);
     QVERIFY(!tokens.unavailableReason().isEmpty());
     const QString token = QStringLiteral("auto-") + QUuid::createUuid().toString(QUuid::Id128);
-    QVERIFY(await(tokens.write(QStringLiteral("Auto"), token)));
-    QCOMPARE(await(tokens.read(QStringLiteral("Auto"))).value(), token);
+    QVERIFY(Test::awaitFinished(tokens.write(QStringLiteral("Auto"), token)));
+    QCOMPARE(Test::awaitFinished(tokens.read(QStringLiteral("Auto"))).value(), token);
     QVERIFY(filesContaining(token.toUtf8()).isEmpty());
 }
 

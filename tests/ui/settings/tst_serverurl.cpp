@@ -1,5 +1,6 @@
 #include "settings/serverurl.h"
 #include "testdata.h"
+#include "testresult.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,7 +53,7 @@ void TestServerUrl::parse()
         QVERIFY2(parsed.error().message.contains(error), qPrintable(parsed.error().message));
         return;
     }
-    QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message));
+    CS_VERIFY_OK(parsed);
     QCOMPARE(parsed->toString(), url);
     QCOMPARE(!ServerUrl::securityWarning(*parsed).isEmpty(), warning);
 }
