@@ -255,6 +255,10 @@ void MainWindow::createActions()
                 QKeySequence(Qt::CTRL | Qt::Key_Return), tr("Approve the current item (with your edit, if any)")),
         &QAction::triggered, this, [this] {
             const QString id = m_session->currentId();
+            if (m_review->isEditing() && !m_review->editProblem().isEmpty()) {
+                statusBar()->showMessage(m_review->editProblem(), 8000);
+                return;
+            }
             if (m_review->isEditing() && m_review->hasEdits())
                 m_session->modify(m_review->editedText());
             else
