@@ -156,8 +156,10 @@ void PatchView::showFile(int file)
     const QString leftName = f.oldPath.isEmpty() ? f.path() : f.oldPath;
     const QString rightName = f.newPath.isEmpty() ? f.path() : f.newPath;
     // The syntax comes from each file's name (its extension), not from the payload's "diff".
-    m_diff->setLanguage(QString());
-    m_diff->setEditable(false);
+    if (!m_diff->language().isEmpty())
+        m_diff->setLanguage(QString());
+    if (m_diff->isEditable())
+        m_diff->setEditable(false);
     if (f.binary || !f.hasHunks()) {
         m_fileNotice->setText(f.binary ? tr("%1 is a binary file: the patch carries no text to show.").arg(f.path())
                                        : tr("%1 is %2 without changes to its lines.")

@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kPatch = QStringLiteral("diff/patches/multi/patch.diff");
+const QString kPatch = QStringLiteral("patches/multi/patch.diff");
 
 QString patchText()
 {
@@ -22,7 +22,7 @@ QString patchText()
 // A file of the real change before or after it.
 QString tree(const QString &side, const QString &path)
 {
-    return QString::fromUtf8(Test::readData(QStringLiteral("diff/patches/multi/%1/%2.txt").arg(side, path)));
+    return QString::fromUtf8(Test::readData(QStringLiteral("patches/multi/%1/%2.txt").arg(side, path)));
 }
 
 const PatchFile *fileAt(const PatchSet &set, const QString &path)

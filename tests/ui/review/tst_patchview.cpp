@@ -26,12 +26,12 @@ namespace {
 
 QString patchText()
 {
-    return QString::fromUtf8(Test::readData(u"diff/patches/multi/patch.diff"_s));
+    return QString::fromUtf8(Test::readData(u"patches/multi/patch.diff"_s));
 }
 
 QString tree(const QString &side, const QString &path)
 {
-    return QString::fromUtf8(Test::readData(u"diff/patches/multi/%1/%2.txt"_s.arg(side, path)));
+    return QString::fromUtf8(Test::readData(u"patches/multi/%1/%2.txt"_s.arg(side, path)));
 }
 
 Action patchAction(const QString &content)
