@@ -191,11 +191,9 @@ int main(int argc, char *argv[])
     }
     std::printf("  first paint of the review pane    %8.1f ms (median of %d, best %.1f; GUI-thread CPU %.1f ms); "
                 "goal < 200 ms\n",
-        median(firstPaints), Runs, *std::min_element(firstPaints.cbegin(), firstPaints.cend()),
-        median(firstPaintsCpu));
+        median(firstPaints), Runs, *std::min_element(firstPaints.cbegin(), firstPaints.cend()), median(firstPaintsCpu));
     std::printf("  switching files (Next File+paint) %8.2f ms (median of %lld: show %.2f + paint %.2f; max %.2f; "
                 "GUI-thread CPU %.2f ms); goal < 16 ms\n",
-        median(switches), qlonglong(switches.size()), median(shows), median(paints), worstSwitch,
-        median(switchesCpu));
+        median(switches), qlonglong(switches.size()), median(shows), median(paints), worstSwitch, median(switchesCpu));
     return 0;
 }

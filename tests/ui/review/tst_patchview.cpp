@@ -5,6 +5,7 @@
 #include "diff/diffwidget.h"
 #include "diff/patchset.h"
 #include "diff/unifieddiff.h"
+#include "diff/whitespacechange.h"
 #include "review/patchfilemodel.h"
 #include "review/patchview.h"
 #include "review/reviewpane.h"
@@ -267,6 +268,17 @@ private Q_SLOTS:
         auto *problem = view()->findChild<QLabel *>(u"patchEditProblem"_s);
         QTRY_VERIFY(problem->isVisible());
         QVERIFY(!approve->isEnabled());
+    }
+
+    // Rows whose lines differ in whitespace only are dimmed; any other difference is not.
+    void whitespaceOnlyChangesAreRecognised()
+    {
+        QVERIFY(isWhitespaceOnlyChange(u"    return x;", u"\treturn x;  "));
+        QVERIFY(isWhitespaceOnlyChange(u"a = b", u"a=b"));
+        QVERIFY(!isWhitespaceOnlyChange(u"a = b", u"a = c"));
+        QVERIFY(!isWhitespaceOnlyChange(u"same", u"same"));
+        QVERIFY(!isWhitespaceOnlyChange(u"x", u"x y"));
+        QVERIFY(!isWhitespaceOnlyChange(u"", u"x"));
     }
 
     void aKeptEditIsRestored()
