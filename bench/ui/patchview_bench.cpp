@@ -1,8 +1,10 @@
 // The patch view on a big multi-file patch, on the offscreen platform: a git-style patch of 50
 // files and about 10,000 lines (C++-like sources, each file's changes spread over it). Measures
 // PatchSet::parse, the first paint of the review pane showing it (parse, file list, first file
-// highlighted and painted) and switching files (Next File: the new file's hunks on screen).
-// Goals: first paint < 200 ms, switching files < 16 ms (one frame).
+// highlighted and painted) and switching files (Next File, then the patch view repainted: the
+// new file's hunks on screen). Goals: first paint < 200 ms, switching files < 16 ms (one frame).
+// Wall and GUI-thread CPU time are printed side by side: on a loaded machine the wall time also
+// counts the waits for a core.
 #include "diff/differ.h"
 #include "diff/diffwidget.h"
 #include "diff/patchset.h"
@@ -181,7 +183,7 @@ int main(int argc, char *argv[])
             shows << ms(timer);
             QElapsedTimer paint;
             paint.start();
-            pane.repaint();
+            view->repaint(); // what a file switch changes: the list's current row and the diff
             paints << ms(paint);
             const double t = ms(timer);
             switches << t;
