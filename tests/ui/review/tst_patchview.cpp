@@ -1,9 +1,11 @@
 // The review pane with a payload in language "diff": the patch view's file list, counts, filter,
 // Next/Previous file keys, per-file rendering, the notice for a patch that does not parse, and
 // Modify writing a whole patch again that applies to the real old tree.
+#include "diff/diffdisplaymodel.h"
 #include "diff/diffeditor.h"
 #include "diff/diffwidget.h"
 #include "diff/patchset.h"
+#include "diff/sidebysidediffview.h"
 #include "diff/unifieddiff.h"
 #include "diff/whitespacechange.h"
 #include "review/patchfilemodel.h"
@@ -117,6 +119,12 @@ private Q_SLOTS:
         QCOMPARE(diff->diff().addedCount(), 7);
         QCOMPARE(diff->diff().hunks().size(), 1);
         QCOMPARE(diff->diff().hunks().first().leftStart, 35); // "@@ -36,18 +36,23 @@"
+        // The 35 lines before the hunk are a separator, not 35 empty rows.
+        const DiffDisplayModel &rows = diff->sideBySideView()->model();
+        QCOMPARE(rows.row(0).kind, DiffDisplayModel::Row::Kind::Fold);
+        QCOMPARE(rows.row(0).hidden, 35);
+        QCOMPARE(rows.row(0).source, -1); // lines the patch does not know: not expandable
+        QCOMPARE(rows.row(1).leftLine, 35);
         // The list follows the current file.
         QCOMPARE(list()->currentIndex().data(PatchFileModel::IndexRole).toInt(), view()->currentFile());
 
