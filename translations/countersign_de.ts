@@ -775,6 +775,38 @@
         <source>Modification refused</source>
         <translation>Änderung abgewiesen</translation>
     </message>
+    <message>
+        <source>&amp;1 Proposed change</source>
+        <translation>&amp;1 Vorgeschlagene Änderung</translation>
+    </message>
+    <message>
+        <source>What the agent wanted to change: the original on the left, its draft on the right</source>
+        <translation>Was der Agent ändern wollte: links das Original, rechts sein Entwurf</translation>
+    </message>
+    <message>
+        <source>&amp;2 Your edits</source>
+        <translation>&amp;2 Ihre Änderungen</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s draft on the left, the version decided on the right</source>
+        <translation>Links der Entwurf des Agenten, rechts die entschiedene Fassung</translation>
+    </message>
+    <message>
+        <source>&amp;3 Result</source>
+        <translation>&amp;3 Ergebnis</translation>
+    </message>
+    <message>
+        <source>What the decision did: the original on the left, the approved version on the right</source>
+        <translation>Was die Entscheidung bewirkt hat: links das Original, rechts die freigegebene Fassung</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>(rejected: unchanged)</source>
+        <translation>(abgelehnt: unverändert)</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::JsonTreeModel</name>
@@ -1258,6 +1290,101 @@
         <translation>
             <numerusform>%n Eintrag hat seine Prüffrist überschritten.</numerusform>
             <numerusform>%n Einträge haben ihre Prüffrist überschritten.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::PatchFileModel</name>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>renamed</source>
+        <translation>umbenannt</translation>
+    </message>
+    <message>
+        <source>copied</source>
+        <translation>kopiert</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>binär</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2, %n line(s) added</source>
+        <translation>
+            <numerusform>%1: %2, %n Zeile hinzugefügt</numerusform>
+            <numerusform>%1: %2, %n Zeilen hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) removed</source>
+        <translation>
+            <numerusform>%n Zeile entfernt</numerusform>
+            <numerusform>%n Zeilen entfernt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You edited this file.</source>
+        <translation>Sie haben diese Datei bearbeitet.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::PatchView</name>
+    <message>
+        <source>Filter files by path</source>
+        <translation>Dateien nach Pfad filtern</translation>
+    </message>
+    <message>
+        <source>Next File</source>
+        <translation>Nächste Datei</translation>
+    </message>
+    <message>
+        <source>Previous File</source>
+        <translation>Vorherige Datei</translation>
+    </message>
+    <message>
+        <source>%1 is a binary file: the patch carries no text to show.</source>
+        <translation>%1 ist eine Binärdatei: Der Patch enthält keinen Text zum Anzeigen.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 without changes to its lines.</source>
+        <translation>%1 ist %2, ohne Änderungen an den Zeilen.</translation>
+    </message>
+    <message>
+        <source>The hunks of %1 lie too far apart to be shown here.</source>
+        <translation>Die Abschnitte von %1 liegen zu weit auseinander, um hier angezeigt zu werden.</translation>
+    </message>
+    <message>
+        <source>This file cannot be edited (removed, binary, or too long); its change stays as proposed.</source>
+        <translation>Diese Datei kann nicht bearbeitet werden (entfernt, binär oder zu lang); ihre Änderung bleibt wie vorgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Your edit cannot be sent as a patch: %1. Undo it, or edit only the lines the patch shows.</source>
+        <translation>Ihre Bearbeitung kann nicht als Patch gesendet werden: %1. Machen Sie sie rückgängig oder bearbeiten Sie nur die Zeilen, die der Patch zeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
         </translation>
     </message>
 </context>
@@ -2015,6 +2142,10 @@
         <source>Original</source>
         <translation>Original</translation>
     </message>
+    <message>
+        <source>This patch could not be read (%1), so it is shown as text.</source>
+        <translation>Dieser Patch konnte nicht gelesen werden (%1) und wird deshalb als Text angezeigt.</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::ReviewSession</name>
@@ -2376,20 +2507,19 @@
 <context>
     <name>DiffRowPainter</name>
     <message>
-        <source>1 line not in the patch</source>
-        <translation>1 Zeile nicht im Patch</translation>
-    </message>
-    <message>
-        <source>%1 lines not in the patch</source>
-        <translation>%1 Zeilen nicht im Patch</translation>
-    </message>
-    <message>
         <source>Show 1 hidden line</source>
         <translation>1 ausgeblendete Zeile anzeigen</translation>
     </message>
     <message>
         <source>Show %1 hidden lines</source>
         <translation>%1 ausgeblendete Zeilen anzeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) hidden (not in the patch)</source>
+        <translation>
+            <numerusform>%n Zeile ausgeblendet (nicht im Patch)</numerusform>
+            <numerusform>%n Zeilen ausgeblendet (nicht im Patch)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -171,6 +171,33 @@
     </message>
 </context>
 <context>
+    <name>Countersign::PatchFileModel</name>
+    <message numerus="yes">
+        <source>%1: %2, %n line(s) added</source>
+        <translation>
+            <numerusform>%1: %2, %n line added</numerusform>
+            <numerusform>%1: %2, %n lines added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) removed</source>
+        <translation>
+            <numerusform>%n line removed</numerusform>
+            <numerusform>%n lines removed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::PatchView</name>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Countersign::QueueGroupModel</name>
     <message numerus="yes">
         <source>%n item(s). Press Enter or use the context menu to review the group at once.</source>
@@ -221,6 +248,16 @@
         <translation>
             <numerusform>The server did not accept %n of your decisions. The latest, on “%1”: %2</numerusform>
             <numerusform>The server did not accept %n of your decisions. The latest, on “%1”: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DiffRowPainter</name>
+    <message numerus="yes">
+        <source>%n line(s) hidden (not in the patch)</source>
+        <translation>
+            <numerusform>%n line hidden (not in the patch)</numerusform>
+            <numerusform>%n lines hidden (not in the patch)</numerusform>
         </translation>
     </message>
 </context>

@@ -260,6 +260,7 @@ void ReviewSession::record(
     e.reviewer = decision.reviewer.isEmpty() ? m_identity.name : decision.reviewer;
     e.language = snapshot.payload.language;
     e.aiDraft = snapshot.payload.content;
+    e.original = snapshot.payload.original;
     if (decision.outcome != Outcome::Reject)
         e.finalPayload = decision.payload ? decision.payload->content : snapshot.payload.content;
     if (decision.outcome == Outcome::Modify) {

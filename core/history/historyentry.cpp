@@ -4,9 +4,20 @@
 
 namespace Countersign {
 
+std::optional<QString> HistoryEntry::originalText() const
+{
+    if (original)
+        return original;
+    const QJsonValue fromSnapshot
+        = actionSnapshot.value(QLatin1String("payload")).toObject().value(QLatin1String("original"));
+    if (fromSnapshot.isString())
+        return fromSnapshot.toString();
+    return std::nullopt;
+}
+
 QJsonObject HistoryEntry::record() const
 {
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("time"), toIsoUtc(time)},
         {QStringLiteral("server"), server},
         {QStringLiteral("action_id"), actionId},
@@ -24,6 +35,9 @@ QJsonObject HistoryEntry::record() const
         {QStringLiteral("server_accepted"), serverAccepted},
         {QStringLiteral("server_answer"), serverAnswer},
     };
+    if (original)
+        o.insert(QStringLiteral("original"), *original);
+    return o;
 }
 
 HistoryEntry HistoryEntry::fromRecord(qint64 seq, const QJsonObject &o)
@@ -44,6 +58,8 @@ HistoryEntry HistoryEntry::fromRecord(qint64 seq, const QJsonObject &o)
     e.reviewer = s("reviewer");
     e.language = s("language");
     e.aiDraft = s("ai_draft");
+    if (o.contains(QLatin1String("original")))
+        e.original = s("original");
     e.finalPayload = s("final_payload");
     e.diff = s("diff");
     e.actionSnapshot = o.value(QLatin1String("action")).toObject();

@@ -99,12 +99,31 @@ DemoActions::Proposal patch(const Pick &p, int serial)
 {
     const QString branch
         = p.one(QStringList{QStringLiteral("main"), QStringLiteral("main"), QStringLiteral("release")});
+    // A git patch of several files, as a coding agent proposes one (the review pane lists them).
     const QString diff = QStringLiteral(
-        "--- a/src/billing/retry.py\n+++ b/src/billing/retry.py\n@@ -12,9 +12,11 @@ def charge(invoice, attempts=3):\n"
+        "diff --git a/src/billing/retry.py b/src/billing/retry.py\n"
+        "index 3f1c2aa..8b0d41e 100644\n"
+        "--- a/src/billing/retry.py\n+++ b/src/billing/retry.py\n"
+        "@@ -12,6 +12,7 @@ def charge(invoice, attempts=3):\n"
         "     for attempt in range(attempts):\n         try:\n-            return gateway.charge(invoice)\n"
         "+            return gateway.charge(invoice, idempotency_key=invoice.id)\n         except TimeoutError:\n"
         "-            time.sleep(1)\n+            # back off so a slow gateway is not hammered\n"
-        "+            time.sleep(2 ** attempt)\n     raise ChargeFailed(invoice.id)\n");
+        "+            time.sleep(2 ** attempt)\n     raise ChargeFailed(invoice.id)\n"
+        "diff --git a/config/gateway.yaml b/config/gateway.yaml\n"
+        "index 77a0b13..c41e9d2 100644\n"
+        "--- a/config/gateway.yaml\n+++ b/config/gateway.yaml\n"
+        "@@ -1,4 +1,4 @@\n gateway:\n   url: https://gateway.internal\n-  timeout_s: 5\n+  timeout_s: 10\n"
+        "   retries: 3\n"
+        "diff --git a/docs/retry.md b/docs/billing/retries.md\n"
+        "similarity index 100%\nrename from docs/retry.md\nrename to docs/billing/retries.md\n"
+        "diff --git a/tests/billing/test_retry.py b/tests/billing/test_retry.py\n"
+        "new file mode 100644\nindex 0000000..5d2c9e1\n"
+        "--- /dev/null\n+++ b/tests/billing/test_retry.py\n"
+        "@@ -0,0 +1,8 @@\n+from billing.retry import charge\n+\n+\n"
+        "+def test_a_retry_reuses_the_idempotency_key(gateway):\n+    gateway.fail_next(TimeoutError)\n"
+        "+    charge(invoice := make_invoice())\n"
+        "+    keys = [call.idempotency_key for call in gateway.calls]\n"
+        "+    assert keys == [invoice.id, invoice.id]\n");
     return {QStringLiteral("code-agent"),
         body(QStringLiteral("code.merge_patch"),
             QStringLiteral("Fix double charges on gateway timeouts (#%1)").arg(800 + serial), diff,

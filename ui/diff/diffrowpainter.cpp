@@ -1,5 +1,7 @@
 #include "diffrowpainter.h"
 
+#include "whitespacechange.h"
+
 #include <QFontMetrics>
 #include <QPainter>
 #include <QtMath>
@@ -119,7 +121,7 @@ DiffRowPainter::Line DiffRowPainter::lineOf(const DiffDisplayModel::Row &row) co
 QString DiffRowPainter::foldLabel(const DiffDisplayModel::Row &row) const
 {
     if (row.source < 0) {
-        return row.hidden == 1 ? tr("1 line not in the patch") : tr("%1 lines not in the patch").arg(row.hidden);
+        return QStringLiteral("\u22EF ") + tr("%n line(s) hidden (not in the patch)", nullptr, row.hidden);
     }
     return row.hidden == 1 ? tr("Show 1 hidden line") : tr("Show %1 hidden lines").arg(row.hidden);
 }
@@ -214,7 +216,10 @@ void DiffRowPainter::paintRowBackground(QPainter &painter, int index, int y, int
     } else if (row.kind != Kind::Context) {
         const bool removed = line.side == DiffSide::Left;
         painter.fillRect(gutterRect, removed ? colors.removedGutter : colors.addedGutter);
-        painter.fillRect(textRect, removed ? colors.removedBackground : colors.addedBackground);
+        const QColor background = removed ? colors.removedBackground : colors.addedBackground;
+        // A change of whitespace only is dimmed: the tint halfway back to the background.
+        painter.fillRect(
+            textRect, isWhitespaceOnly(row) ? DiffColors::blend(background, colors.background, 0.6) : background);
     }
     painter.setPen(colors.lineNumber);
     if (m_column == Column::Unified) {
@@ -249,7 +254,7 @@ void DiffRowPainter::paintRowText(QPainter &painter, int index, int y, int horiz
             const qreal x2 = textLine.cursorToX(qBound(0, start + count, length));
             return QRectF(origin.x() + x1, y + 1, qMax(x2 - x1, qreal(2)), m_rowHeight - 2);
         };
-        if (row.kind != Kind::Context) {
+        if (row.kind != Kind::Context && !isWhitespaceOnly(row)) {
             const bool left = line.side == DiffSide::Left;
             const QColor emphasis = left ? colors.removedEmphasis : colors.addedEmphasis;
             for (const DiffSpan &span : m_model->spans(index, left))
@@ -265,7 +270,19 @@ void DiffRowPainter::paintRowText(QPainter &painter, int index, int y, int horiz
         }
     }
     painter.setPen(colors.text);
+    const bool dim = isWhitespaceOnly(row);
+    if (dim)
+        painter.setOpacity(0.55);
     layout->draw(&painter, origin);
+    if (dim)
+        painter.setOpacity(1.0);
+}
+
+bool DiffRowPainter::isWhitespaceOnly(const DiffDisplayModel::Row &row) const
+{
+    return row.kind == Kind::Changed
+        && isWhitespaceOnlyChange(m_document->displayText(DiffSide::Left, row.leftLine),
+            m_document->displayText(DiffSide::Right, row.rightLine));
 }
 
 void DiffRowPainter::paintFold(QPainter &painter, const DiffDisplayModel::Row &row, const QRect &rect)

@@ -65,6 +65,7 @@ private:
     void paintRowText(QPainter &painter, int index, int y, int horizontalOffset, const QString &searchText);
     void paintFold(QPainter &painter, const DiffDisplayModel::Row &row, const QRect &rect);
     void drawNumber(QPainter &painter, int line, int right, int y);
+    bool isWhitespaceOnly(const DiffDisplayModel::Row &row) const;
 
     Column m_column;
     DiffDocument *m_document = nullptr;

@@ -40,6 +40,7 @@ HistoryEntry waitingEntry(const OutboxItem &item)
     e.reviewer = item.reviewer;
     e.language = item.snapshot.payload.language;
     e.aiDraft = item.snapshot.payload.content;
+    e.original = item.snapshot.payload.original;
     if (item.decision.outcome != Outcome::Reject)
         e.finalPayload = item.decision.payload ? item.decision.payload->content : e.aiDraft;
     e.actionSnapshot = item.snapshot.toJson();

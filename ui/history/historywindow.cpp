@@ -19,6 +19,7 @@
 #include <QSaveFile>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -87,7 +88,22 @@ HistoryWindow::HistoryWindow(DecisionHistory *history, QWidget *parent)
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_diff = new DiffWidget(detail);
     m_diff->setObjectName(QStringLiteral("historyDiff"));
+    m_views = new QTabBar(detail);
+    m_views->setObjectName(QStringLiteral("historyViews"));
+    m_views->setDrawBase(false);
+    m_views->setExpanding(false);
+    m_views->addTab(tr("&1 Proposed change"));
+    m_views->setTabToolTip(0, tr("What the agent wanted to change: the original on the left, its draft on the right"));
+    m_views->addTab(tr("&2 Your edits"));
+    m_views->setTabToolTip(1, tr("The agent's draft on the left, the version decided on the right"));
+    m_views->addTab(tr("&3 Result"));
+    m_views->setTabToolTip(2, tr("What the decision did: the original on the left, the approved version on the right"));
+    m_views->hide();
+    connect(m_views, &QTabBar::currentChanged, this, [this](int index) {
+        setView(View(index));
+    });
     detailLayout->addWidget(m_details);
+    detailLayout->addWidget(m_views);
     detailLayout->addWidget(m_diff, 1);
     splitter->addWidget(m_view);
     splitter->addWidget(detail);
@@ -140,9 +156,50 @@ void HistoryWindow::showEntry(const QModelIndex &index)
         + tr("Server: %1").arg(index.siblingAtColumn(HistoryModel::ServerColumn).data().toString().toHtmlEscaped());
     m_details->setText(text);
     m_diff->setLanguage(e.language);
-    m_diff->setFileNames(
-        tr("AI draft"), e.outcome == QLatin1String("reject") ? tr("(rejected)") : tr("Approved version"));
-    m_diff->setTexts(e.aiDraft, e.outcome == QLatin1String("reject") ? e.aiDraft : e.finalPayload);
+    const bool hasOriginal = e.originalText().has_value();
+    m_views->setVisible(hasOriginal);
+    // A change opens on what was proposed, like the review pane; otherwise on the edits.
+    m_viewShown = hasOriginal ? View::Proposed : View::Edits;
+    showCurrentView();
+}
+
+void HistoryWindow::setView(View view)
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid() || (view != View::Edits && !m_model->entry(index.row()).originalText()))
+        return;
+    m_viewShown = view;
+    showCurrentView();
+}
+
+void HistoryWindow::showCurrentView()
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid())
+        return;
+    {
+        const QSignalBlocker quiet(m_views);
+        m_views->setCurrentIndex(int(m_viewShown));
+    }
+    const HistoryEntry &e = m_model->entry(index.row());
+    const bool rejected = e.outcome == QLatin1String("reject");
+    const QString original = e.originalText().value_or(QString());
+    const QString decided = rejected ? e.aiDraft : e.finalPayload;
+    switch (m_viewShown) {
+    case View::Proposed:
+        m_diff->setFileNames(tr("Original"), tr("AI draft"));
+        m_diff->setTexts(original, e.aiDraft);
+        break;
+    case View::Edits:
+        m_diff->setFileNames(tr("AI draft"), rejected ? tr("(rejected)") : tr("Approved version"));
+        m_diff->setTexts(e.aiDraft, decided);
+        break;
+    case View::Result:
+        // A rejection changed nothing: the original stays.
+        m_diff->setFileNames(tr("Original"), rejected ? tr("(rejected: unchanged)") : tr("Approved version"));
+        m_diff->setTexts(original, rejected ? original : e.finalPayload);
+        break;
+    }
 }
 
 bool HistoryWindow::verifyChain()

@@ -5,6 +5,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QTabBar;
 class QTreeView;
 
 namespace Countersign {
@@ -23,6 +24,17 @@ public:
     explicit HistoryWindow(DecisionHistory *history, QWidget *parent = nullptr);
 
     HistoryModel *model() const { return m_model; }
+
+    // What the diff of a decided change compares, as in the review pane.
+    enum class View {
+        Proposed, // original -> AI draft
+        Edits, // AI draft -> the approved version
+        Result, // original -> the approved version
+    };
+    View view() const { return m_viewShown; }
+    // Ignored for an entry without an original (only Edits).
+    void setView(View view);
+    DiffWidget *diffWidget() const { return m_diff; }
     // Runs the chain check; returns true when intact. Shows the result in the window.
     bool verifyChain();
     // Reads the history and the outbox again (a decision was sent, refused or made).
@@ -32,6 +44,7 @@ public:
 private:
     void applyFilter();
     void showEntry(const QModelIndex &index);
+    void showCurrentView();
     void exportInteractively();
 
     DecisionHistory *m_history;
@@ -42,6 +55,8 @@ private:
     QLabel *m_details;
     QLabel *m_verifyResult;
     DiffWidget *m_diff;
+    QTabBar *m_views;
+    View m_viewShown = View::Edits;
 };
 
 } // namespace Countersign

@@ -9,6 +9,7 @@
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
 #include "report/reportwindow.h"
+#include "review/patchview.h"
 #include "review/reviewpane.h"
 #include "sessionbanner.h"
 #include "settings/icons.h"
@@ -255,6 +256,10 @@ void MainWindow::createActions()
                 QKeySequence(Qt::CTRL | Qt::Key_Return), tr("Approve the current item (with your edit, if any)")),
         &QAction::triggered, this, [this] {
             const QString id = m_session->currentId();
+            if (m_review->isEditing() && !m_review->editProblem().isEmpty()) {
+                statusBar()->showMessage(m_review->editProblem(), 8000);
+                return;
+            }
             if (m_review->isEditing() && m_review->hasEdits())
                 m_session->modify(m_review->editedText());
             else
@@ -364,6 +369,9 @@ void MainWindow::createMenus()
     view->addAction(diff->expandAllAction());
     view->addAction(diff->ignoreWhitespaceAction());
     view->addAction(diff->findAction());
+    view->addSeparator();
+    view->addAction(m_review->patchView()->nextFileAction());
+    view->addAction(m_review->patchView()->previousFileAction());
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(action(QStringLiteral("actionHistory")));
@@ -537,13 +545,16 @@ void MainWindow::updateActions()
     action(QStringLiteral("actionViewEdits"))->setEnabled(!typing && current.has_value());
     action(QStringLiteral("actionViewResult"))->setEnabled(!typing && change);
     // Ctrl+F finds text inside the diff and filters the queue everywhere else.
-    const bool inDiff = focus && m_review->diffWidget()->isAncestorOf(focus);
+    DiffWidget *patchDiff = m_review->patchView()->diffWidget();
+    const bool inPatchDiff = focus && patchDiff->isAncestorOf(focus);
+    const bool inDiff = (focus && m_review->diffWidget()->isAncestorOf(focus)) || inPatchDiff;
     QList<QKeySequence> filterKeys{QKeySequence(Qt::CTRL | Qt::Key_L)};
     if (!inDiff)
         filterKeys << QKeySequence(QKeySequence::Find);
     if (action(QStringLiteral("actionFilter"))->shortcuts() != filterKeys)
         action(QStringLiteral("actionFilter"))->setShortcuts(filterKeys);
-    m_review->diffWidget()->findAction()->setEnabled(inDiff);
+    m_review->diffWidget()->findAction()->setEnabled(inDiff && !inPatchDiff);
+    patchDiff->findAction()->setEnabled(inPatchDiff);
 }
 
 void MainWindow::showCurrent()

@@ -8,6 +8,7 @@
 #include "queue/batchdialog.h"
 #include "queue/queuepanel.h"
 #include "report/reportwindow.h"
+#include "review/patchview.h"
 #include "review/reviewpane.h"
 #include "settings/windowmemory.h"
 #include "shortcutsdialog.h"
@@ -98,7 +99,8 @@ void MainWindow::openShortcuts()
             {tr("Reading the change"),
                 {action(QStringLiteral("actionViewProposed")), action(QStringLiteral("actionViewEdits")),
                     action(QStringLiteral("actionViewResult")), diff->nextChangeAction(), diff->previousChangeAction(),
-                    diff->findAction()}},
+                    diff->findAction(), m_review->patchView()->nextFileAction(),
+                    m_review->patchView()->previousFileAction()}},
             {tr("Windows"),
                 actions({"actionHistory", "actionReports", "actionSettings", "actionConnect", "actionQuit"})},
         };

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
+#include "review/patchview.h"
 #include "review/reviewpane.h"
 #include "settings/aboutdialog.h"
 #include "settings/appsettings.h"
@@ -39,9 +40,10 @@ ReviewerApp::~ReviewerApp() = default;
 void ReviewerApp::applySettings()
 {
     m_window->session()->setUndoWindow(m_settings->undoWindowSeconds());
-    DiffWidget *diff = m_window->reviewPane()->diffWidget();
-    diff->setViewFont(m_settings->diffFont());
-    diff->setThemeName(m_settings->syntaxTheme());
+    for (DiffWidget *diff : {m_window->reviewPane()->diffWidget(), m_window->reviewPane()->patchView()->diffWidget()}) {
+        diff->setViewFont(m_settings->diffFont());
+        diff->setThemeName(m_settings->syntaxTheme());
+    }
     m_window->setNotifications(m_settings->notificationRules());
     m_window->setConfirmBatchApprove(m_settings->confirmBatchApprove());
 }

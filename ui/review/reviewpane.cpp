@@ -2,7 +2,9 @@
 
 #include "confidencemeter.h"
 #include "diff/diffwidget.h"
+#include "diff/patchset.h"
 #include "jsontreemodel.h"
+#include "patchview.h"
 #include "queue/queuemodel.h"
 #include "settings/icons.h"
 #include "settings/statuscolors.h"
@@ -18,6 +20,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedLayout>
+#include <QStackedWidget>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -75,11 +78,21 @@ ReviewPane::ReviewPane(QWidget *parent)
         setView(View(index));
     });
     layout->addWidget(m_views);
+    m_patchNotice = new QLabel(m_body);
+    m_patchNotice->setObjectName(QStringLiteral("patchParseNotice"));
+    m_patchNotice->setWordWrap(true);
+    m_patchNotice->hide();
+    layout->addWidget(m_patchNotice);
 
     auto *splitter = new QSplitter(Qt::Vertical, m_body);
     splitter->setObjectName(QStringLiteral("reviewSplitter"));
-    m_diff = new DiffWidget(splitter);
+    m_payloadStack = new QStackedWidget(splitter);
+    m_payloadStack->setObjectName(QStringLiteral("reviewPayloadStack"));
+    m_diff = new DiffWidget(m_payloadStack);
     m_diff->setObjectName(QStringLiteral("reviewDiff"));
+    m_patchView = new PatchView(m_payloadStack);
+    m_payloadStack->addWidget(m_diff);
+    m_payloadStack->addWidget(m_patchView);
     m_tabs = new QTabWidget(splitter);
     m_tabs->setObjectName(QStringLiteral("reviewTabs"));
     m_reasoning = new QTextBrowser(m_tabs);
@@ -97,7 +110,7 @@ ReviewPane::ReviewPane(QWidget *parent)
     m_contextView->header()->setStretchLastSection(false);
     m_contextView->header()->setSectionResizeMode(JsonTreeModel::ValueColumn, QHeaderView::Stretch);
     m_tabs->addTab(m_contextView, tr("Context"));
-    splitter->addWidget(m_diff);
+    splitter->addWidget(m_payloadStack);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
@@ -107,6 +120,7 @@ ReviewPane::ReviewPane(QWidget *parent)
     outer->setCurrentWidget(m_empty);
 
     connect(m_diff, &DiffWidget::editedTextChanged, this, &ReviewPane::updateButtons);
+    connect(m_patchView, &PatchView::editsChanged, this, &ReviewPane::updateButtons);
 }
 
 QWidget *ReviewPane::createHeader()
@@ -251,8 +265,7 @@ void ReviewPane::showAction(const std::optional<Action> &action, std::optional<d
         m_diff->setLanguage(a.payload.language);
         m_editText = a.payload.content;
         m_view = a.payload.original ? View::Proposed : View::Edits;
-        m_views->setVisible(a.payload.original.has_value());
-        applyView();
+        showPayload(a);
         m_reasoning->setMarkdown(a.reasoning.isEmpty() ? tr("*The agent gave no reasoning.*") : a.reasoning);
         m_context->setJson(a.context);
         m_contextView->expandToDepth(1);
@@ -361,7 +374,7 @@ void ReviewPane::updateButtons()
     const bool prohibited = m_action && m_action->tier == Tier::Prohibited;
     m_approve->setVisible(!prohibited);
     m_modify->setVisible(!prohibited);
-    m_approve->setEnabled(canDecide);
+    m_approve->setEnabled(canDecide && editProblem().isEmpty());
     m_modify->setEnabled(canDecide);
     m_reject->setEnabled(canDecide);
     m_reason->setEnabled(canDecide);
@@ -381,8 +394,37 @@ bool ReviewPane::hasOriginal() const
     return m_action && m_action->payload.original.has_value();
 }
 
+void ReviewPane::showPayload(const Action &a)
+{
+    // A payload in language "diff" is a patch: files, hunks and the new side to edit. One that
+    // does not parse is shown as text, saying so.
+    m_patchMode = false;
+    m_patchNotice->hide();
+    if (a.payload.language.compare(u"diff", Qt::CaseInsensitive) == 0
+        || a.payload.language.compare(u"patch", Qt::CaseInsensitive) == 0) {
+        const auto patch = PatchSet::parse(a.payload.content);
+        if (patch) {
+            m_patchMode = true;
+            m_patchView->setEditing(false);
+            m_patchView->setPatch(*patch);
+            m_views->hide();
+            m_payloadStack->setCurrentWidget(m_patchView);
+            updateButtons();
+            return;
+        }
+        m_patchNotice->setText(
+            tr("This patch could not be read (%1), so it is shown as text.").arg(patch.error().message));
+        m_patchNotice->show();
+    }
+    m_payloadStack->setCurrentWidget(m_diff);
+    m_views->setVisible(a.payload.original.has_value());
+    applyView();
+}
+
 void ReviewPane::setView(View view)
 {
+    if (m_patchMode)
+        return;
     if (!m_action || (view != View::Edits && !hasOriginal()) || view == m_view)
         return;
     keepEditorText();
@@ -398,7 +440,7 @@ void ReviewPane::keepEditorText()
 
 void ReviewPane::applyView()
 {
-    if (!m_action)
+    if (!m_action || m_patchMode)
         return;
     const QString draft = m_action->payload.content;
     const QString original = m_action->payload.original.value_or(QString());
@@ -432,6 +474,11 @@ void ReviewPane::startEditing()
     if (!m_action || m_editing)
         return;
     m_editing = true;
+    if (m_patchMode) {
+        m_patchView->setEditing(true);
+        updateButtons();
+        return;
+    }
     if (m_view != View::Edits) {
         m_view = View::Edits; // edits are made where they show against the draft
         applyView();
@@ -448,6 +495,10 @@ void ReviewPane::cancelEditing()
     m_editing = false;
     if (m_action)
         m_editText = m_action->payload.content;
+    if (m_patchMode) {
+        m_patchView->setEditing(false);
+        m_patchView->clearEdits();
+    }
     applyView();
     m_notice->setVisible(m_decidedLocally);
     updateButtons();
@@ -460,6 +511,7 @@ void ReviewPane::finishEditing()
     keepEditorText();
     m_editing = false;
     m_diff->setEditable(false);
+    m_patchView->setEditing(false);
     updateButtons();
 }
 
@@ -469,9 +521,14 @@ void ReviewPane::restoreEdit(const QString &text)
         return;
     m_editing = true;
     m_editText = text;
-    m_view = View::Edits;
-    applyView();
-    m_diff->setEditedText(text);
+    if (m_patchMode) {
+        m_patchView->restoreEdits(text);
+        m_patchView->setEditing(true);
+    } else {
+        m_view = View::Edits;
+        applyView();
+        m_diff->setEditedText(text);
+    }
     m_notice->setText(tr("Your unfinished edit of this item was kept. Approve it with Ctrl+Return, or press Ctrl+E "
                          "to discard it."));
     m_notice->show();
@@ -480,16 +537,31 @@ void ReviewPane::restoreEdit(const QString &text)
 
 void ReviewPane::focusEditor()
 {
-    m_diff->focusEditor();
+    if (m_patchMode)
+        m_patchView->focusEditor();
+    else
+        m_diff->focusEditor();
 }
 
 QString ReviewPane::editedText() const
 {
+    if (m_patchMode) {
+        // An edit that does not write as a patch is never sent (editProblem() blocks approving).
+        const auto written = m_patchView->editedPatch();
+        return written ? *written : m_action->payload.content;
+    }
     return m_view == View::Edits && m_editing ? m_diff->editedText() : m_editText;
+}
+
+QString ReviewPane::editProblem() const
+{
+    return m_patchMode && m_editing ? m_patchView->editProblem() : QString();
 }
 
 bool ReviewPane::hasEdits() const
 {
+    if (m_patchMode)
+        return m_action && m_editing && m_patchView->hasEdits();
     return m_action && m_editing && editedText() != m_action->payload.content;
 }
 

@@ -9,6 +9,7 @@
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QStackedWidget;
 class QTabBar;
 class QTabWidget;
 class QTextBrowser;
@@ -19,6 +20,7 @@ namespace Countersign {
 class ConfidenceMeter;
 class DiffWidget;
 class JsonTreeModel;
+class PatchView;
 
 // Everything a reviewer needs to decide on one action: what it is, the proposed payload in the
 // diff view (AI draft left, the reviewer's edit right), the AI's reasoning, its context, its
@@ -66,12 +68,19 @@ public:
     bool isEditing() const { return m_editing; }
     QString editedText() const;
     bool hasEdits() const;
+    // Why the edit cannot be approved as it is (a patch edit that no longer writes as a patch);
+    // empty when it can.
+    QString editProblem() const;
 
     QString rejectReason() const;
     void setRecentReasons(const QStringList &reasons);
     void focusRejectReason();
 
     DiffWidget *diffWidget() const { return m_diff; }
+    // The view of a payload with language "diff" that parses as a patch (files, hunks).
+    PatchView *patchView() const { return m_patchView; }
+    // The payload is shown as a patch (parsed, in the patch view).
+    bool isShowingPatch() const { return m_patchMode; }
 
 Q_SIGNALS:
     void approveRequested();
@@ -92,6 +101,7 @@ private:
     QWidget *createDecisionBar();
     void updateButtons();
     void updateSla();
+    void showPayload(const Action &action);
 
     std::optional<Action> m_action;
     QDateTime m_now;
@@ -114,6 +124,10 @@ private:
     QLabel *m_notice; // "your edit was restored", "your decision waits to be sent"
     ConfidenceMeter *m_confidence;
     DiffWidget *m_diff;
+    PatchView *m_patchView;
+    QStackedWidget *m_payloadStack; // the text diff or the patch view
+    QLabel *m_patchNotice; // "this patch could not be read: shown as text"
+    bool m_patchMode = false;
     QTabWidget *m_tabs;
     QTextBrowser *m_reasoning;
     QTreeView *m_contextView;

@@ -4,6 +4,7 @@
 #include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -108,6 +109,46 @@ private Q_SLOTS:
         QVERIFY(third);
         QCOMPARE(*third, 3);
         QVERIFY(h.verify()->ok);
+    }
+
+    // The original a change applies to is kept and signed with the entry; entries written before
+    // it was kept (no "original" key in their record) read and verify as they did.
+    void theOriginalIsKeptAndOlderEntriesStillVerify()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.db"));
+        {
+            DecisionHistory h(path);
+            QVERIFY(h.open());
+            const HistoryEntry old = sample(1); // as entries were written before
+            QVERIFY(!old.record().contains(QLatin1String("original")));
+            QVERIFY(h.record(old));
+            HistoryEntry change = sample(2);
+            change.original = QStringLiteral("line one\nline zwei\n");
+            QVERIFY(h.record(change));
+            HistoryEntry fromSnapshot = sample(4);
+            fromSnapshot.actionSnapshot = QJsonObject{{QStringLiteral("payload"),
+                QJsonObject{{QStringLiteral("content"), fromSnapshot.aiDraft},
+                    {QStringLiteral("original"), QStringLiteral("before\n")}}}};
+            QVERIFY(h.record(fromSnapshot));
+
+            QCOMPARE(h.entry(1)->original, std::nullopt);
+            QCOMPARE(h.entry(1)->originalText(), std::nullopt);
+            QCOMPARE(h.entry(2)->original.value_or(QString()), QStringLiteral("line one\nline zwei\n"));
+            QCOMPARE(h.entry(3)->originalText().value_or(QString()), QStringLiteral("before\n"));
+            QVERIFY(h.verify()->ok);
+        }
+
+        // The original is part of what the hash covers.
+        tamper(path, QStringLiteral("UPDATE history SET record = replace(record, 'zwei', 'two') WHERE seq = 2"));
+        if (QTest::currentTestFailed())
+            return;
+        DecisionHistory h(path);
+        QVERIFY(h.open());
+        const auto v = h.verify();
+        QVERIFY(v);
+        QVERIFY(!v->ok);
+        QCOMPARE(v->firstBadSeq, 2);
     }
 
     void tamperingIsFound_data()

@@ -78,6 +78,17 @@ QString RestartableServer::submitChange(const QString &title, const QString &ori
     return r && *r ? (*r)->value(QLatin1String("id")).toString() : QString();
 }
 
+QString RestartableServer::submitPatch(const QString &title, const QString &patch)
+{
+    const QJsonObject body{{QStringLiteral("type"), QStringLiteral("code.merge_patch")},
+        {QStringLiteral("title"), title},
+        {QStringLiteral("payload"),
+            QJsonObject{{QStringLiteral("content"), patch}, {QStringLiteral("language"), QStringLiteral("diff")}}},
+        {QStringLiteral("reasoning"), QStringLiteral("The tests pass.")}, {QStringLiteral("confidence"), 0.9}};
+    const auto r = await(m_agent.sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body));
+    return r && *r ? (*r)->value(QLatin1String("id")).toString() : QString();
+}
+
 Action RestartableServer::action(const QString &id)
 {
     const auto r = Test::await(m_agent.fetchAction(id));

@@ -28,6 +28,8 @@ public:
     QString submit(const QString &title, const QString &content = QStringLiteral("Dear customer,\n\nthank you.\n"));
     // A change: the agent proposes `content` in place of `original`.
     QString submitChange(const QString &title, const QString &original, const QString &content);
+    // A patch (payload language "diff"), as a coding agent proposes one.
+    QString submitPatch(const QString &title, const QString &patch);
     Action action(const QString &id); // as the server has it now
     bool decide(const QString &id, const Decision &decision, const QString &reviewer);
     bool withdraw(const QString &id); // the agent gives up on its action

@@ -7,6 +7,7 @@
 #include "queue/batchdialog.h"
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
+#include "review/patchview.h"
 #include "review/reviewpane.h"
 #include "settings/thememanager.h"
 #include "settings/translations.h"
@@ -148,6 +149,25 @@ int main(int argc, char *argv[])
     save(&window, out, name("modify"));
     window.action(QStringLiteral("actionApprove"))->trigger();
     pump(500);
+
+    // A coding agent's multi-file patch: the file list, and a file's hunks.
+    for (int r = 0; r < queue->rowCount(); ++r) {
+        if (queue->action(r).payload.language != QLatin1String("diff"))
+            continue;
+        const QString patchId = queue->action(r).id;
+        window.queuePanel()->selectId(patchId);
+        window.session()->open(patchId, true);
+        waitFor(
+            [&] {
+                return window.session()->holdsClaim(patchId);
+            },
+            5000);
+        if (window.reviewPane()->isShowingPatch())
+            window.reviewPane()->patchView()->setCurrentFile(0);
+        pump(800);
+        save(&window, out, name("patch-review"));
+        break;
+    }
 
     // Batch review over everything in view.
     window.queuePanel()->view()->selectAll();

@@ -4,6 +4,8 @@
 #include "diff/diffeditor.h"
 #include "diff/diffwidget.h"
 #include "diff/editablediffview.h"
+#include "diff/patchset.h"
+#include "diff/unifieddiff.h"
 #include "history/decisionhistory.h"
 #include "history/historymodel.h"
 #include "history/historywindow.h"
@@ -13,6 +15,7 @@
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
 #include "restartableserver.h"
+#include "review/patchview.h"
 #include "review/reviewpane.h"
 #include "settings/translations.h"
 
@@ -363,6 +366,63 @@ private Q_SLOTS:
         closeAndWait(w.get());
     }
 
+    // A coding agent's patch: the files are listed, Modify edits a file's new side, and what the
+    // server receives is the whole patch written again, which applies to the old files.
+    void aPatchIsReviewedFileByFileAndModifySendsAPatchThatApplies()
+    {
+        const QString oldA = QStringLiteral("def charge(order):\n    gateway.charge(order)\n    return True\n");
+        const QString oldB = QStringLiteral("retries: 3\n");
+        const QString patch = QStringLiteral("diff --git a/billing/charge.py b/billing/charge.py\n"
+                                             "index 1111111..2222222 100644\n"
+                                             "--- a/billing/charge.py\n+++ b/billing/charge.py\n"
+                                             "@@ -1,3 +1,3 @@\n def charge(order):\n-    gateway.charge(order)\n+    "
+                                             "gateway.charge(order, key=order.id)\n"
+                                             "     return True\n"
+                                             "diff --git a/config/retries.yaml b/config/retries.yaml\n"
+                                             "index 3333333..4444444 100644\n"
+                                             "--- a/config/retries.yaml\n+++ b/config/retries.yaml\n"
+                                             "@@ -1 +1 @@\n-retries: 3\n+retries: 5\n");
+        const QString id = m_server.submitPatch(QStringLiteral("Idempotent charges"), patch);
+        QVERIFY(!id.isEmpty());
+        auto w = openWindow(0);
+        w->queuePanel()->selectId(id);
+        QTRY_COMPARE(w->session()->currentId(), id);
+        ReviewPane *pane = w->reviewPane();
+        QVERIFY(pane->isShowingPatch());
+        PatchView *view = pane->patchView();
+        QTRY_VERIFY(view->isVisible());
+        QCOMPARE(view->fileList()->model()->rowCount(), 2);
+        QCOMPARE(view->diffWidget()->definition().name(), QStringLiteral("Python"));
+
+        key(w.get(), Qt::Key_E, Qt::ControlModifier);
+        QTRY_VERIFY(view->isEditing());
+        view->setCurrentFile(1);
+        QCOMPARE(view->diffWidget()->definition().name(), QStringLiteral("YAML"));
+        auto *editor = view->diffWidget()->findChild<DiffEditor *>(QStringLiteral("diffEditor"));
+        QTRY_VERIFY(editor->isVisible());
+        editor->setFocus();
+        editor->moveCursor(QTextCursor::End);
+        QTest::keyClicks(editor, QStringLiteral("timeout_s: 30"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_VERIFY(pane->hasEdits());
+        QTRY_VERIFY(pane->editProblem().isEmpty());
+
+        key(w.get(), Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server.action(id).state, ActionState::Approved, 10000);
+        const Action decided = m_server.action(id);
+        QVERIFY(decided.modified);
+        const auto sent = PatchSet::parse(decided.finalPayload->content);
+        QVERIFY2(sent, qPrintable(decided.finalPayload->content));
+        QCOMPARE(sent->files().size(), 2);
+        // The file not edited is sent as it was; the edited one applies to the old text.
+        QVERIFY(decided.finalPayload->content.startsWith(sent->files().at(0).sectionText));
+        QCOMPARE(UnifiedDiff::apply(sent->files().at(0).diff, oldA).value_or(QString()),
+            QStringLiteral("def charge(order):\n    gateway.charge(order, key=order.id)\n    return True\n"));
+        QCOMPARE(UnifiedDiff::apply(sent->files().at(1).diff, oldB).value_or(QString()),
+            QStringLiteral("retries: 5\ntimeout_s: 30\n"));
+        closeAndWait(w.get());
+    }
+
     void questionMarkListsEveryShortcut()
     {
         m_server.submit(QStringLiteral("Shortcuts"));
@@ -376,7 +436,8 @@ private Q_SLOTS:
             rows << dialog->list()->topLevelItem(i)->text(0) + u'=' + dialog->list()->topLevelItem(i)->text(1);
         const QString all = rows.join(u'\n');
         for (const QString &expected : {QStringLiteral("Approve="), QStringLiteral("Next Item=J"),
-                 QStringLiteral("Undo Decision="), QStringLiteral("Filter Queue=")})
+                 QStringLiteral("Undo Decision="), QStringLiteral("Filter Queue="),
+                 QStringLiteral("Next File=Alt+PgDown"), QStringLiteral("Previous File=Alt+PgUp")})
             QVERIFY2(all.contains(expected), qPrintable(all));
         QTest::keyClick(dialog, Qt::Key_Escape);
         QTRY_VERIFY(!dialog->isVisible());

@@ -13,10 +13,12 @@
 #include <QFileDialog>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 
 using namespace Countersign;
 
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void exportStartsInHomeWithoutDocuments();
     void exportStartsInDocuments();
     void exportRemembersTheFolder();
+    void historyShowsTheThreeViewsOfADecidedChange();
 
 private:
     // Shows the window, makes it the active one, and puts the focus on `focus` inside it.
@@ -245,6 +248,58 @@ void TestSecondaryWindows::exportRemembersTheFolder()
     // A folder that is gone: back to Documents.
     QVERIFY(QDir(elsewhere).removeRecursively());
     QCOMPARE(ExportLocation::defaultFolder(), QDir::cleanPath(m_home.filePath(QStringLiteral("Documents"))));
+}
+
+void TestSecondaryWindows::historyShowsTheThreeViewsOfADecidedChange()
+{
+    HistoryEntry plain;
+    plain.time = QDateTime::currentDateTimeUtc();
+    plain.actionId = QStringLiteral("act-plain");
+    plain.actionType = QStringLiteral("email.send_external");
+    plain.category = QStringLiteral("communications");
+    plain.title = QStringLiteral("Plain reply");
+    plain.outcome = QStringLiteral("approve");
+    plain.reviewer = QStringLiteral("rita");
+    plain.aiDraft = QStringLiteral("Hello\n");
+    plain.finalPayload = QStringLiteral("Hello\n");
+    QVERIFY(m_history->record(plain));
+    HistoryEntry change = plain;
+    change.actionId = QStringLiteral("act-change");
+    change.title = QStringLiteral("Fix the greeting");
+    change.outcome = QStringLiteral("modify");
+    change.original = QStringLiteral("Hello wrld\n");
+    change.aiDraft = QStringLiteral("Hello world\n");
+    change.finalPayload = QStringLiteral("Hello world\nBye\n");
+    change.time = plain.time.addSecs(1);
+    QVERIFY(m_history->record(change));
+
+    auto window = historyWindow();
+    auto *views = window->findChild<QTabBar *>(QStringLiteral("historyViews"));
+    QVERIFY(views);
+    QVERIFY(activate(window.get(), window->findChild<QWidget *>(QStringLiteral("historyView"))));
+    DiffWidget *diff = window->diffWidget();
+    // The newest decision, a change, opens on what was proposed.
+    QTRY_VERIFY(views->isVisible());
+    QCOMPARE(window->view(), HistoryWindow::View::Proposed);
+    QCOMPARE(diff->leftText(), QStringLiteral("Hello wrld\n"));
+    QCOMPARE(diff->editedText(), QStringLiteral("Hello world\n"));
+    views->setCurrentIndex(1);
+    QCOMPARE(window->view(), HistoryWindow::View::Edits);
+    QCOMPARE(diff->leftText(), QStringLiteral("Hello world\n"));
+    QCOMPARE(diff->editedText(), QStringLiteral("Hello world\nBye\n"));
+    window->setView(HistoryWindow::View::Result);
+    QCOMPARE(views->currentIndex(), 2);
+    QCOMPARE(diff->leftText(), QStringLiteral("Hello wrld\n"));
+    QCOMPARE(diff->editedText(), QStringLiteral("Hello world\nBye\n"));
+
+    // A decision without an original shows the edits only.
+    auto *list = window->findChild<QTreeView *>(QStringLiteral("historyView"));
+    list->setCurrentIndex(list->model()->index(1, 0));
+    QTRY_VERIFY(!views->isVisible());
+    QCOMPARE(window->view(), HistoryWindow::View::Edits);
+    window->setView(HistoryWindow::View::Result);
+    QCOMPARE(window->view(), HistoryWindow::View::Edits);
+    QCOMPARE(diff->leftText(), QStringLiteral("Hello\n"));
 }
 
 QTEST_MAIN(TestSecondaryWindows)
