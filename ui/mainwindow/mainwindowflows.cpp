@@ -98,7 +98,7 @@ void MainWindow::openShortcuts()
             {tr("Reading the change"),
                 {action(QStringLiteral("actionViewProposed")), action(QStringLiteral("actionViewEdits")),
                     action(QStringLiteral("actionViewResult")), diff->nextChangeAction(), diff->previousChangeAction(),
-                    diff->findAction()}},
+                    diff->findAction(), diff->wordWrapAction(), diff->revertChangeAction()}},
             {tr("Windows"),
                 actions({"actionHistory", "actionReports", "actionSettings", "actionConnect", "actionQuit"})},
         };

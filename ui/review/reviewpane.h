@@ -18,6 +18,7 @@ namespace Countersign {
 
 class ConfidenceMeter;
 class DiffWidget;
+class JsonPayloadView;
 class JsonTreeModel;
 
 // Everything a reviewer needs to decide on one action: what it is, the proposed payload in the
@@ -72,6 +73,9 @@ public:
     void focusRejectReason();
 
     DiffWidget *diffWidget() const { return m_diff; }
+    // JSON payloads: the key-by-key changes and the editable value tree, a tab under the diff.
+    JsonPayloadView *jsonView() const { return m_json; }
+    bool isJsonPayload() const;
 
 Q_SIGNALS:
     void approveRequested();
@@ -92,6 +96,7 @@ private:
     QWidget *createDecisionBar();
     void updateButtons();
     void updateSla();
+    void updateJson();
 
     std::optional<Action> m_action;
     QDateTime m_now;
@@ -118,6 +123,7 @@ private:
     QTextBrowser *m_reasoning;
     QTreeView *m_contextView;
     JsonTreeModel *m_context;
+    JsonPayloadView *m_json;
     QWidget *m_body;
     QWidget *m_undoBanner;
     QLabel *m_undoLabel;
