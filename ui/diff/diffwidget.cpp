@@ -152,6 +152,7 @@ void DiffWidget::createActions()
 
     m_wrapAction = new QAction(tr("Wrap Lines"), this);
     m_wrapAction->setObjectName(QStringLiteral("wordWrapAction"));
+    m_wrapAction->setIconText(tr("Wrap")); // the toolbar is full already
     m_wrapAction->setCheckable(true);
     m_wrapAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Z));
     m_wrapAction->setToolTip(tr("Break long lines at the window's edge, remembered per language (Alt+Z)"));
@@ -163,6 +164,7 @@ void DiffWidget::createActions()
 
     m_revertAction = new QAction(tr("Take the Draft's Lines"), this);
     m_revertAction->setObjectName(QStringLiteral("revertChangeAction"));
+    m_revertAction->setIconText(tr("Use Draft"));
     m_revertAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Z));
     m_revertAction->setToolTip(
         tr("Undo your edit of the change at the cursor: its lines become the AI draft's again (Ctrl+Alt+Z)"));
@@ -475,6 +477,7 @@ void DiffWidget::showPresenter()
         m_stack->setCurrentWidget(next->widget());
     }
     m_expandAllAction->setEnabled(next != m_editableView);
+    m_expandAllAction->setVisible(next != m_editableView); // room for the hunk copy button
     m_revertAction->setEnabled(next == m_editableView);
     m_revertAction->setVisible(next == m_editableView);
 }
