@@ -7,10 +7,16 @@
 #include "diff/unifieddiffview.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QContextMenuEvent>
+#include <QMenu>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
+#include <QTimer>
+
+#include <algorithm>
 
 using namespace Countersign;
 using namespace Qt::StringLiterals;
@@ -374,6 +380,42 @@ private Q_SLOTS:
         edit(u"one\r\nTWO\r\nthree\r\n"_s);
         QVERIFY(m_widget->revertChange(0));
         QCOMPARE(m_widget->editedText(), crlf);
+    }
+
+    void hunkCopyFromTheContextMenu()
+    {
+        const QString draft = code();
+        QString edited = draft;
+        edited.replace(u"line_60 = 60\n"_s, u"line_60 = 'sixty'\n"_s);
+        edited.replace(u"line_90 = 90\n"_s, u"line_90 = 'ninety'\n"_s);
+        show(u"python"_s, draft, draft);
+        edit(edited);
+        DiffEditor *editor = m_widget->editableView()->editor();
+        editor->setFirstVisibleLine(55);
+        const QTextBlock block = editor->document()->findBlockByNumber(60);
+        const QPoint at = editor->cursorRect(QTextCursor(block)).center() + QPoint(20, 0);
+        // The menu is modal: act on it once it is up.
+        QStringList entries;
+        QTimer::singleShot(0, this, [&entries] {
+            QTRY_VERIFY(qobject_cast<QMenu *>(QApplication::activePopupWidget()));
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            for (QAction *action : menu->actions())
+                entries << action->objectName();
+            const QList<QAction *> actions = menu->actions();
+            const auto revert = std::find_if(actions.cbegin(), actions.cend(), [](QAction *action) {
+                return action->objectName() == u"revertChangeAction"_s;
+            });
+            QVERIFY(revert != actions.cend());
+            menu->setActiveAction(*revert);
+            QTest::keyClick(menu, Qt::Key_Return);
+        });
+        QContextMenuEvent event(QContextMenuEvent::Mouse, at, editor->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(editor->viewport(), &event);
+        QVERIFY2(entries.contains(u"revertChangeAction"_s), qPrintable(entries.join(u',')));
+        QCOMPARE(editor->textCursor().blockNumber(), 60); // the right click moved the cursor there
+        QString expected = edited;
+        expected.replace(u"line_60 = 'sixty'\n"_s, u"line_60 = 60\n"_s);
+        QCOMPARE(m_widget->editedText(), expected);
     }
 
     void hunkCopyIsOnlyForEditing()
