@@ -428,6 +428,17 @@
     </message>
 </context>
 <context>
+    <name>Countersign::DiffOverviewRuler</name>
+    <message>
+        <source>Overview of the changes</source>
+        <translation>Übersicht der Änderungen</translation>
+    </message>
+    <message>
+        <source>Where the changes are; click to go there</source>
+        <translation>Wo die Änderungen sind; ein Klick springt dorthin</translation>
+    </message>
+</context>
+<context>
     <name>Countersign::DiffPane</name>
     <message>
         <source>Original text</source>
@@ -559,6 +570,30 @@
     <message>
         <source>Updating…</source>
         <translation>Wird aktualisiert …</translation>
+    </message>
+    <message>
+        <source>Wrap Lines</source>
+        <translation>Zeilen umbrechen</translation>
+    </message>
+    <message>
+        <source>Break long lines at the window&apos;s edge, remembered per language (Alt+Z)</source>
+        <translation>Lange Zeilen am Fensterrand umbrechen, je Sprache gemerkt (Alt+Z)</translation>
+    </message>
+    <message>
+        <source>Take the Draft&apos;s Lines</source>
+        <translation>Zeilen des Entwurfs übernehmen</translation>
+    </message>
+    <message>
+        <source>Undo your edit of the change at the cursor: its lines become the AI draft&apos;s again (Ctrl+Alt+Z)</source>
+        <translation>Ihre Bearbeitung der Änderung am Cursor zurücknehmen: Ihre Zeilen werden wieder die des KI-Entwurfs (Strg+Alt+Z)</translation>
+    </message>
+    <message>
+        <source>Wrap</source>
+        <translation>Umbruch</translation>
+    </message>
+    <message>
+        <source>Use Draft</source>
+        <translation>Entwurf nehmen</translation>
     </message>
 </context>
 <context>
@@ -806,6 +841,56 @@
     <message>
         <source>(rejected: unchanged)</source>
         <translation>(abgelehnt: unverändert)</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::JsonDiffModel</name>
+    <message>
+        <source>(the whole document)</source>
+        <translation>(das ganze Dokument)</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::JsonPayloadView</name>
+    <message>
+        <source>Changed keys</source>
+        <translation>Geänderte Schlüssel</translation>
+    </message>
+    <message>
+        <source>Your version&apos;s values</source>
+        <translation>Werte Ihrer Fassung</translation>
+    </message>
+    <message>
+        <source>One of the versions is not valid JSON: only the text diff can compare them.</source>
+        <translation>Eine der Fassungen ist kein gültiges JSON: Nur der Textvergleich kann sie vergleichen.</translation>
     </message>
 </context>
 <context>
@@ -2145,6 +2230,14 @@
     <message>
         <source>This patch could not be read (%1), so it is shown as text.</source>
         <translation>Dieser Patch konnte nicht gelesen werden (%1) und wird deshalb als Text angezeigt.</translation>
+    </message>
+    <message>
+        <source>JSON keys</source>
+        <translation>JSON-Schlüssel</translation>
+    </message>
+    <message>
+        <source>The keys that differ, whatever their order, and your version&apos;s values to edit</source>
+        <translation>Die Schlüssel, die sich unterscheiden, gleich in welcher Reihenfolge, und die Werte Ihrer Fassung zum Bearbeiten</translation>
     </message>
 </context>
 <context>

@@ -6,9 +6,15 @@
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
 
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
 #include <QTextBlock>
+
+#include <algorithm>
+#include <memory>
 
 namespace Countersign {
 
@@ -26,6 +32,11 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override { m_editor->paintLineNumbers(event); }
+    void mousePressEvent(QMouseEvent *event) override
+    {
+        if (event->button() == Qt::LeftButton)
+            m_editor->lineNumberAreaPressed(event->position().toPoint());
+    }
 
 private:
     DiffEditor *m_editor;
@@ -155,8 +166,65 @@ int DiffEditor::firstVisibleLine() const
 
 void DiffEditor::setFirstVisibleLine(int line)
 {
-    // Without wrapping the vertical scroll bar counts lines.
-    verticalScrollBar()->setValue(line);
+    // The vertical scroll bar counts visual lines (one per block without wrapping).
+    const QTextBlock block = document()->findBlockByNumber(qBound(0, line, qMax(0, document()->blockCount() - 1)));
+    verticalScrollBar()->setValue(line < 0 ? 0 : block.firstLineNumber());
+}
+
+void DiffEditor::setWordWrap(bool wrap)
+{
+    if (wrap == wordWrap())
+        return;
+    setLineWrapMode(wrap ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
+    setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+}
+
+void DiffEditor::setRevertMarkers(const QList<int> &lines)
+{
+    m_revertMarkers = lines;
+    std::sort(m_revertMarkers.begin(), m_revertMarkers.end());
+    m_lineNumbers->update();
+}
+
+QRect DiffEditor::revertMarkerRect(int line) const
+{
+    if (!std::binary_search(m_revertMarkers.cbegin(), m_revertMarkers.cend(), line))
+        return {};
+    const QTextBlock block = document()->findBlockByNumber(line);
+    QRectF bounds;
+    if (block.isValid()) {
+        bounds = blockBoundingGeometry(block).translated(contentOffset());
+    } else {
+        // A deletion at the very end: the mark sits below the last line.
+        const QTextBlock last = document()->lastBlock();
+        const QRectF lastBounds = blockBoundingGeometry(last).translated(contentOffset());
+        bounds = QRectF(0, lastBounds.bottom(), 0, fontMetrics().lineSpacing());
+    }
+    const int height = fontMetrics().lineSpacing();
+    return QRect(0, int(bounds.top()), revertMarkerWidth(), height);
+}
+
+void DiffEditor::lineNumberAreaPressed(const QPoint &position)
+{
+    for (int line : std::as_const(m_revertMarkers)) {
+        if (revertMarkerRect(line).contains(position)) {
+            Q_EMIT revertRequested(line);
+            return;
+        }
+    }
+}
+
+void DiffEditor::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (!textCursor().hasSelection())
+        setTextCursor(cursorForPosition(event->pos()));
+    std::unique_ptr<QMenu> menu(createStandardContextMenu(event->pos()));
+    if (!m_contextActions.isEmpty()) {
+        QAction *first = menu->actions().value(0);
+        menu->insertActions(first, m_contextActions);
+        menu->insertSeparator(first);
+    }
+    menu->exec(event->globalPos());
 }
 
 void DiffEditor::goToLine(int line)
@@ -175,7 +243,13 @@ int DiffEditor::lineNumberAreaWidth() const
     int digits = 3;
     for (int max = qMax(1, document()->blockCount()); max >= 1000; max /= 10)
         ++digits;
-    return NumberPadding * 2 + fontMetrics().horizontalAdvance(QLatin1Char('0')) * digits + TextGap;
+    return revertMarkerWidth() + NumberPadding * 2 + fontMetrics().horizontalAdvance(QLatin1Char('0')) * digits
+        + TextGap;
+}
+
+int DiffEditor::revertMarkerWidth() const
+{
+    return fontMetrics().horizontalAdvance(QChar(0x21B6)) + 4;
 }
 
 void DiffEditor::updateMargins()
@@ -266,6 +340,12 @@ void DiffEditor::paintLineNumbers(QPaintEvent *event)
         }
         top += height;
         block = block.next();
+    }
+    painter.setPen(m_colors.text);
+    for (int line : std::as_const(m_revertMarkers)) {
+        const QRect mark = revertMarkerRect(line);
+        if (mark.intersects(event->rect()))
+            painter.drawText(mark, Qt::AlignCenter, QString(QChar(0x21B6))); // ↶: back to the draft
     }
     painter.setPen(m_colors.separator);
     painter.drawLine(gutter, event->rect().top(), gutter, event->rect().bottom());

@@ -43,12 +43,31 @@ public:
     void goToLine(int line);
 
     int lineNumberAreaWidth() const;
+    int revertMarkerWidth() const;
     void paintLineNumbers(QPaintEvent *event);
+
+    // Hunk copy: lines where a change block starts get a clickable "take the draft's lines"
+    // mark in the gutter; a click emits revertRequested(line).
+    void setRevertMarkers(const QList<int> &lines);
+    const QList<int> &revertMarkers() const { return m_revertMarkers; }
+    // The gutter mark's rectangle for a line in gutter coordinates (empty when not shown).
+    QRect revertMarkerRect(int line) const;
+    QWidget *lineNumberArea() const { return m_lineNumbers; }
+    void lineNumberAreaPressed(const QPoint &position);
+    // Put first into the context menu (the cursor moves to the click when nothing is selected).
+    void setContextActions(const QList<QAction *> &actions) { m_contextActions = actions; }
+    // Lines wrap at the window's edge; otherwise the view scrolls sideways.
+    void setWordWrap(bool wrap);
+    bool wordWrap() const { return lineWrapMode() != QPlainTextEdit::NoWrap; }
+
+Q_SIGNALS:
+    void revertRequested(int line);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void onContentsChange(int position, int removed, int added);
@@ -61,6 +80,8 @@ private:
     QList<Mark> m_marks; // per line (block)
     QList<QList<DiffSpan>> m_spans; // changed words per line
     int m_blockCount = 1;
+    QList<int> m_revertMarkers; // sorted
+    QList<QAction *> m_contextActions;
 };
 
 } // namespace Countersign

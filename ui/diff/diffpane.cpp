@@ -52,6 +52,8 @@ void DiffPane::setSources(DiffDocument *document, const DiffDisplayModel *model)
 void DiffPane::reload()
 {
     m_painter.invalidate();
+    if (m_wrap)
+        m_painter.setWrapWidth(textWrapWidth()); // the gutter may have grown
     const int rows = m_model ? m_model->rowCount() : 0;
     m_current = qBound(0, m_current, qMax(0, rows - 1));
     m_anchor = qBound(0, m_anchor, qMax(0, rows - 1));
@@ -64,11 +66,64 @@ void DiffPane::updateScrollBars()
     const int rows = m_model ? m_model->rowCount() : 0;
     const int visible = visibleRowCount();
     verticalScrollBar()->setPageStep(visible);
-    verticalScrollBar()->setRange(0, qMax(0, rows - visible));
+    verticalScrollBar()->setRange(0, qMax(0, rows - rowsFittingAtEnd()));
     const int textWidth = qMax(0, viewport()->width() - m_painter.textX());
     horizontalScrollBar()->setPageStep(textWidth);
     horizontalScrollBar()->setSingleStep(m_painter.charWidth() * 2);
-    horizontalScrollBar()->setRange(0, qMax(0, m_painter.contentWidth() - textWidth));
+    horizontalScrollBar()->setRange(0, m_wrap ? 0 : qMax(0, m_painter.contentWidth() - textWidth));
+}
+
+int DiffPane::rowsFittingAtEnd() const
+{
+    const int rows = m_model ? m_model->rowCount() : 0;
+    if (m_rowLines.isEmpty())
+        return qMax(1, viewport()->height() / m_painter.rowHeight());
+    int height = viewport()->height();
+    int fitting = 0;
+    for (int row = rows - 1; row >= 0; --row) {
+        height -= m_painter.rowPixelHeight(row);
+        if (height < 0)
+            break;
+        ++fitting;
+    }
+    return qMax(1, fitting);
+}
+
+int DiffPane::textWrapWidth() const
+{
+    // The text area less a character, so that the last glyph never touches the edge.
+    return qMax(m_painter.charWidth() * 8, viewport()->width() - m_painter.textX() - m_painter.charWidth());
+}
+
+void DiffPane::setWordWrap(bool wrap)
+{
+    if (wrap == m_wrap)
+        return;
+    m_wrap = wrap;
+    m_painter.setWrapWidth(wrap ? textWrapWidth() : 0);
+    if (!wrap)
+        setRowLines({});
+    updateScrollBars();
+    viewport()->update();
+}
+
+QList<int> DiffPane::wrappedLineCounts() const
+{
+    QList<int> lines;
+    if (!m_model || !m_wrap)
+        return lines;
+    lines.reserve(m_model->rowCount());
+    for (int i = 0; i < m_model->rowCount(); ++i)
+        lines.append(m_painter.wrappedLineCount(m_model->row(i)));
+    return lines;
+}
+
+void DiffPane::setRowLines(const QList<int> &lines)
+{
+    m_rowLines = lines;
+    m_painter.setRowLines(m_rowLines.isEmpty() ? nullptr : &m_rowLines);
+    updateScrollBars();
+    viewport()->update();
 }
 
 void DiffPane::setCompactRows(bool compact)
@@ -89,7 +144,18 @@ void DiffPane::setFirstVisibleRow(int row)
 
 int DiffPane::visibleRowCount() const
 {
-    return qMax(1, viewport()->height() / m_painter.rowHeight());
+    if (m_rowLines.isEmpty())
+        return qMax(1, viewport()->height() / m_painter.rowHeight());
+    const int rows = m_model ? m_model->rowCount() : 0;
+    int height = viewport()->height();
+    int fitting = 0;
+    for (int row = firstVisibleRow(); row < rows; ++row) {
+        height -= m_painter.rowPixelHeight(row);
+        if (height < 0)
+            break;
+        ++fitting;
+    }
+    return qMax(1, fitting);
 }
 
 void DiffPane::ensureRowVisible(int row, int context)
@@ -106,13 +172,28 @@ int DiffPane::rowAt(const QPoint &viewportPosition) const
 {
     if (!m_model || viewportPosition.y() < 0)
         return -1;
-    const int row = firstVisibleRow() + viewportPosition.y() / m_painter.rowHeight();
-    return row < m_model->rowCount() ? row : -1;
+    if (m_rowLines.isEmpty()) {
+        const int row = firstVisibleRow() + viewportPosition.y() / m_painter.rowHeight();
+        return row < m_model->rowCount() ? row : -1;
+    }
+    for (int row = firstVisibleRow(), y = 0; row < m_model->rowCount(); ++row) {
+        y += m_painter.rowPixelHeight(row);
+        if (viewportPosition.y() < y)
+            return row;
+    }
+    return -1;
 }
 
 QRect DiffPane::rowRect(int row) const
 {
-    return QRect(0, (row - firstVisibleRow()) * m_painter.rowHeight(), viewport()->width(), m_painter.rowHeight());
+    if (m_rowLines.isEmpty())
+        return QRect(0, (row - firstVisibleRow()) * m_painter.rowHeight(), viewport()->width(), m_painter.rowHeight());
+    int y = 0;
+    for (int i = firstVisibleRow(); i < row; ++i)
+        y += m_painter.rowPixelHeight(i);
+    for (int i = row; i < firstVisibleRow(); ++i)
+        y -= m_painter.rowPixelHeight(i);
+    return QRect(0, y, viewport()->width(), m_painter.rowPixelHeight(row));
 }
 
 bool DiffPane::rowContains(int row, const QString &text) const
@@ -214,16 +295,20 @@ void DiffPane::paintEvent(QPaintEvent *event)
         painter.fillRect(viewport()->rect(), palette().base());
         return;
     }
-    if (m_painter.refresh())
+    if (m_painter.refresh()) {
         updateScrollBars(); // the font or the diff changed under us
+        if (m_wrap && textWrapWidth() != m_painter.wrapWidth()) {
+            m_painter.setWrapWidth(textWrapWidth());
+            Q_EMIT wrapWidthChanged();
+        }
+    }
     const int first = firstVisibleRow();
     const int last = qMin(m_model->rowCount() - 1, first + visibleRowCount());
     m_painter.paint(painter, viewport()->rect(), first, last, horizontalScrollBar()->value(), m_searchText);
 
     const DiffColors &colors = m_document->colors();
-    const int rowHeight = m_painter.rowHeight();
-    for (int i = first, y = 0; i <= last; ++i, y += rowHeight) {
-        const QRect rowRect(0, y, viewport()->width(), rowHeight);
+    for (int i = first, y = 0; i <= last && y < viewport()->height(); y += m_painter.rowPixelHeight(i), ++i) {
+        const QRect rowRect(0, y, viewport()->width(), m_painter.rowPixelHeight(i));
         if (m_anchor != m_current && i >= selectionStart() && i <= selectionEnd()) {
             QColor selection = colors.selection;
             selection.setAlpha(110);
@@ -250,6 +335,10 @@ void DiffPane::scrollContentsBy(int dx, int dy)
 void DiffPane::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
+    if (m_wrap && textWrapWidth() != m_painter.wrapWidth()) {
+        m_painter.setWrapWidth(textWrapWidth());
+        Q_EMIT wrapWidthChanged();
+    }
     updateScrollBars();
 }
 

@@ -54,6 +54,16 @@ public:
     // Rows as tall as a QPlainTextEdit's lines in the same font (no padding), to sit beside one.
     void setCompactRows(bool compact);
 
+    // Word wrap: long lines continue on the next visual line instead of scrolling sideways.
+    void setWordWrap(bool wrap);
+    bool wordWrap() const { return m_wrap; }
+    // Visual lines each row's line needs on this side at the current width (wrapping on).
+    QList<int> wrappedLineCounts() const;
+    // The visual lines per row actually used (the view's max over its panes); empty: one each.
+    void setRowLines(const QList<int> &lines);
+    const QList<int> &rowLines() const { return m_rowLines; }
+    int rowPixelHeight(int row) const { return m_painter.rowPixelHeight(row); }
+
     // Whether the row's line on this pane's side (a fold: one of its hidden lines) contains the
     // text, case-insensitively.
     bool rowContains(int row, const QString &text) const;
@@ -63,6 +73,8 @@ public:
 Q_SIGNALS:
     void currentRowChanged(int row);
     void foldActivated(int row);
+    // Wrapping is on and the width the text wraps at changed: row heights need recomputing.
+    void wrapWidthChanged();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -80,6 +92,9 @@ protected:
 
 private:
     void updateScrollBars();
+    int textWrapWidth() const;
+    // Rows that fit in the viewport counting up from the last row.
+    int rowsFittingAtEnd() const;
     void moveCurrent(int row, bool extend);
 
     DiffRowPainter m_painter;
@@ -89,6 +104,8 @@ private:
     int m_current = 0;
     int m_anchor = 0;
     bool m_dragging = false;
+    bool m_wrap = false;
+    QList<int> m_rowLines;
 };
 
 } // namespace Countersign

@@ -143,15 +143,74 @@ QTextLayout *DiffRowPainter::layoutFor(DiffSide side, int line)
             formats.append(QTextLayout::FormatRange{span.start, span.length, highlighter.charFormat(span.style)});
         layout->setFormats(formats);
     }
-    layout->beginLayout();
-    QTextLine textLine = layout->createLine();
-    if (textLine.isValid()) {
-        textLine.setLineWidth(1.0e6);
-        textLine.setPosition(QPointF(0, 0));
-    }
-    layout->endLayout();
+    layOut(*layout);
     m_layouts.insert(key, layout);
     return layout;
+}
+
+void DiffRowPainter::layOut(QTextLayout &layout) const
+{
+    // Wrapped lines sit a row height apart, so that a wrapped row is a whole number of rows.
+    layout.beginLayout();
+    for (int i = 0;; ++i) {
+        QTextLine textLine = layout.createLine();
+        if (!textLine.isValid())
+            break;
+        textLine.setLineWidth(m_wrapWidth > 0 ? qreal(m_wrapWidth) : 1.0e6);
+        textLine.setPosition(QPointF(0, i * m_rowHeight));
+        if (m_wrapWidth <= 0)
+            break;
+    }
+    layout.endLayout();
+}
+
+void DiffRowPainter::setWrapWidth(int width)
+{
+    width = qMax(0, width);
+    if (width == m_wrapWidth)
+        return;
+    m_wrapWidth = width;
+    m_textOption.setWrapMode(width > 0 ? QTextOption::WrapAtWordBoundaryOrAnywhere : QTextOption::NoWrap);
+    m_layouts.clear();
+}
+
+int DiffRowPainter::wrappedLineCount(const DiffDisplayModel::Row &row) const
+{
+    if (m_wrapWidth <= 0 || !m_document || row.kind == Kind::Fold)
+        return 1;
+    const Line line = lineOf(row);
+    if (line.line < 0)
+        return 1;
+    const QStringView text = m_document->displayText(line.side, line.line);
+    // A line shorter than the width in its widest characters cannot wrap: skip the layout.
+    if (text.size() * qMax(m_charWidth, 1) * 2 < m_wrapWidth)
+        return 1;
+    QTextLayout layout(text.toString(), m_document->font());
+    layout.setTextOption(m_textOption);
+    layOut(layout);
+    return qMax(1, layout.lineCount());
+}
+
+void DiffRowPainter::fillSpan(QPainter &painter, const QTextLayout &layout, const QPointF &origin, int start, int count,
+    const QColor &color) const
+{
+    const int length = int(layout.text().size());
+    const int from = qBound(0, start, length);
+    const int to = qBound(0, start + count, length);
+    for (int i = 0; i < layout.lineCount(); ++i) {
+        const QTextLine line = layout.lineAt(i);
+        const int lineStart = line.textStart();
+        const int lineEnd = lineStart + line.textLength();
+        const int a = qMax(from, lineStart);
+        const int b = qMin(to, lineEnd);
+        if (a > b || (a == b && count > 0))
+            continue;
+        const qreal x1 = line.cursorToX(a);
+        const qreal x2 = line.cursorToX(b);
+        painter.fillRect(
+            QRectF(origin.x() + x1, origin.y() - m_textTop + line.y() + 1, qMax(x2 - x1, qreal(2)), m_rowHeight - 2),
+            color);
+    }
 }
 
 void DiffRowPainter::paint(
@@ -166,11 +225,11 @@ void DiffRowPainter::paint(
     painter.setFont(m_document->font());
     last = qMin(last, m_model->rowCount() - 1);
     // Two passes, so that the clip (the text area, scrolled horizontally) is set once.
-    for (int i = first, y = area.top(); i <= last; ++i, y += m_rowHeight)
+    for (int i = first, y = area.top(); i <= last && y <= area.bottom(); y += rowPixelHeight(i), ++i)
         paintRowBackground(painter, i, y, area.width());
     painter.save();
     painter.setClipRect(QRect(m_gutterWidth + 1, area.top(), area.width() - m_gutterWidth - 1, area.height()));
-    for (int i = first, y = area.top(); i <= last; ++i, y += m_rowHeight)
+    for (int i = first, y = area.top(); i <= last && y <= area.bottom(); y += rowPixelHeight(i), ++i)
         paintRowText(painter, i, y, horizontalOffset, searchText);
     painter.restore();
     painter.setPen(colors.separator);
@@ -203,8 +262,9 @@ void DiffRowPainter::paintRowBackground(QPainter &painter, int index, int y, int
 {
     const DiffColors &colors = m_document->colors();
     const DiffDisplayModel::Row &row = m_model->row(index);
-    const QRect gutterRect(0, y, m_gutterWidth, m_rowHeight);
-    const QRect textRect(m_gutterWidth + 1, y, width - m_gutterWidth - 1, m_rowHeight);
+    const int height = rowPixelHeight(index);
+    const QRect gutterRect(0, y, m_gutterWidth, height);
+    const QRect textRect(m_gutterWidth + 1, y, width - m_gutterWidth - 1, height);
     if (row.kind == Kind::Fold) {
         paintFold(painter, row, QRect(0, y, width, m_rowHeight));
         return;
@@ -246,19 +306,12 @@ void DiffRowPainter::paintRowText(QPainter &painter, int index, int y, int horiz
     const DiffColors &colors = m_document->colors();
     QTextLayout *layout = layoutFor(line.side, line.line);
     const QPointF origin(m_textX - horizontalOffset, y + m_textTop);
-    const QTextLine textLine = layout->lineCount() > 0 ? layout->lineAt(0) : QTextLine();
-    if (textLine.isValid()) {
-        const int length = int(layout->text().size());
-        const auto spanRect = [&](int start, int count) {
-            const qreal x1 = textLine.cursorToX(qBound(0, start, length));
-            const qreal x2 = textLine.cursorToX(qBound(0, start + count, length));
-            return QRectF(origin.x() + x1, y + 1, qMax(x2 - x1, qreal(2)), m_rowHeight - 2);
-        };
+    if (layout->lineCount() > 0) {
         if (row.kind != Kind::Context && !isWhitespaceOnly(row)) {
             const bool left = line.side == DiffSide::Left;
             const QColor emphasis = left ? colors.removedEmphasis : colors.addedEmphasis;
             for (const DiffSpan &span : m_model->spans(index, left))
-                painter.fillRect(spanRect(span.start, span.length), emphasis);
+                fillSpan(painter, *layout, origin, span.start, span.length, emphasis);
         }
         if (!searchText.isEmpty()) {
             const QString &text = layout->text();
@@ -266,7 +319,7 @@ void DiffRowPainter::paintRowText(QPainter &painter, int index, int y, int horiz
             match.setAlpha(150);
             for (qsizetype at = text.indexOf(searchText, 0, Qt::CaseInsensitive); at >= 0;
                 at = text.indexOf(searchText, at + searchText.size(), Qt::CaseInsensitive))
-                painter.fillRect(spanRect(int(at), int(searchText.size())), match);
+                fillSpan(painter, *layout, origin, int(at), int(searchText.size()), match);
         }
     }
     painter.setPen(colors.text);

@@ -52,6 +52,20 @@ public:
     Line lineOf(const DiffDisplayModel::Row &row) const;
     QString foldLabel(const DiffDisplayModel::Row &row) const;
 
+    // Word wrap: lines break at this many pixels of text width; 0 turns wrapping off.
+    void setWrapWidth(int width);
+    int wrapWidth() const { return m_wrapWidth; }
+    // Visual lines the row's line takes in this column at the wrap width (1 without wrap).
+    int wrappedLineCount(const DiffDisplayModel::Row &row) const;
+    // Visual lines per row (empty: one each); the panes of a side-by-side view share the
+    // larger count of both sides so that their rows stay level. Not owned.
+    void setRowLines(const QList<int> *rowLines) { m_rowLines = rowLines; }
+    int rowLines(int index) const
+    {
+        return m_rowLines && index >= 0 && index < m_rowLines->size() ? qMax(1, m_rowLines->at(index)) : 1;
+    }
+    int rowPixelHeight(int index) const { return rowLines(index) * m_rowHeight; }
+
     // Paints rows first..last from the top of `area`, the text scrolled left by
     // horizontalOffset; occurrences of searchText are marked.
     void paint(
@@ -61,6 +75,9 @@ private:
     QTextLayout *layoutFor(DiffSide side, int line);
     const QStaticText &staticText(const QString &text);
     void updateMetrics();
+    void layOut(QTextLayout &layout) const;
+    void fillSpan(QPainter &painter, const QTextLayout &layout, const QPointF &origin, int start, int count,
+        const QColor &color) const;
     void paintRowBackground(QPainter &painter, int index, int y, int width);
     void paintRowText(QPainter &painter, int index, int y, int horizontalOffset, const QString &searchText);
     void paintFold(QPainter &painter, const DiffDisplayModel::Row &row, const QRect &rect);
@@ -81,6 +98,8 @@ private:
     int m_numberWidth = 24;
     int m_gutterWidth = 40;
     int m_textX = 44;
+    int m_wrapWidth = 0;
+    const QList<int> *m_rowLines = nullptr;
 };
 
 } // namespace Countersign

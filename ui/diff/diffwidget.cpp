@@ -1,6 +1,7 @@
 #include "diffwidget.h"
 
 #include "diffdocument.h"
+#include "diffeditor.h"
 #include "difffindbar.h"
 #include "difflogging.h"
 #include "diffpane.h"
@@ -10,6 +11,7 @@
 #include "unifieddiffview.h"
 
 #include "diff/diffjob.h"
+#include "diff/wrappolicy.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -148,7 +150,29 @@ void DiffWidget::createActions()
     m_copyAction->setObjectName(QStringLiteral("copyAction"));
     connect(m_copyAction, &QAction::triggered, this, &DiffWidget::copy);
 
-    for (QAction *action : {m_nextAction, m_previousAction, m_findAction}) {
+    m_wrapAction = new QAction(tr("Wrap Lines"), this);
+    m_wrapAction->setObjectName(QStringLiteral("wordWrapAction"));
+    m_wrapAction->setIconText(tr("Wrap")); // the toolbar is full already
+    m_wrapAction->setCheckable(true);
+    m_wrapAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Z));
+    m_wrapAction->setToolTip(tr("Break long lines at the window's edge, remembered per language (Alt+Z)"));
+    connect(m_wrapAction, &QAction::triggered, this, [this](bool wrap) {
+        setWordWrap(wrap);
+        m_wrapChoices.insert(m_language, wrap);
+        Q_EMIT wordWrapToggled(m_language, wrap);
+    });
+
+    m_revertAction = new QAction(tr("Take the Draft's Lines"), this);
+    m_revertAction->setObjectName(QStringLiteral("revertChangeAction"));
+    m_revertAction->setIconText(tr("Use Draft"));
+    m_revertAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Z));
+    m_revertAction->setToolTip(
+        tr("Undo your edit of the change at the cursor: its lines become the AI draft's again (Ctrl+Alt+Z)"));
+    m_revertAction->setEnabled(false);
+    connect(m_revertAction, &QAction::triggered, this, &DiffWidget::revertChangeAtCursor);
+    m_editableView->editor()->setContextActions({m_revertAction});
+
+    for (QAction *action : {m_nextAction, m_previousAction, m_findAction, m_wrapAction, m_revertAction}) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(action);
     }
@@ -169,10 +193,13 @@ QToolBar *DiffWidget::createToolBar()
     bar->addSeparator();
     bar->addAction(m_expandAllAction);
     bar->addAction(m_whitespaceAction);
+    bar->addAction(m_wrapAction);
+    bar->addAction(m_revertAction);
     const QList<std::pair<QAction *, const char *>> buttons{{m_sideBySideAction, "sideBySideButton"},
         {m_unifiedAction, "unifiedButton"}, {m_previousAction, "previousChangeButton"},
         {m_nextAction, "nextChangeButton"}, {m_expandAllAction, "expandAllButton"},
-        {m_whitespaceAction, "ignoreWhitespaceButton"}};
+        {m_whitespaceAction, "ignoreWhitespaceButton"}, {m_wrapAction, "wordWrapButton"},
+        {m_revertAction, "revertChangeButton"}};
     for (const auto &[action, name] : buttons) {
         if (QWidget *button = bar->widgetForAction(action))
             button->setObjectName(QLatin1String(name));
@@ -306,6 +333,9 @@ void DiffWidget::applyDiff(const FileDiff &diff)
     m_document->setDiff(diff);
     m_stale = presenters();
     refresh(currentPresenter());
+    // Typed after this diff's text was taken: its change blocks no longer match the editor.
+    if (m_rediffTimer.isActive())
+        m_editableView->markChangesStale();
     updateSummary();
     qCDebug(lcDiffView) << "showing a diff of" << diff.leftLines().size() << "and" << diff.rightLines().size()
                         << "lines:" << diff.addedCount() << "added," << diff.removedCount() << "removed";
@@ -341,6 +371,7 @@ void DiffWidget::setFileNames(const QString &left, const QString &right)
 void DiffWidget::setLanguage(const QString &language)
 {
     m_language = language;
+    setWordWrap(m_wrapChoices.value(language, WrapPolicy::wrapsByDefault(language, m_mimeType)));
     updateDefinition();
     styleChanged();
 }
@@ -446,6 +477,9 @@ void DiffWidget::showPresenter()
         m_stack->setCurrentWidget(next->widget());
     }
     m_expandAllAction->setEnabled(next != m_editableView);
+    m_expandAllAction->setVisible(next != m_editableView); // room for the hunk copy button
+    m_revertAction->setEnabled(next == m_editableView);
+    m_revertAction->setVisible(next == m_editableView);
 }
 
 void DiffWidget::setMode(Mode mode)
@@ -505,6 +539,39 @@ void DiffWidget::focusEditor()
 QString DiffWidget::editedText() const
 {
     return m_editable ? m_editableView->editorText() : m_rightText;
+}
+
+void DiffWidget::setWordWrap(bool wrap)
+{
+    {
+        const QSignalBlocker blocker(m_wrapAction);
+        m_wrapAction->setChecked(wrap);
+    }
+    if (wrap == m_wrap)
+        return;
+    m_wrap = wrap;
+    m_sideBySide->setWordWrap(wrap);
+    m_unified->setWordWrap(wrap);
+    m_editableView->setWordWrap(wrap);
+}
+
+void DiffWidget::setWordWrapChoices(const QHash<QString, bool> &choices)
+{
+    m_wrapChoices = choices;
+    setWordWrap(m_wrapChoices.value(m_language, WrapPolicy::wrapsByDefault(m_language, m_mimeType)));
+}
+
+bool DiffWidget::revertChange(int index)
+{
+    // The blocks must describe the editor's text: not while a newer diff is on its way.
+    if (!m_editable || isComputing())
+        return false;
+    return m_editableView->revertChange(index);
+}
+
+bool DiffWidget::revertChangeAtCursor()
+{
+    return revertChange(m_editableView->changeAtCursor());
 }
 
 bool DiffWidget::goToNextChange()

@@ -9,6 +9,7 @@
 #include <KSyntaxHighlighting/Theme>
 
 #include <QFuture>
+#include <QHash>
 #include <QTimer>
 #include <QWidget>
 
@@ -98,6 +99,20 @@ public:
     // Keyboard focus into the editor, at the first change.
     void focusEditor();
 
+    // Word wrap in every view. setLanguage() picks the wrap for the language: the reviewer's
+    // remembered choice (setWordWrapChoices) or WrapPolicy's default.
+    void setWordWrap(bool wrap);
+    bool wordWrap() const { return m_wrap; }
+    // Per language: the reviewer's last choice of wrapping (language -> on), as AppSettings keeps it.
+    void setWordWrapChoices(const QHash<QString, bool> &choices);
+
+    // Hunk copy ("Your edits"): the change block `index` of the editable view takes the draft's
+    // lines again, as an ordinary edit (editedTextChanged follows). False when not editing,
+    // while the diff is being brought up to date, or for no such block.
+    bool revertChange(int index);
+    // The block at the editor's cursor.
+    bool revertChangeAtCursor();
+
     DiffPresenter *currentPresenter() const;
     // What the views share (the highlighters, colours and font), read-only for callers.
     const DiffDocument *document() const { return m_document.get(); }
@@ -114,6 +129,8 @@ public:
     QAction *ignoreWhitespaceAction() const { return m_whitespaceAction; }
     QAction *findAction() const { return m_findAction; }
     QAction *copyAction() const { return m_copyAction; }
+    QAction *wordWrapAction() const { return m_wrapAction; }
+    QAction *revertChangeAction() const { return m_revertAction; }
 
 public Q_SLOTS:
     bool goToNextChange();
@@ -128,6 +145,8 @@ Q_SIGNALS:
     void editedTextChanged();
     void modeChanged(Mode mode);
     void editableChanged(bool editable);
+    // The reviewer toggled wrapping (not emitted for setWordWrap or setLanguage).
+    void wordWrapToggled(const QString &language, bool wrap);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -164,6 +183,8 @@ private:
     QAction *m_whitespaceAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_copyAction = nullptr;
+    QAction *m_wrapAction = nullptr;
+    QAction *m_revertAction = nullptr;
 
     QString m_leftText;
     QString m_rightText;
@@ -175,6 +196,8 @@ private:
     DiffOptions m_options;
     Mode m_mode = Mode::SideBySide;
     bool m_editable = false;
+    bool m_wrap = false;
+    QHash<QString, bool> m_wrapChoices;
     bool m_haveTexts = false; // the diff came from texts (recomputable), not from setDiff()
 
     QTimer m_rediffTimer;

@@ -2,8 +2,11 @@
 
 #include "diffdocument.h"
 #include "diffeditor.h"
+#include "diffoverviewruler.h"
 #include "diffpane.h"
 
+#include <QAbstractTextDocumentLayout>
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QScrollBar>
@@ -18,6 +21,7 @@ EditableDiffView::EditableDiffView(std::shared_ptr<DiffDocument> document, QWidg
     , m_model(DiffDisplayModel::Layout::LeftOnly)
     , m_left(new DiffPane(DiffPane::Column::Left, this))
     , m_editor(new DiffEditor(this))
+    , m_ruler(new DiffOverviewRuler(this))
     , m_leftTitle(new QLabel(this))
     , m_rightTitle(new QLabel(this))
 {
@@ -45,15 +49,34 @@ EditableDiffView::EditableDiffView(std::shared_ptr<DiffDocument> document, QWidg
     layout->addWidget(m_leftTitle, 0, 0);
     layout->addWidget(m_rightTitle, 0, 1);
     layout->addWidget(splitter, 1, 0, 1, 2);
+    layout->addWidget(m_ruler, 1, 2);
     layout->setRowStretch(1, 1);
     setFocusProxy(m_editor);
 
     connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
-        if (!m_settingText)
-            Q_EMIT textEdited();
+        if (m_settingText)
+            return;
+        if (!m_reverting)
+            m_changesStale = true;
+        Q_EMIT textEdited();
+    });
+    connect(m_left, &DiffPane::wrapWidthChanged, this, &EditableDiffView::updateRowLines);
+    // The editor wraps anew after a resize: the draft's rows follow once it has.
+    m_editor->viewport()->installEventFilter(this);
+    connect(m_editor, &DiffEditor::revertRequested, this, [this](int line) {
+        revertChange(changeAtLine(line));
     });
     connect(m_editor->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
         syncEditorToLeft();
+        updateRulerRange();
+    });
+    connect(m_ruler, &DiffOverviewRuler::rowClicked, this, [this](int line) {
+        m_editor->goToLine(line);
+        m_editor->setFirstVisibleLine(
+            line - m_editor->viewport()->height() / qMax(1, m_editor->fontMetrics().lineSpacing()) / 2);
+    });
+    connect(m_editor, &QPlainTextEdit::blockCountChanged, this, [this] {
+        updateRuler();
     });
     connect(m_left->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
         syncLeftToEditor();
@@ -80,6 +103,7 @@ void EditableDiffView::setEditorText(const QString &text)
     // QTextDocument splits lines on "\r\n" too; give the ending back when the text had it.
     m_crlf = text.contains(QLatin1String("\r\n"));
     m_settingText = true;
+    m_changesStale = true; // until the diff of this text arrives
     m_editor->setPlainText(text);
     m_editor->setMarks(FileDiff()); // until the diff of this text arrives
     m_settingText = false;
@@ -107,7 +131,9 @@ void EditableDiffView::documentChanged()
     m_editor->setViewFont(m_document->font());
     m_model.setDiff(m_document->diff());
     m_left->reload();
+    m_changesStale = false;
     rebuildChanges();
+    updateRowLines();
     // The diff may describe an older text than the editor holds (typing went on while it was
     // computed): its marks still beat none, and the next diff replaces them.
     m_editor->setMarks(m_document->diff());
@@ -125,8 +151,12 @@ void EditableDiffView::rebuildChanges()
         for (const DiffRow &row : hunk.rows) {
             const bool change = row.kind != DiffRowKind::Context;
             if (change && !inChange)
-                m_changes.append(Change{left, right});
+                m_changes.append(Change{left, right, 0, 0});
             inChange = change;
+            if (change) {
+                m_changes.last().leftCount += row.leftLine >= 0 ? 1 : 0;
+                m_changes.last().rightCount += row.rightLine >= 0 ? 1 : 0;
+            }
             if (row.leftLine >= 0)
                 left = row.leftLine + 1;
             if (row.rightLine >= 0)
@@ -134,6 +164,157 @@ void EditableDiffView::rebuildChanges()
         }
         inChange = false;
     }
+    QList<int> starts;
+    starts.reserve(m_changes.size());
+    for (const Change &change : std::as_const(m_changes))
+        starts.append(change.rightLine);
+    m_editor->setRevertMarkers(starts);
+    updateRuler();
+}
+
+void EditableDiffView::updateRuler()
+{
+    m_ruler->setColors(m_document->colors());
+    QList<DiffOverviewRuler::Mark> marks;
+    marks.reserve(m_changes.size());
+    for (const Change &change : std::as_const(m_changes)) {
+        const DiffOverviewRuler::Kind kind = change.rightCount == 0 ? DiffOverviewRuler::Kind::Removed
+            : change.leftCount == 0                                 ? DiffOverviewRuler::Kind::Added
+                                                                    : DiffOverviewRuler::Kind::Changed;
+        marks.append(DiffOverviewRuler::Mark{change.rightLine, qMax(1, change.rightCount), kind});
+    }
+    m_ruler->setMarks(marks, m_editor->blockCount());
+    updateRulerRange();
+}
+
+void EditableDiffView::updateRulerRange()
+{
+    const int lineHeight = qMax(1, m_editor->fontMetrics().lineSpacing());
+    m_ruler->setVisibleRange(m_editor->firstVisibleLine(), m_editor->viewport()->height() / lineHeight);
+}
+
+bool EditableDiffView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_wrap && watched == m_editor->viewport() && event->type() == QEvent::Resize)
+        QMetaObject::invokeMethod(this, &EditableDiffView::updateRowLines, Qt::QueuedConnection);
+    return QWidget::eventFilter(watched, event);
+}
+
+void EditableDiffView::setWordWrap(bool wrap)
+{
+    if (wrap == m_wrap)
+        return;
+    m_wrap = wrap;
+    m_left->setWordWrap(wrap);
+    m_editor->setWordWrap(wrap);
+    updateRowLines();
+    syncEditorToLeft();
+}
+
+void EditableDiffView::updateRowLines()
+{
+    if (!m_wrap) {
+        m_left->setRowLines({});
+        return;
+    }
+    QList<int> lines = m_left->wrappedLineCounts();
+    const QTextDocument *document = m_editor->document();
+    const qreal lineHeight = qMax(qreal(1), QFontMetricsF(m_editor->font()).lineSpacing());
+    for (qsizetype row = 0; row < lines.size(); ++row) {
+        const DiffDisplayModel::Row &r = m_model.row(int(row));
+        if (r.rightLine < 0 || r.kind == DiffDisplayModel::Row::Kind::Fold)
+            continue;
+        const QTextBlock block = document->findBlockByNumber(r.rightLine);
+        if (!block.isValid())
+            continue;
+        const int editorLines = qRound(document->documentLayout()->blockBoundingRect(block).height() / lineHeight);
+        lines[row] = qMax(lines.at(row), editorLines);
+    }
+    m_left->setRowLines(lines);
+}
+
+int EditableDiffView::changeAtLine(int line) const
+{
+    for (qsizetype i = 0; i < m_changes.size(); ++i) {
+        const Change &change = m_changes.at(i);
+        if (line >= change.rightLine && line < change.rightLine + qMax(1, change.rightCount))
+            return int(i);
+    }
+    return -1;
+}
+
+int EditableDiffView::changeAtCursor() const
+{
+    return changeAtLine(m_editor->textCursor().blockNumber());
+}
+
+bool EditableDiffView::revertChange(int index)
+{
+    if (index < 0 || index >= m_changes.size() || m_changesStale)
+        return false;
+    const Change change = m_changes.at(index);
+    const QStringList &draft = m_document->lines(DiffSide::Left);
+    if (change.leftLine + change.leftCount > draft.size())
+        return false;
+    QStringList lines;
+    for (int i = change.leftLine; i < change.leftLine + change.leftCount; ++i) {
+        QString line = draft.at(i);
+        if (line.endsWith(QLatin1Char('\r')))
+            line.chop(1); // the editor holds "\n" only; editorText() restores "\r\n"
+        lines.append(line);
+    }
+    QTextDocument *document = m_editor->document();
+    QTextCursor cursor(document);
+    cursor.beginEditBlock(); // one step to undo
+    if (change.rightCount > 0) {
+        const QTextBlock first = document->findBlockByNumber(change.rightLine);
+        const QTextBlock last = document->findBlockByNumber(change.rightLine + change.rightCount - 1);
+        if (!first.isValid() || !last.isValid()) {
+            cursor.endEditBlock();
+            return false;
+        }
+        int from = first.position();
+        int to = last.position() + last.length() - 1;
+        if (lines.isEmpty()) {
+            // The lines go with one line break: the one after them, else the one before.
+            if (last.next().isValid())
+                to = last.next().position();
+            else if (first.previous().isValid())
+                from = first.previous().position() + first.previous().length() - 1;
+        }
+        cursor.setPosition(from);
+        cursor.setPosition(to, QTextCursor::KeepAnchor);
+        m_reverting = true;
+        cursor.insertText(lines.join(QLatin1Char('\n')));
+        m_reverting = false;
+    } else {
+        // The reviewer deleted these lines: they come back before the line that followed them.
+        const QTextBlock at = document->findBlockByNumber(change.rightLine);
+        m_reverting = true;
+        if (at.isValid()) {
+            cursor.setPosition(at.position());
+            cursor.insertText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+        } else {
+            cursor.movePosition(QTextCursor::End);
+            cursor.insertText(QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
+        }
+        m_reverting = false;
+    }
+    m_reverting = true;
+    cursor.endEditBlock();
+    m_reverting = false;
+    // Until the next diff arrives the block is gone, and the blocks below it moved.
+    m_changes.removeAt(index);
+    const int shift = change.leftCount - change.rightCount;
+    QList<int> starts;
+    for (qsizetype i = 0; i < m_changes.size(); ++i) {
+        if (i >= index)
+            m_changes[i].rightLine += shift;
+        starts.append(m_changes.at(i).rightLine);
+    }
+    m_editor->setRevertMarkers(starts);
+    updateRuler();
+    return true;
 }
 
 void EditableDiffView::syncEditorToLeft()

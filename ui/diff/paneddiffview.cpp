@@ -1,6 +1,7 @@
 #include "paneddiffview.h"
 
 #include "diffdocument.h"
+#include "diffoverviewruler.h"
 #include "diffpane.h"
 
 #include <QScrollBar>
@@ -20,7 +21,10 @@ PanedDiffView::PanedDiffView(std::shared_ptr<DiffDocument> document, DiffDisplay
     : QWidget(parent)
     , m_document(std::move(document))
     , m_model(layout)
-{ }
+    , m_ruler(new DiffOverviewRuler(this))
+{
+    connect(m_ruler, &DiffOverviewRuler::rowClicked, this, &PanedDiffView::jumpToRow);
+}
 
 PanedDiffView::~PanedDiffView() = default;
 
@@ -31,6 +35,8 @@ void PanedDiffView::addPane(DiffPane *pane)
     connect(pane, &DiffPane::foldActivated, this, [this](int row) {
         expandFold(row);
     });
+    connect(pane, &DiffPane::wrapWidthChanged, this, &PanedDiffView::updateRowLines);
+    pane->setWordWrap(m_wrap);
     connect(pane, &DiffPane::currentRowChanged, this, [this, pane](int row) {
         if (m_syncing)
             return;
@@ -53,6 +59,8 @@ void PanedDiffView::addPane(DiffPane *pane)
                     (vertical ? other->verticalScrollBar() : other->horizontalScrollBar())->setValue(value);
             }
             m_syncing = false;
+            if (vertical)
+                updateRulerRange();
         });
     }
 }
@@ -68,6 +76,92 @@ void PanedDiffView::reloadPanes()
     for (DiffPane *pane : std::as_const(m_panes))
         pane->reload();
     m_syncing = false;
+    updateRowLines();
+    updateRuler();
+}
+
+void PanedDiffView::updateRuler()
+{
+    m_ruler->setColors(m_document->colors());
+    QList<DiffOverviewRuler::Mark> marks;
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        DiffOverviewRuler::Kind kind;
+        switch (m_model.row(row).kind) {
+        case Kind::Added:
+            kind = DiffOverviewRuler::Kind::Added;
+            break;
+        case Kind::Removed:
+            kind = DiffOverviewRuler::Kind::Removed;
+            break;
+        case Kind::Changed:
+            kind = DiffOverviewRuler::Kind::Changed;
+            break;
+        default:
+            continue;
+        }
+        if (!marks.isEmpty() && marks.constLast().kind == kind
+            && marks.constLast().first + marks.constLast().count == row)
+            ++marks.last().count;
+        else
+            marks.append(DiffOverviewRuler::Mark{row, 1, kind});
+    }
+    m_ruler->setMarks(marks, m_model.rowCount());
+    updateRulerRange();
+}
+
+void PanedDiffView::updateRulerRange()
+{
+    if (const DiffPane *pane = primaryPane())
+        m_ruler->setVisibleRange(pane->firstVisibleRow(), pane->visibleRowCount());
+}
+
+void PanedDiffView::jumpToRow(int row)
+{
+    DiffPane *pane = primaryPane();
+    if (!pane || m_model.rowCount() == 0)
+        return;
+    row = qBound(0, row, m_model.rowCount() - 1);
+    pane->setCurrentRow(row);
+    // The clicked place in the middle of the screen, as a scroll bar click would put it.
+    pane->setFirstVisibleRow(row - pane->visibleRowCount() / 2);
+}
+
+void PanedDiffView::setWordWrap(bool wrap)
+{
+    if (wrap == m_wrap)
+        return;
+    const Location location = currentLocation();
+    m_wrap = wrap;
+    for (DiffPane *pane : std::as_const(m_panes))
+        pane->setWordWrap(wrap);
+    updateRowLines();
+    setCurrentLocation(location);
+}
+
+void PanedDiffView::updateRowLines()
+{
+    QList<int> lines;
+    if (m_wrap) {
+        for (const DiffPane *pane : std::as_const(m_panes)) {
+            const QList<int> counts = pane->wrappedLineCounts();
+            if (lines.isEmpty()) {
+                lines = counts;
+                continue;
+            }
+            for (qsizetype i = 0; i < qMin(lines.size(), counts.size()); ++i)
+                lines[i] = qMax(lines.at(i), counts.at(i));
+        }
+    }
+    // Rows are the scroll unit: the panes keep their first row, only its neighbours move.
+    m_syncing = true;
+    for (DiffPane *pane : std::as_const(m_panes))
+        pane->setRowLines(lines);
+    m_syncing = false;
+    if (!m_panes.isEmpty()) {
+        const int first = primaryPane()->firstVisibleRow();
+        for (DiffPane *pane : std::as_const(m_panes))
+            pane->setFirstVisibleRow(first);
+    }
 }
 
 void PanedDiffView::documentChanged()

@@ -10,6 +10,7 @@
 namespace Countersign {
 
 class DiffDocument;
+class DiffOverviewRuler;
 class DiffPane;
 
 // The read-only views: one display model painted by one pane (unified) or two panes kept on
@@ -24,9 +25,14 @@ public:
 
     const DiffDisplayModel &model() const { return m_model; }
     const QList<DiffPane *> &panes() const { return m_panes; }
+    // Beside the scroll bar: where the changes are; a click goes there.
+    DiffOverviewRuler *overviewRuler() const { return m_ruler; }
     int currentRow() const;
     void setCurrentRow(int row, int context = 0);
     bool expandFold(int row);
+    // Word wrap in every pane; a row is as tall as its longest side, so the sides stay level.
+    void setWordWrap(bool wrap);
+    bool wordWrap() const { return m_wrap; }
 
     // DiffPresenter
     QWidget *widget() override { return this; }
@@ -55,12 +61,18 @@ protected:
 
 private:
     void reloadPanes();
+    void updateRowLines();
+    void updateRuler();
+    void updateRulerRange();
+    void jumpToRow(int row);
     DiffPane *primaryPane() const;
 
     std::shared_ptr<DiffDocument> m_document;
     DiffDisplayModel m_model;
     QList<DiffPane *> m_panes;
+    DiffOverviewRuler *m_ruler;
     bool m_syncing = false;
+    bool m_wrap = false;
 };
 
 } // namespace Countersign

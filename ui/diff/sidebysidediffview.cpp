@@ -1,6 +1,7 @@
 #include "sidebysidediffview.h"
 
 #include "diffdocument.h"
+#include "diffoverviewruler.h"
 #include "diffpane.h"
 
 #include <QGridLayout>
@@ -45,6 +46,7 @@ SideBySideDiffView::SideBySideDiffView(std::shared_ptr<DiffDocument> document, Q
     layout->addWidget(m_leftTitle, 0, 0);
     layout->addWidget(m_rightTitle, 0, 1);
     layout->addWidget(splitter, 1, 0, 1, 2);
+    layout->addWidget(overviewRuler(), 1, 2);
     layout->setRowStretch(1, 1);
     setFocusProxy(right);
 }

@@ -1,8 +1,10 @@
 #include "unifieddiffview.h"
 
 #include "diffdocument.h"
+#include "diffoverviewruler.h"
 #include "diffpane.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -26,7 +28,12 @@ UnifiedDiffView::UnifiedDiffView(std::shared_ptr<DiffDocument> document, QWidget
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_title);
-    layout->addWidget(pane);
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+    row->addWidget(pane, 1);
+    row->addWidget(overviewRuler());
+    layout->addLayout(row, 1);
     setFocusProxy(pane);
 }
 

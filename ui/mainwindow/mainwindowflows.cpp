@@ -99,8 +99,8 @@ void MainWindow::openShortcuts()
             {tr("Reading the change"),
                 {action(QStringLiteral("actionViewProposed")), action(QStringLiteral("actionViewEdits")),
                     action(QStringLiteral("actionViewResult")), diff->nextChangeAction(), diff->previousChangeAction(),
-                    diff->findAction(), m_review->patchView()->nextFileAction(),
-                    m_review->patchView()->previousFileAction()}},
+                    diff->findAction(), diff->wordWrapAction(), diff->revertChangeAction(),
+                    m_review->patchView()->nextFileAction(), m_review->patchView()->previousFileAction()}},
             {tr("Windows"),
                 actions({"actionHistory", "actionReports", "actionSettings", "actionConnect", "actionQuit"})},
         };

@@ -32,6 +32,9 @@ ReviewerApp::ReviewerApp(const QString &historyPath, QObject *parent)
     connect(m_window.get(), &MainWindow::settingsRequested, this, &ReviewerApp::showSettings);
     connect(m_window.get(), &MainWindow::aboutRequested, this, &ReviewerApp::showAbout);
     connect(m_settings.get(), &AppSettings::changed, this, &ReviewerApp::applySettings);
+    DiffWidget *diff = m_window->reviewPane()->diffWidget();
+    diff->setWordWrapChoices(m_settings->wordWrapChoices());
+    connect(diff, &DiffWidget::wordWrapToggled, m_settings.get(), &AppSettings::setWordWrapChoice);
     applySettings();
 }
 

@@ -1,5 +1,7 @@
 #include "jsontreemodel.h"
 
+#include "diff/jsondiff.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -48,6 +50,91 @@ void JsonTreeModel::setJson(const QJsonValue &root)
     m_root = std::make_unique<Node>();
     build(m_root.get(), root);
     endResetModel();
+}
+
+QJsonValue JsonTreeModel::json() const
+{
+    return toJson(m_root.get());
+}
+
+QJsonValue JsonTreeModel::toJson(const Node *node)
+{
+    if (node->type == QJsonValue::Object) {
+        QJsonObject object;
+        for (const auto &child : node->children)
+            object.insert(child->key, toJson(child.get()));
+        return object;
+    }
+    if (node->type == QJsonValue::Array) {
+        QJsonArray array;
+        for (const auto &child : node->children)
+            array.append(toJson(child.get()));
+        return array;
+    }
+    return node->value;
+}
+
+void JsonTreeModel::setEditable(bool editable)
+{
+    if (editable == m_editable)
+        return;
+    m_editable = editable;
+    // The value cells' flags changed.
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, ValueColumn), index(rowCount() - 1, ValueColumn));
+}
+
+Qt::ItemFlags JsonTreeModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractItemModel::flags(index);
+    if (m_editable && index.isValid() && index.column() == ValueColumn) {
+        const Node *n = nodeOf(index);
+        if (n->type != QJsonValue::Object && n->type != QJsonValue::Array)
+            flags |= Qt::ItemIsEditable;
+    }
+    return flags;
+}
+
+bool JsonTreeModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable))
+        return false;
+    Node *n = nodeOf(index);
+    const QString text = value.toString();
+    QJsonValue next;
+    switch (n->type) {
+    case QJsonValue::String:
+        next = text;
+        break;
+    case QJsonValue::Double: {
+        bool ok = false;
+        const double number = QLocale::c().toDouble(text.trimmed(), &ok);
+        if (!ok)
+            return false;
+        next = number;
+        break;
+    }
+    case QJsonValue::Bool:
+        if (text.trimmed().compare(u"true", Qt::CaseInsensitive) == 0)
+            next = true;
+        else if (text.trimmed().compare(u"false", Qt::CaseInsensitive) == 0)
+            next = false;
+        else
+            return false;
+        break;
+    default: {
+        const std::optional<QJsonValue> parsed = JsonDiff::parse(text);
+        next = parsed && !parsed->isObject() && !parsed->isArray() ? *parsed : QJsonValue(text);
+        break;
+    }
+    }
+    if (next == n->value && next.type() == n->type)
+        return true;
+    n->value = next;
+    n->type = next.type();
+    Q_EMIT dataChanged(index.siblingAtColumn(ValueColumn), index.siblingAtColumn(TypeColumn));
+    Q_EMIT valueEdited(pathOf(index));
+    return true;
 }
 
 JsonTreeModel::Node *JsonTreeModel::nodeOf(const QModelIndex &index) const
@@ -137,6 +224,8 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const Node *n = nodeOf(index);
+    if (role == Qt::EditRole && index.column() == ValueColumn)
+        return n->type == QJsonValue::String ? n->value.toString() : displayValue(n->value, n->type, n->childCount);
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case KeyColumn:

@@ -3,6 +3,7 @@
 #include "confidencemeter.h"
 #include "diff/diffwidget.h"
 #include "diff/patchset.h"
+#include "jsonpayloadview.h"
 #include "jsontreemodel.h"
 #include "patchview.h"
 #include "queue/queuemodel.h"
@@ -110,6 +111,15 @@ ReviewPane::ReviewPane(QWidget *parent)
     m_contextView->header()->setStretchLastSection(false);
     m_contextView->header()->setSectionResizeMode(JsonTreeModel::ValueColumn, QHeaderView::Stretch);
     m_tabs->addTab(m_contextView, tr("Context"));
+    m_json = new JsonPayloadView(m_tabs);
+    m_tabs->addTab(m_json, tr("JSON keys"));
+    m_tabs->setTabToolTip(
+        m_tabs->indexOf(m_json), tr("The keys that differ, whatever their order, and your version's values to edit"));
+    m_tabs->setTabVisible(m_tabs->indexOf(m_json), false);
+    connect(m_json, &JsonPayloadView::editedTextChanged, this, [this](const QString &text) {
+        if (m_editing && m_view == View::Edits)
+            m_diff->setEditedText(text); // as if typed: the draft and the buttons follow
+    });
     splitter->addWidget(m_payloadStack);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 3);
@@ -121,6 +131,7 @@ ReviewPane::ReviewPane(QWidget *parent)
 
     connect(m_diff, &DiffWidget::editedTextChanged, this, &ReviewPane::updateButtons);
     connect(m_patchView, &PatchView::editsChanged, this, &ReviewPane::updateButtons);
+    connect(m_diff, &DiffWidget::diffUpdated, this, &ReviewPane::updateJson);
 }
 
 QWidget *ReviewPane::createHeader()
@@ -266,6 +277,11 @@ void ReviewPane::showAction(const std::optional<Action> &action, std::optional<d
         m_editText = a.payload.content;
         m_view = a.payload.original ? View::Proposed : View::Edits;
         showPayload(a);
+        m_tabs->setTabVisible(m_tabs->indexOf(m_json), isJsonPayload());
+        if (isJsonPayload())
+            m_tabs->setCurrentWidget(m_json);
+        else if (m_tabs->currentWidget() == m_json)
+            m_tabs->setCurrentIndex(0);
         m_reasoning->setMarkdown(a.reasoning.isEmpty() ? tr("*The agent gave no reasoning.*") : a.reasoning);
         m_context->setJson(a.context);
         m_contextView->expandToDepth(1);
@@ -366,8 +382,22 @@ void ReviewPane::updateSla()
     m_sla->setPalette(p);
 }
 
+bool ReviewPane::isJsonPayload() const
+{
+    return m_action && m_action->payload.language.compare(u"json", Qt::CaseInsensitive) == 0;
+}
+
+void ReviewPane::updateJson()
+{
+    if (!isJsonPayload())
+        return;
+    m_json->setTexts(m_diff->leftText(), m_diff->editedText());
+    m_json->setEditable(m_editing && m_view == View::Edits);
+}
+
 void ReviewPane::updateButtons()
 {
+    m_json->setEditable(m_editing && m_view == View::Edits);
     const bool pending = m_action && m_action->state == ActionState::Pending;
     const bool canDecide = pending && !m_readOnly && !m_claimedByOther && !m_decidedLocally;
     // A prohibited action never offers approval, whatever else is true.

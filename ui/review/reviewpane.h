@@ -19,6 +19,7 @@ namespace Countersign {
 
 class ConfidenceMeter;
 class DiffWidget;
+class JsonPayloadView;
 class JsonTreeModel;
 class PatchView;
 
@@ -81,6 +82,9 @@ public:
     PatchView *patchView() const { return m_patchView; }
     // The payload is shown as a patch (parsed, in the patch view).
     bool isShowingPatch() const { return m_patchMode; }
+    // JSON payloads: the key-by-key changes and the editable value tree, a tab under the diff.
+    JsonPayloadView *jsonView() const { return m_json; }
+    bool isJsonPayload() const;
 
 Q_SIGNALS:
     void approveRequested();
@@ -102,6 +106,7 @@ private:
     void updateButtons();
     void updateSla();
     void showPayload(const Action &action);
+    void updateJson();
 
     std::optional<Action> m_action;
     QDateTime m_now;
@@ -132,6 +137,7 @@ private:
     QTextBrowser *m_reasoning;
     QTreeView *m_contextView;
     JsonTreeModel *m_context;
+    JsonPayloadView *m_json;
     QWidget *m_body;
     QWidget *m_undoBanner;
     QLabel *m_undoLabel;

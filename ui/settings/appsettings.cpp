@@ -22,6 +22,7 @@ constexpr QLatin1StringView DiffFontFamilyKey{"diff/fontFamily"};
 constexpr QLatin1StringView DiffFontSizeKey{"diff/fontPointSize"};
 constexpr QLatin1StringView UndoWindowKey{"review/undoWindowSeconds"};
 constexpr QLatin1StringView ConfirmBatchKey{"review/confirmBatchApprove"};
+constexpr QLatin1StringView WordWrapKey{"diff/wordWrap"}; // a map: language -> bool
 
 // Only family and size are user choices; building every font the same way keeps Values
 // comparable (a QFont carries many other attributes).
@@ -289,6 +290,23 @@ void AppSettings::setUndoWindowSeconds(int seconds)
 void AppSettings::setConfirmBatchApprove(bool on)
 {
     setOne(&Values::confirmBatchApprove, on);
+}
+
+QHash<QString, bool> AppSettings::wordWrapChoices() const
+{
+    QHash<QString, bool> choices;
+    const QVariantMap stored = m_settings.value(WordWrapKey).toMap();
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it)
+        choices.insert(it.key(), it.value().toBool());
+    return choices;
+}
+
+void AppSettings::setWordWrapChoice(const QString &language, bool wrap)
+{
+    QVariantMap stored = m_settings.value(WordWrapKey).toMap();
+    stored.insert(language, wrap);
+    m_settings.setValue(WordWrapKey, stored);
+    m_settings.sync();
 }
 
 QString AppSettings::fileName() const

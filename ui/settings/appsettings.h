@@ -3,6 +3,7 @@
 #include "client/notificationrules.h"
 
 #include <QFont>
+#include <QHash>
 #include <QObject>
 #include <QSettings>
 #include <QStringList>
@@ -74,6 +75,11 @@ public:
     void setUndoWindowSeconds(int seconds); // clamped to 0..10
     bool confirmBatchApprove() const;
     void setConfirmBatchApprove(bool on);
+
+    // Word wrap of the diff per language ("" for none), as the reviewer last toggled it; a
+    // language missing here follows WrapPolicy. A view state like a window's size: no changed().
+    QHash<QString, bool> wordWrapChoices() const;
+    void setWordWrapChoice(const QString &language, bool wrap);
 
     // Where the values are kept (for diagnostics and tests).
     QString fileName() const;

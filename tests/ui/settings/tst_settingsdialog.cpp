@@ -44,6 +44,7 @@ private Q_SLOTS:
     void applyEmitsChangedOnceAndPersists();
     void cancelWritesNothing();
     void restoreDefaults();
+    void wordWrapChoicesPersistPerLanguage();
     void categories();
     void notifyFor();
     void notifyForFromOlderSettings();
@@ -390,6 +391,22 @@ void TestSettingsDialog::palettesAreReadable()
         QVERIFY(contrast(outline, p.color(QPalette::Base)) >= 2.5);
         QVERIFY(contrast(outline, p.color(QPalette::Window)) >= 2.0);
     }
+}
+
+void TestSettingsDialog::wordWrapChoicesPersistPerLanguage()
+{
+    QVERIFY(m_settings->wordWrapChoices().isEmpty());
+    QSignalSpy changed(m_settings, &AppSettings::changed);
+    m_settings->setWordWrapChoice(QStringLiteral("python"), true);
+    m_settings->setWordWrapChoice(QStringLiteral("email"), false);
+    m_settings->setWordWrapChoice(QString(), false);
+    QCOMPARE(changed.count(), 0); // a view state: nothing to re-apply
+    AppSettings other;
+    const QHash<QString, bool> choices = other.wordWrapChoices();
+    QCOMPARE(choices.size(), 3);
+    QCOMPARE(choices.value(QStringLiteral("python")), true);
+    QCOMPARE(choices.value(QStringLiteral("email"), true), false);
+    QVERIFY(choices.contains(QString()));
 }
 
 QTEST_MAIN(TestSettingsDialog)
