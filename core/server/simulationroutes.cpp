@@ -97,8 +97,19 @@ Result<QList<PolicyChange>> bodyChanges(const QJsonObject &body)
     return changes;
 }
 
-// Runs on the store thread: audit the query, read the window's decide times, stream the actions.
-Result<SimulationReport> run(Store &store, const Policy &current, std::optional<Policy> proposed,
+// One simulation between its store tasks. Touched only on the store thread (the tasks run one
+// after another), except `next`'s end check, which the task itself makes.
+struct SimulationRun {
+    std::optional<WhatIfSimulation> simulation;
+    ReportEngine::Window window;
+    QString proposalId;
+    QDateTime next; // where the next slice of the window starts
+    QElapsedTimer timer;
+};
+
+// The first store task: resolve a stored proposal, audit the query, read the window's decide
+// times from the rollup.
+Result<std::shared_ptr<SimulationRun>> begin(Store &store, const Policy &current, std::optional<Policy> proposed,
     const QString &proposalId, const ReportEngine::Window &window, const AuditEntry &audit)
 {
     if (!proposed) {
@@ -124,21 +135,53 @@ Result<SimulationReport> run(Store &store, const Policy &current, std::optional<
         if (median >= 0)
             medians.insert(row.category, median);
     }
-    WhatIfSimulation simulation(current, *proposed);
-    simulation.setMedianDecideSeconds(medians, qMax(0.0, DurationHistogram::quantileSeconds(all.decideTime, 0.5)));
+    auto run = std::make_shared<SimulationRun>();
+    run->simulation.emplace(current, *proposed);
+    run->simulation->setMedianDecideSeconds(
+        medians, qMax(0.0, DurationHistogram::quantileSeconds(all.decideTime, 0.5)));
+    run->window = window;
+    run->proposalId = proposalId;
+    run->next = window.from;
+    run->timer.start();
+    return run;
+}
 
-    QElapsedTimer timer;
-    timer.start();
-    if (auto streamed = store.pastActions(window.from, window.to,
-            [&](const PastAction &a) {
-                simulation.add(a);
-            });
-        !streamed)
-        return fail(streamed.error());
-    SimulationReport report = simulation.report(window.from, window.to);
-    report.proposalId = proposalId;
-    qCInfo(lcServer) << "policy simulation of" << report.total.actions << "actions took" << timer.elapsed() << "ms";
-    return report;
+// One day of the window per store task, so a long window does not hold the store thread: the
+// writes and reads queued meanwhile run between two days. Stops when the caller has gone.
+void continueRun(const ServerContext *m, std::shared_ptr<SimulationRun> run, QPointer<Reply> guard)
+{
+    m->worker->read<std::optional<SimulationReport>>(
+        m->owner,
+        [run](Store &store) -> Result<std::optional<SimulationReport>> {
+            const QDateTime end = qMin(run->next.addDays(1), run->window.to);
+            if (auto streamed = store.pastActions(run->next, end,
+                    [&run](const PastAction &a) {
+                        run->simulation->add(a);
+                    });
+                !streamed)
+                return fail(streamed.error());
+            run->next = end;
+            if (end < run->window.to)
+                return std::optional<SimulationReport>();
+            SimulationReport report = run->simulation->report(run->window.from, run->window.to);
+            report.proposalId = run->proposalId;
+            return std::optional<SimulationReport>(std::move(report));
+        },
+        [m, run, guard](Result<std::optional<SimulationReport>> step) {
+            if (!guard)
+                return;
+            if (!step) {
+                guard->sendError(step.error());
+                return;
+            }
+            if (!*step) {
+                continueRun(m, run, guard);
+                return;
+            }
+            qCInfo(lcServer) << "policy simulation of" << (*step)->total.actions << "actions took"
+                             << run->timer.elapsed() << "ms";
+            guard->sendJson(Reply::Status::Ok, (*step)->toJson());
+        });
 }
 
 } // namespace
@@ -234,18 +277,18 @@ void SimulationRoutes::simulate(const ApiRequest &request, Reply *reply)
 
     const Policy current = m.policy->engine().policy();
     QPointer<Reply> guard(reply);
-    m.worker->read<SimulationReport>(
+    m.worker->read<std::shared_ptr<SimulationRun>>(
         m.owner,
         [current, proposed, proposalId, w = *window, audit](Store &store) {
-            return run(store, current, proposed, proposalId, w, audit);
+            return begin(store, current, proposed, proposalId, w, audit);
         },
-        [guard](Result<SimulationReport> report) {
+        [this, guard](Result<std::shared_ptr<SimulationRun>> run) {
             if (!guard)
                 return;
-            if (!report)
-                guard->sendError(report.error());
+            if (!run)
+                guard->sendError(run.error());
             else
-                guard->sendJson(Reply::Status::Ok, report->toJson());
+                continueRun(&m, *run, guard);
         });
 }
 

@@ -80,7 +80,7 @@ private Q_SLOTS:
     void showsProgressThenTheTable()
     {
         ProposalDialog dialog(promoteRefunds());
-        dialog.resize(900, 760);
+        dialog.resize(1080, 760);
         auto promise = std::make_shared<QPromise<Result<SimulationReport>>>();
         QList<PolicyChange> asked;
         dialog.setSimulator([&asked, promise](const QList<PolicyChange> &changes) {
