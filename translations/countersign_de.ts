@@ -1530,6 +1530,10 @@
         <source>Send Proposal</source>
         <translation>Vorschlag senden</translation>
     </message>
+    <message>
+        <source>What if</source>
+        <translation>Was wäre, wenn</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::QuarterlyReviewPanel</name>
@@ -2510,6 +2514,73 @@
     </message>
 </context>
 <context>
+    <name>Countersign::SimulationTableModel</name>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Of the actions the proposal would auto-approve: how many a reviewer in fact rejected or edited</source>
+        <translation>Von den Aktionen, die der Vorschlag automatisch genehmigen würde: wie viele ein Prüfer tatsächlich abgelehnt oder bearbeitet hat</translation>
+    </message>
+    <message>
+        <source>Actions newly sent to review × the median decide time of their category in the window</source>
+        <translation>Neu zur Prüfung geschickte Aktionen × mittlere Entscheidungszeit ihrer Kategorie im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Of the actions the proposal would prohibit: how many were in fact approved</source>
+        <translation>Von den Aktionen, die der Vorschlag verbieten würde: wie viele tatsächlich genehmigt wurden</translation>
+    </message>
+    <message>
+        <source>Auto-approvals a spot check found a problem with, which the proposal keeps automatic</source>
+        <translation>Automatische Genehmigungen mit einem Problem aus der Stichprobe, die der Vorschlag automatisch lässt</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Verschoben</translation>
+    </message>
+    <message>
+        <source>To auto</source>
+        <translation>Zu automatisch</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Bearbeitet</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>Zur Prüfung</translation>
+    </message>
+    <message>
+        <source>Reviewer hours</source>
+        <translation>Prüferstunden</translation>
+    </message>
+    <message>
+        <source>To prohibited</source>
+        <translation>Zu verboten</translation>
+    </message>
+    <message>
+        <source>Were approved</source>
+        <translation>Waren genehmigt</translation>
+    </message>
+    <message>
+        <source>Problems kept auto</source>
+        <translation>Probleme bleiben automatisch</translation>
+    </message>
+</context>
+<context>
     <name>Countersign::TokenStore</name>
     <message>
         <source>Access to the keychain was denied.</source>
@@ -2538,6 +2609,111 @@
     <message>
         <source>The system keychain is not used in this session.</source>
         <translation>Der Schlüsselbund des Systems wird in dieser Sitzung nicht verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::WhatIfPanel</name>
+    <message>
+        <source>Run What-If</source>
+        <translation>Was-wäre-wenn berechnen</translation>
+    </message>
+    <message>
+        <source>Replay the last 90 days under the proposed tiers</source>
+        <translation>Die letzten 90 Tage mit den vorgeschlagenen Stufen nachspielen</translation>
+    </message>
+    <message>
+        <source>See what the proposed tiers would have done to the actions of the last 90 days.</source>
+        <translation>Sehen Sie, was die vorgeschlagenen Stufen mit den Aktionen der letzten 90 Tage gemacht hätten.</translation>
+    </message>
+    <message>
+        <source>Actions a reviewer rejected or edited that the proposal would auto-approve</source>
+        <translation>Aktionen, die ein Prüfer abgelehnt oder bearbeitet hat und die der Vorschlag automatisch genehmigen würde</translation>
+    </message>
+    <message>
+        <source>Replaying the last 90 days under the proposed tiers…</source>
+        <translation>Die letzten 90 Tage werden mit den vorgeschlagenen Stufen nachgespielt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>No action of the %n action(s) in this period would have landed in another tier.</source>
+        <translation>
+            <numerusform>Die %n Aktion dieses Zeitraums wäre in keiner anderen Stufe gelandet.</numerusform>
+            <numerusform>Keine der %n Aktionen dieses Zeitraums wäre in einer anderen Stufe gelandet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) would have changed tier.</source>
+        <translation>
+            <numerusform>%n Aktion hätte die Stufe gewechselt.</numerusform>
+            <numerusform>%n Aktionen hätten die Stufe gewechselt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It would have auto-approved %n that reviewers rejected or edited.</source>
+        <translation>
+            <numerusform>Er hätte %n Aktion automatisch genehmigt, die Prüfer abgelehnt oder bearbeitet haben.</numerusform>
+            <numerusform>Er hätte %n Aktionen automatisch genehmigt, die Prüfer abgelehnt oder bearbeitet haben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reviewing the %n newly sent to review would have taken about %1 hours.</source>
+        <translation>
+            <numerusform>Die Prüfung der %n neu zur Prüfung geschickten Aktion hätte etwa %1 Stunden gedauert.</numerusform>
+            <numerusform>Die Prüfung der %n neu zur Prüfung geschickten Aktionen hätte etwa %1 Stunden gedauert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) it would prohibit were approved.</source>
+        <translation>
+            <numerusform>%n Aktion, die er verbieten würde, wurde genehmigt.</numerusform>
+            <numerusform>%n Aktionen, die er verbieten würde, wurden genehmigt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n auto-approval(s) with a spot-check problem stay automatic.</source>
+        <translation>
+            <numerusform>%n automatische Genehmigung mit Stichprobenproblem bleibt automatisch.</numerusform>
+            <numerusform>%n automatische Genehmigungen mit Stichprobenproblem bleiben automatisch.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · rejected · %2</source>
+        <translation>%1 · abgelehnt · %2</translation>
+    </message>
+    <message>
+        <source>%1 · modified · %2</source>
+        <translation>%1 · bearbeitet · %2</translation>
+    </message>
+    <message>
+        <source>%1 · approved, now prohibited · %2</source>
+        <translation>%1 · genehmigt, künftig verboten · %2</translation>
+    </message>
+    <message>
+        <source>The what-if needs a lead&apos;s or an administrator&apos;s token.</source>
+        <translation>Die Was-wäre-wenn-Rechnung braucht das Token einer Teamleitung oder eines Administrators.</translation>
+    </message>
+    <message>
+        <source>The what-if could not run: %1</source>
+        <translation>Die Was-wäre-wenn-Rechnung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Would be auto-approved, by what reviewers did</source>
+        <translation>Künftig automatisch genehmigt, nach Entscheidung der Prüfer</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Bearbeitet</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
     </message>
 </context>
 <context>

@@ -261,4 +261,49 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Countersign::WhatIfPanel</name>
+    <message numerus="yes">
+        <source>No action of the %n action(s) in this period would have landed in another tier.</source>
+        <translation>
+            <numerusform>The %n action in this period would not have landed in another tier.</numerusform>
+            <numerusform>None of the %n actions in this period would have landed in another tier.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) would have changed tier.</source>
+        <translation>
+            <numerusform>%n action would have changed tier.</numerusform>
+            <numerusform>%n actions would have changed tier.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It would have auto-approved %n that reviewers rejected or edited.</source>
+        <translation>
+            <numerusform>It would have auto-approved %n that reviewers rejected or edited.</numerusform>
+            <numerusform>It would have auto-approved %n that reviewers rejected or edited.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reviewing the %n newly sent to review would have taken about %1 hours.</source>
+        <translation>
+            <numerusform>Reviewing the %n action newly sent to review would have taken about %1 hours.</numerusform>
+            <numerusform>Reviewing the %n actions newly sent to review would have taken about %1 hours.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) it would prohibit were approved.</source>
+        <translation>
+            <numerusform>%n action it would prohibit was approved.</numerusform>
+            <numerusform>%n actions it would prohibit were approved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n auto-approval(s) with a spot-check problem stay automatic.</source>
+        <translation>
+            <numerusform>%n auto-approval with a spot-check problem stays automatic.</numerusform>
+            <numerusform>%n auto-approvals with a spot-check problem stay automatic.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -5,6 +5,7 @@
 #include "diffcommand.h"
 #include "hookcommand.h"
 #include "mcpcommand.h"
+#include "policycommand.h"
 #include "submitcommand.h"
 
 #include <QTextStream>
@@ -17,6 +18,7 @@ QList<CliCommand> commands()
         DiffCommand::command(),
         HookCommand::command(),
         McpCommand::command(),
+        PolicyCommand::command(),
         SubmitCommand::command(),
     };
 }

@@ -69,4 +69,23 @@ QFuture<Result<PolicyProposal>> ReportClient::proposePolicyChange(
         .then(decoded<PolicyProposal>);
 }
 
+QFuture<Result<SimulationReport>> ReportClient::simulateChanges(const QList<PolicyChange> &changes) const
+{
+    QJsonArray list;
+    for (const auto &change : changes)
+        list.append(change.toJson());
+    return m_connection
+        ->sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/policy/simulate"),
+            QJsonObject{{QStringLiteral("changes"), list}})
+        .then(decoded<SimulationReport>);
+}
+
+QFuture<Result<SimulationReport>> ReportClient::simulateProposal(const QString &proposalId) const
+{
+    return m_connection
+        ->sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/policy/simulate"),
+            QJsonObject{{QStringLiteral("proposal"), proposalId}})
+        .then(decoded<SimulationReport>);
+}
+
 } // namespace Countersign

@@ -4,6 +4,7 @@
 #include "report/policychange.h"
 #include "report/policyproposal.h"
 #include "report/recommendationreport.h"
+#include "report/simulationreport.h"
 
 #include <QDate>
 #include <QFuture>
@@ -26,6 +27,10 @@ public:
     QFuture<Result<QJsonObject>> queueStats() const;
     QFuture<Result<PolicyProposal>> proposePolicyChange(
         const QList<PolicyChange> &changes, const QString &recommendationId, const QString &note) const;
+    // POST /v1/policy/simulate of tier changes to the policy in force, or of a stored proposal,
+    // over the server's default window (the last 90 days).
+    QFuture<Result<SimulationReport>> simulateChanges(const QList<PolicyChange> &changes) const;
+    QFuture<Result<SimulationReport>> simulateProposal(const QString &proposalId) const;
 
     // The window sent for a range of days: from the first day's start to the last day's end, UTC.
     static QString startOfDay(QDate day);

@@ -1,6 +1,7 @@
 #include "openapidocument.h"
 
 #include "reportschemas.h"
+#include "simulationschemas.h"
 
 #include "countersignversion.h"
 
@@ -328,6 +329,7 @@ QJsonObject OpenApiDocument::schemas()
     schemas.insert(QStringLiteral("RevokedTokens"),
         object({{QStringLiteral("name"), type(s)}, {QStringLiteral("revoked"), type(QStringLiteral("integer"))}}));
     ReportSchemas::addTo(schemas);
+    SimulationSchemas::addTo(schemas);
     schemas.insert(QStringLiteral("OpenApiDocument"), type(QStringLiteral("object")));
     schemas.insert(
         QStringLiteral("PrometheusText"), type(s, QStringLiteral("Prometheus text exposition format 0.0.4")));

@@ -17,6 +17,7 @@
 #include "policyroutes.h"
 #include "policyservice.h"
 #include "proposalroutes.h"
+#include "simulationroutes.h"
 #include "queryparameters.h"
 #include "ratelimiter.h"
 #include "replytracker.h"
@@ -215,6 +216,7 @@ void QueueServer::buildRoutes()
     m_approvalReportRoutes = std::make_unique<ApprovalReportRoutes>(m_context);
     m_spotCheckRoutes = std::make_unique<SpotCheckRoutes>(m_context);
     m_proposalRoutes = std::make_unique<ProposalRoutes>(m_context);
+    m_simulationRoutes = std::make_unique<SimulationRoutes>(m_context);
     m_eventRoutes = std::make_unique<EventRoutes>(m_context);
     m_systemRoutes = std::make_unique<SystemRoutes>(m_context,
         SystemRoutes::Hooks{[this] {
@@ -235,6 +237,7 @@ void QueueServer::buildRoutes()
     m_approvalReportRoutes->addTo(*m_router);
     m_spotCheckRoutes->addTo(*m_router);
     m_proposalRoutes->addTo(*m_router);
+    m_simulationRoutes->addTo(*m_router);
     m_eventRoutes->addTo(*m_router);
     m_systemRoutes->addTo(*m_router);
 }

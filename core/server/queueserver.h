@@ -35,6 +35,7 @@ class Metrics;
 class PolicyRoutes;
 class PolicyService;
 class ProposalRoutes;
+class SimulationRoutes;
 class RateLimiter;
 class ReplyTracker;
 class ReportRoutes;
@@ -127,6 +128,7 @@ private:
     std::unique_ptr<ApprovalReportRoutes> m_approvalReportRoutes;
     std::unique_ptr<SpotCheckRoutes> m_spotCheckRoutes;
     std::unique_ptr<ProposalRoutes> m_proposalRoutes;
+    std::unique_ptr<SimulationRoutes> m_simulationRoutes;
     std::unique_ptr<TokenRoutes> m_tokenRoutes;
     std::unique_ptr<ReportRoutes> m_reportRoutes;
     std::unique_ptr<EventRoutes> m_eventRoutes;

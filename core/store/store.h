@@ -11,6 +11,7 @@
 #include "domain/event.h"
 #include "policyversion.h"
 #include "queuestats.h"
+#include "report/pastaction.h"
 #include "report/policyproposal.h"
 #include "report/reportgrouping.h"
 #include "report/rolluprow.h"
@@ -18,6 +19,8 @@
 #include "tokenrecord.h"
 
 #include <QList>
+
+#include <functional>
 
 #include <memory>
 #include <optional>
@@ -115,6 +118,11 @@ public:
     virtual Result<PolicyProposal> proposal(const QString &id) = 0;
     // Newest first.
     virtual Result<QList<PolicyProposal>> proposals(int limit) = 0;
+    // Calls `visit` for every action created in [from, to), oldest first, reading a page at a time
+    // so memory does not grow with the window (the policy simulation).
+    virtual Result<void> pastActions(
+        const QDateTime &from, const QDateTime &to, const std::function<void(const PastAction &)> &visit)
+        = 0;
 };
 
 } // namespace Countersign

@@ -34,6 +34,7 @@ ProposalDialog::ProposalDialog(const Recommendation &recommendation, QWidget *pa
     : QDialog(parent)
     , m_recommendation(recommendation)
     , m_note(new QPlainTextEdit(this))
+    , m_whatIf(new WhatIfPanel(this))
 {
     setObjectName(QStringLiteral("proposalDialog"));
     setWindowTitle(tr("Draft Policy Change"));
@@ -59,6 +60,11 @@ ProposalDialog::ProposalDialog(const Recommendation &recommendation, QWidget *pa
     evidence->setTextFormat(Qt::RichText);
     layout->addWidget(evidence);
 
+    auto *whatIfBox = new QGroupBox(tr("What if"), this);
+    whatIfBox->setObjectName(QStringLiteral("whatIfBox"));
+    (new QVBoxLayout(whatIfBox))->addWidget(m_whatIf);
+    layout->addWidget(whatIfBox, 1);
+
     layout->addWidget(new QLabel(tr("Note for the administrator:"), this));
     m_note->setObjectName(QStringLiteral("proposalNote"));
     m_note->setPlaceholderText(tr("Why this change, and anything to check before applying it"));
@@ -71,6 +77,18 @@ ProposalDialog::ProposalDialog(const Recommendation &recommendation, QWidget *pa
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+}
+
+void ProposalDialog::setSimulator(Simulator simulator)
+{
+    if (!simulator) {
+        m_whatIf->setRunner({});
+        return;
+    }
+    m_whatIf->setRunner([this, simulator = std::move(simulator)] {
+        return simulator(changes());
+    });
+    m_whatIf->run();
 }
 
 QList<PolicyChange> ProposalDialog::changes() const

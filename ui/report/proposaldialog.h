@@ -1,6 +1,7 @@
 #pragma once
 
 #include "report/recommendation.h"
+#include "whatifpanel.h"
 
 #include <QDialog>
 
@@ -22,10 +23,17 @@ public:
     QString note() const;
     QString recommendationId() const { return m_recommendation.id; }
 
+    // How the "What if" section simulates the dialog's changes; it runs once at once, and again
+    // on demand after a tier is changed.
+    using Simulator = std::function<QFuture<Result<SimulationReport>>(const QList<PolicyChange> &changes)>;
+    void setSimulator(Simulator simulator);
+    WhatIfPanel *whatIf() const { return m_whatIf; }
+
 private:
     Recommendation m_recommendation;
     QList<QComboBox *> m_tiers;
     QPlainTextEdit *m_note;
+    WhatIfPanel *m_whatIf;
 };
 
 } // namespace Countersign

@@ -331,6 +331,9 @@ void ReportWindow::draftProposal(const Recommendation &recommendation)
 {
     auto *dialog = new ProposalDialog(recommendation, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setSimulator([connection = m_connection](const QList<PolicyChange> &changes) {
+        return ReportClient(connection).simulateChanges(changes);
+    });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         ReportClient(m_connection)
             .proposePolicyChange(dialog->changes(), dialog->recommendationId(), dialog->note())

@@ -19,6 +19,9 @@ struct SqlDialect {
     // The condition selecting due pending actions, with three placeholders for now (SLA,
     // expiry, lease), shaped so each reason walks its own partial index.
     QString dueCondition;
+    // The action record's context (JSON text), decided_by and modified (true as 1 or "true"), for
+    // the policy simulation's stream; the row is aliased `a`.
+    QString recordFields;
 
     static SqlDialect sqlite()
     {
@@ -31,6 +34,9 @@ struct SqlDialect {
                 "UNION SELECT rowid FROM actions WHERE state = 'pending' AND expires_at <= ? "
                 "UNION SELECT rowid FROM actions WHERE state = 'pending' AND claimed_by IS NOT NULL "
                 "AND lease_expires_at <= ?)"),
+            .recordFields
+            = QStringLiteral("json_extract(a.record, '$.context'), json_extract(a.record, '$.decided_by'), "
+                             "json_extract(a.record, '$.modified')"),
         };
     }
 
@@ -42,6 +48,8 @@ struct SqlDialect {
             // PostgreSQL combines the three partial indexes with a BitmapOr.
             .dueCondition = QStringLiteral("state = 'pending' AND ((NOT escalated AND sla_due_at <= ?) "
                                            "OR expires_at <= ? OR (claimed_by IS NOT NULL AND lease_expires_at <= ?))"),
+            .recordFields = QStringLiteral("(a.record::jsonb -> 'context')::text, a.record::jsonb ->> 'decided_by', "
+                                           "a.record::jsonb ->> 'modified'"),
         };
     }
 };

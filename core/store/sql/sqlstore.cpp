@@ -6,6 +6,7 @@
 #include "sqlauditlog.h"
 #include "sqlchangewriter.h"
 #include "sqleventlog.h"
+#include "sqlpastactions.h"
 #include "sqlpolicytable.h"
 #include "sqlreporttables.h"
 #include "sqltokentable.h"
@@ -17,13 +18,14 @@ namespace Countersign {
 SqlStore::SqlStore(Parts parts, const Clock &clock)
     : m_clock(clock)
     , m_connection(std::move(parts.connection))
-    , m_actions(std::make_unique<SqlActionTable>(*m_connection, std::move(parts.dialect)))
+    , m_actions(std::make_unique<SqlActionTable>(*m_connection, parts.dialect))
     , m_events(std::move(parts.events))
     , m_audit(std::make_unique<SqlAuditLog>(*m_connection))
     , m_reports(std::move(parts.reports))
     , m_writer(std::make_unique<SqlChangeWriter>(*m_connection, *m_actions, *m_events, *m_audit, *m_reports))
     , m_tokens(std::make_unique<SqlTokenTable>(*m_connection))
     , m_policies(std::make_unique<SqlPolicyTable>(*m_connection))
+    , m_past(std::make_unique<SqlPastActions>(*m_connection, parts.dialect.recordFields))
 { }
 
 SqlStore::~SqlStore() = default;
@@ -226,6 +228,14 @@ Result<QList<Outcome>> SqlStore::latestReviewOutcomes(
     if (auto ok = checkOpen(QStringLiteral("reading the latest reviews")); !ok)
         return fail(ok.error());
     return m_reports->latestReviewOutcomes(type, from, to, limit);
+}
+
+Result<void> SqlStore::pastActions(
+    const QDateTime &from, const QDateTime &to, const std::function<void(const PastAction &)> &visit)
+{
+    if (auto ok = checkOpen(QStringLiteral("reading past actions")); !ok)
+        return fail(ok.error());
+    return m_past->stream(from, to, visit);
 }
 
 Result<QList<SpotCheck>> SqlStore::spotChecks(

@@ -14,6 +14,7 @@ class SqlAuditLog;
 class SqlChangeWriter;
 class SqlConnection;
 class SqlEventLog;
+class SqlPastActions;
 class SqlPolicyTable;
 class SqlReportTables;
 class SqlTokenTable;
@@ -65,6 +66,8 @@ public:
         const PolicyProposal &proposal, std::optional<ProposalState> expectedState, const AuditEntry &audit) override;
     Result<PolicyProposal> proposal(const QString &id) override;
     Result<QList<PolicyProposal>> proposals(int limit) override;
+    Result<void> pastActions(
+        const QDateTime &from, const QDateTime &to, const std::function<void(const PastAction &)> &visit) override;
 
 protected:
     // A backend's own pieces, all on `connection`: passed whole so none is built before it.
@@ -117,6 +120,7 @@ private:
     std::unique_ptr<SqlChangeWriter> m_writer;
     std::unique_ptr<SqlTokenTable> m_tokens;
     std::unique_ptr<SqlPolicyTable> m_policies;
+    std::unique_ptr<SqlPastActions> m_past;
     int m_schemaVersion = 0;
 };
 

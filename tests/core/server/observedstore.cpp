@@ -157,4 +157,10 @@ Result<QList<PolicyProposal>> ObservedStore::proposals(int limit)
     return m_inner->proposals(limit);
 }
 
+Result<void> ObservedStore::pastActions(
+    const QDateTime &from, const QDateTime &to, const std::function<void(const PastAction &)> &visit)
+{
+    return m_inner->pastActions(from, to, visit);
+}
+
 } // namespace Countersign::Test

@@ -60,6 +60,8 @@ public:
         const PolicyProposal &proposal, std::optional<ProposalState> expectedState, const AuditEntry &audit) override;
     Result<PolicyProposal> proposal(const QString &id) override;
     Result<QList<PolicyProposal>> proposals(int limit) override;
+    Result<void> pastActions(
+        const QDateTime &from, const QDateTime &to, const std::function<void(const PastAction &)> &visit) override;
 
 private:
     std::unique_ptr<Store> m_inner;

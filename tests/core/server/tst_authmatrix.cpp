@@ -266,6 +266,8 @@ private:
             o = {{QStringLiteral("verdict"), QStringLiteral("ok")}};
         else if (s == QLatin1String("PolicyProposalRequest"))
             o = {{QStringLiteral("changes"), QJsonArray()}};
+        else if (s == QLatin1String("PolicySimulationRequest"))
+            o = {{QStringLiteral("policy"), m_policy}};
         else if (s == QLatin1String("ProposalRejection"))
             o = {{QStringLiteral("reason"), QStringLiteral("not now")}};
         else if (s == QLatin1String("TokenRequest"))
