@@ -28,6 +28,10 @@ public:
     // How many actions each tier handled per week: auto-approved, reviewed, prohibited, expired.
     QChart *tierVolume(const ApprovalReport &report) const;
 
+    // A chart without data: the title and `text` centred in the theme's colours, never a blank
+    // box. The text is also the chart's "emptyText" property.
+    QChart *placeholder(const QString &title, const QString &text) const;
+
     QColor approvedColor() const;
     QColor modifiedColor() const;
     QColor rejectedColor() const;
