@@ -1317,6 +1317,17 @@
     </message>
 </context>
 <context>
+    <name>Countersign::QuarterlyExport</name>
+    <message>
+        <source>must be a year and a quarter such as 2026Q4, not &quot;%1&quot;</source>
+        <translation>muss ein Jahr mit Quartal wie 2026Q4 sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>must be pdf or csv, not &quot;%1&quot;</source>
+        <translation>muss pdf oder csv sein, nicht &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
     <name>Countersign::QuarterlyReviewPanel</name>
     <message>
         <source>&amp;Generate</source>
@@ -1841,6 +1852,14 @@
     <message>
         <source>Submitted: %1 · Reviewed: %2 · Recommendations: %3</source>
         <translation>Eingereicht: %1 · Geprüft: %2 · Empfehlungen: %3</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No report to show.</source>
+        <translation>Kein Bericht anzuzeigen.</translation>
     </message>
 </context>
 <context>
@@ -2542,10 +2561,6 @@
         <translation>In diesem Quartal ist nichts zu verschärfen.</translation>
     </message>
     <message>
-        <source>New action types the policy does not name</source>
-        <translation>Neue Aktionstypen, die die Richtlinie nicht benennt</translation>
-    </message>
-    <message>
         <source>Every action type seen this quarter is named in the policy.</source>
         <translation>Jeder Aktionstyp dieses Quartals ist in der Richtlinie benannt.</translation>
     </message>
@@ -2564,6 +2579,26 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Decisions to take</source>
+        <translation>Zu treffende Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Spot-check findings</source>
+        <translation>Befunde der Stichproben</translation>
+    </message>
+    <message>
+        <source>Spot checks of auto-approved actions found no problem this quarter.</source>
+        <translation>Stichproben automatisch genehmigter Aktionen fanden in diesem Quartal kein Problem.</translation>
+    </message>
+    <message>
+        <source>Assign: new action types the policy does not name</source>
+        <translation>Zuordnen: neue Aktionstypen, die die Richtlinie nicht benennt</translation>
+    </message>
+    <message>
+        <source>The quarter in figures</source>
+        <translation>Das Quartal in Zahlen</translation>
     </message>
 </context>
 <context>
@@ -2643,6 +2678,22 @@
     <message>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>No reviewed decisions in this period.</source>
+        <translation>Keine geprüften Entscheidungen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Time in queue</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>Nothing waited for review in this period.</source>
+        <translation>In diesem Zeitraum wartete nichts auf Prüfung.</translation>
+    </message>
+    <message>
+        <source>No actions in this period.</source>
+        <translation>Keine Aktionen in diesem Zeitraum.</translation>
     </message>
 </context>
 <context>
@@ -2743,6 +2794,18 @@
     <message>
         <source>Save a picture of the main window to this file after two seconds, then quit.</source>
         <translation>Nach zwei Sekunden ein Bild des Hauptfensters in dieser Datei speichern, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Write the quarterly review of this quarter (e.g. 2026Q4) to --output and quit; no display needed.</source>
+        <translation>Den Quartalsbericht dieses Quartals (z. B. 2026Q4) nach --output schreiben und beenden; ohne Bildschirm.</translation>
+    </message>
+    <message>
+        <source>The file --quarterly-review writes.</source>
+        <translation>Die Datei, die --quarterly-review schreibt.</translation>
+    </message>
+    <message>
+        <source>pdf or csv (default: from the --output file name, else pdf).</source>
+        <translation>pdf oder csv (Standard: nach dem Namen der --output-Datei, sonst pdf).</translation>
     </message>
 </context>
 </TS>
