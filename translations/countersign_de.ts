@@ -1315,6 +1315,22 @@
         <source>Send Proposal</source>
         <translation>Vorschlag senden</translation>
     </message>
+    <message>
+        <source>(keep the default)</source>
+        <translation>(Standard beibehalten)</translation>
+    </message>
+    <message>
+        <source>The agents sent no category the policy knows for this type.</source>
+        <translation>Die Agenten haben für diesen Typ keine Kategorie gesendet, die die Richtlinie kennt.</translation>
+    </message>
+    <message>
+        <source>Prefilled from the category the agents sent with these actions.</source>
+        <translation>Vorausgefüllt mit der Kategorie, die die Agenten mit diesen Aktionen gesendet haben.</translation>
+    </message>
+    <message>
+        <source>Category of %1</source>
+        <translation>Kategorie von %1</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::QuarterlyExport</name>

@@ -225,7 +225,13 @@ void unassigned(const ReportEngine::RecommendationInputs &in, QList<Recommendati
         r.evidence = QJsonObject{{QStringLiteral("window"), windowJson(in.window)},
             {QStringLiteral("submitted"), double(it->submitted)}, {QStringLiteral("reviewed"), double(it->reviewed())},
             {QStringLiteral("rejected"), double(it->rejected)}, {QStringLiteral("examples"), examples}};
-        r.proposedChanges = {PolicyChange{it.key(), Tier::Review}};
+        // The agents' category hint, when it named a category of the policy (the actions then
+        // landed there, not in the unassigned category): the proposal starts from it.
+        const QString home = in.unassignedCategory.isEmpty() ? QStringLiteral("unassigned") : in.unassignedCategory;
+        const QString hint = r.category != home ? r.category : QString();
+        if (!hint.isEmpty())
+            r.evidence.insert(QStringLiteral("category_hint"), hint);
+        r.proposedChanges = {PolicyChange{it.key(), Tier::Review, hint}};
         out.append(r);
     }
 }

@@ -40,7 +40,7 @@ const QList<TypeMix> &mix()
         {QStringLiteral("refund.issue"), 6, 2, 0, QString()}, {QStringLiteral("invoice.void"), 2, 0, 0, QString()},
         {QStringLiteral("chat.post_status"), 3, 2, 0, QString()}, {QStringLiteral("db.migrate"), 1, 0, 0, QString()},
         {QStringLiteral("shell.run"), 2, 1, 0, QString()},
-        {QStringLiteral("calendar.invite"), 3, 1, 14, QStringLiteral("scheduling")},
+        {QStringLiteral("calendar.invite"), 3, 1, 14, QStringLiteral("communications")},
         {QStringLiteral("crm.update_contact"), 2, 0, 10, QStringLiteral("sales")}};
     return list;
 }

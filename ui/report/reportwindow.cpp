@@ -360,6 +360,13 @@ void ReportWindow::draftProposal(const Recommendation &recommendation)
 {
     auto *dialog = new ProposalDialog(recommendation, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (recommendation.kind == RecommendationKind::Unassigned && m_snapshot) {
+        // The categories the reports show are the policy's (every action lands in one of them).
+        QStringList categories;
+        for (const ReportGroup &g : std::as_const(m_snapshot->byCategory.groups))
+            categories.append(g.key);
+        dialog->offerCategories(categories);
+    }
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         ReportClient(m_connection)
             .proposePolicyChange(dialog->changes(), dialog->recommendationId(), dialog->note())

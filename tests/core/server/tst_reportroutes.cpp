@@ -273,6 +273,78 @@ private Q_SLOTS:
         QCOMPARE(verify.json().value(QLatin1String("ok")).toBool(), true);
     }
 
+    void anUnassignedTypeGetsAHome()
+    {
+        HttpClient &http = m_server->http();
+        // Agents send a type the policy does not name, with a category hint it knows.
+        for (int i = 0; i < 2; ++i) {
+            const HttpResult r = m_server->submit(m_agent,
+                {{QStringLiteral("type"), QStringLiteral("calendar.invite")},
+                    {QStringLiteral("category"), QStringLiteral("finance")}});
+            QCOMPARE(r.json().value(QLatin1String("unassigned")).toBool(), true);
+        }
+        const QJsonArray items = http.get(QStringLiteral("/v1/reports/recommendations"), m_lead)
+                                     .json()
+                                     .value(QLatin1String("items"))
+                                     .toArray();
+        QJsonObject unassigned;
+        for (const QJsonValue &v : items) {
+            if (v.toObject().value(QLatin1String("id")).toString() == QLatin1String("unassigned:calendar.invite"))
+                unassigned = v.toObject();
+        }
+        const QJsonArray proposed = unassigned.value(QLatin1String("proposed_changes")).toArray();
+        QCOMPARE(proposed.size(), 1);
+        QCOMPARE(proposed.at(0).toObject().value(QLatin1String("category")).toString(), QStringLiteral("finance"));
+
+        // The lead proposes another home; an admin applies it.
+        QJsonObject change = proposed.at(0).toObject();
+        change.insert(QStringLiteral("category"), QStringLiteral("communications"));
+        QCOMPARE(http.post(QStringLiteral("/v1/policy/proposals"),
+                         QJsonObject{{QStringLiteral("changes"),
+                             QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("calendar.invite")},
+                                 {QStringLiteral("tier"), QStringLiteral("review")},
+                                 {QStringLiteral("category"), QStringLiteral("nowhere")}}}}},
+                         m_lead)
+                     .status,
+            400); // not a category of the policy
+        const HttpResult created = http.post(QStringLiteral("/v1/policy/proposals"),
+            QJsonObject{{QStringLiteral("recommendation_id"), QStringLiteral("unassigned:calendar.invite")},
+                {QStringLiteral("changes"), QJsonArray{change}}, {QStringLiteral("note"), QStringLiteral("home")}},
+            m_lead);
+        QCOMPARE(created.status, 201);
+        QCOMPARE(http.post(QStringLiteral("/v1/policy/proposals/%1/apply")
+                               .arg(created.json().value(QLatin1String("id")).toString()),
+                         QJsonObject(), m_admin)
+                     .status,
+            200);
+        const QJsonObject types = http.get(QStringLiteral("/v1/policy"), m_lead)
+                                      .json()
+                                      .value(QLatin1String("document"))
+                                      .toObject()
+                                      .value(QLatin1String("action_types"))
+                                      .toObject();
+        QCOMPARE(types.value(QLatin1String("calendar.invite")).toObject().value(QLatin1String("category")).toString(),
+            QStringLiteral("communications"));
+
+        // New actions of the type land there, assigned, and the reports follow.
+        const HttpResult after = m_server->submit(m_agent,
+            {{QStringLiteral("type"), QStringLiteral("calendar.invite")},
+                {QStringLiteral("category"), QStringLiteral("finance")}});
+        QCOMPARE(after.json().value(QLatin1String("category")).toString(), QStringLiteral("communications"));
+        QCOMPARE(after.json().value(QLatin1String("unassigned")).toBool(), false);
+        const QJsonObject byType = http.get(QStringLiteral("/v1/reports/approvals?group_by=type"), m_lead).json();
+        QCOMPARE(groupWithKey(byType, QStringLiteral("calendar.invite")).value(QLatin1String("submitted")).toInt(), 3);
+        const QStringList ids
+            = recommendationIds(http.get(QStringLiteral("/v1/reports/recommendations"), m_lead).json());
+        QVERIFY(!ids.contains(QStringLiteral("unassigned:calendar.invite")));
+        bool audited = false;
+        const QJsonArray audit
+            = http.get(QStringLiteral("/v1/audit?limit=1000"), m_lead).json().value(QLatin1String("items")).toArray();
+        for (const QJsonValue &e : audit)
+            audited |= e.toObject().value(QLatin1String("kind")).toString() == QLatin1String("policy.proposal.applied");
+        QVERIFY(audited);
+    }
+
     void quarterlyAgreesWithApprovals()
     {
         HttpClient &http = m_server->http();

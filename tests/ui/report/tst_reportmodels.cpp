@@ -1,4 +1,5 @@
 #include "report/evidenceformatter.h"
+#include "report/proposaldialog.h"
 #include "report/quarterlyreport.h"
 #include "report/recommendationmodel.h"
 #include "report/reportcharts.h"
@@ -9,6 +10,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QChart>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QPainter>
 #include <QRegularExpression>
@@ -216,6 +218,32 @@ private Q_SLOTS:
         const QByteArray csv = quarterly.toCsv();
         QVERIFY(csv.startsWith("Quarterly review: Q3 2026\n"));
         QVERIFY(csv.contains("promote,promote:refund.issue,refund.issue,\"Because refund.issue, \"\"quoted\"\"\""));
+    }
+
+    void unassignedProposalChoosesACategory()
+    {
+        Recommendation hinted = recommendation(RecommendationKind::Unassigned,
+            QStringLiteral("unassigned:calendar.invite"), QStringLiteral("calendar.invite"));
+        hinted.proposedChanges
+            = {PolicyChange{QStringLiteral("calendar.invite"), Tier::Review, QStringLiteral("communications")}};
+        ProposalDialog dialog(hinted);
+        dialog.offerCategories({QStringLiteral("communications"), QStringLiteral("finance"), QStringLiteral("triage")});
+        auto *category = dialog.findChild<QComboBox *>(QStringLiteral("category:calendar.invite"));
+        QVERIFY(category);
+        QCOMPARE(category->currentData().toString(), QStringLiteral("communications")); // the agents' hint
+        QCOMPARE(dialog.changes().constFirst().category, QStringLiteral("communications"));
+        category->setCurrentIndex(category->findData(QStringLiteral("finance")));
+        QCOMPARE(dialog.changes().constFirst().category, QStringLiteral("finance"));
+        QCOMPARE(dialog.changes().constFirst().tier, Tier::Review);
+
+        Recommendation unhinted = hinted;
+        unhinted.proposedChanges = {PolicyChange{QStringLiteral("crm.update_contact"), Tier::Review}};
+        ProposalDialog plain(unhinted);
+        plain.offerCategories({QStringLiteral("finance")});
+        auto *none = plain.findChild<QComboBox *>(QStringLiteral("category:crm.update_contact"));
+        QVERIFY(none);
+        QCOMPARE(none->currentIndex(), 0); // keep the default until the lead picks one
+        QCOMPARE(plain.changes().constFirst().category, QString());
     }
 
     // What a PDF reader would extract from the printed review: every axis label whole and inside
