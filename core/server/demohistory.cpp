@@ -73,7 +73,7 @@ constexpr int BottleneckLast = 15;
 std::pair<double, double> outcomeOdds(const QString &type, double t)
 {
     if (type == QLatin1String("email.send_external")) // earns promotion
-        return t < 0.45 ? std::pair{0.03, 0.07} : t < 0.6 ? std::pair{0.0, 0.03} : std::pair{0.0, 0.006};
+        return t < 0.25 ? std::pair{0.03, 0.07} : t < 0.35 ? std::pair{0.0, 0.03} : std::pair{0.0, 0.006};
     if (type == QLatin1String("code.merge_patch")) // deteriorates
         return {0.04 + 0.40 * t * t, 0.08 + 0.17 * t};
     if (type == QLatin1String("refund.issue"))
@@ -293,7 +293,7 @@ std::optional<SpotCheck> DemoHistory::verdictFor(const SpotCheck &open, const QD
         return std::nullopt;
     const qint64 ageDays = open.sampledAt.daysTo(now);
     // Queries started to go wrong some six weeks ago: unbounded scans, wrong tables.
-    const double problemOdds = open.type == QLatin1String("db.query") ? (ageDays <= 45 ? 0.5 : 0.05) : 0.02;
+    const double problemOdds = open.type == QLatin1String("db.query") ? (ageDays <= 45 ? 0.7 : 0.05) : 0.02;
     const bool problem = random.generateDouble() < problemOdds;
     checked.verdict = problem ? SpotCheckVerdict::Problem : SpotCheckVerdict::Ok;
     checked.checkedBy = random.bounded(2) == 0 ? QStringLiteral("alice") : QStringLiteral("chen");

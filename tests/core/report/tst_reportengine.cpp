@@ -589,7 +589,10 @@ private Q_SLOTS:
         RollupRow unhinted = hinted;
         unhinted.type = QStringLiteral("crm.update_contact");
         unhinted.category = QStringLiteral("triage");
-        in.typeRows = {hinted, unhinted};
+        RollupRow hintless = hinted; // the same type sent once without a hint: not the type's home
+        hintless.category = QStringLiteral("triage");
+        hintless.day = QDate(2026, 11, 9);
+        in.typeRows = {hinted, unhinted, hintless};
         const RecommendationReport report = ReportEngine::recommend(in);
         QCOMPARE(report.items.size(), 2);
         QCOMPARE(report.items.at(0).id, QStringLiteral("unassigned:calendar.invite"));
