@@ -1718,6 +1718,10 @@
         <source>Escalations</source>
         <translation>Eskalationen</translation>
     </message>
+    <message>
+        <source>Previous period: %1</source>
+        <translation>Vorheriger Zeitraum: %1</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::ReportWindow</name>

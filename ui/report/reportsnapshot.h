@@ -16,6 +16,7 @@ struct ReportSnapshot {
     ApprovalReport byWeek; // trend and tier volume
     ApprovalReport byReviewer; // reviewers' load
     ApprovalReport table; // the table in the grouping the user chose
+    ApprovalReport previousTable; // the same grouping over the period of equal length just before
     RecommendationReport recommendations;
     QJsonObject queueStats; // the queue right now (GET /v1/queue/stats)
 };

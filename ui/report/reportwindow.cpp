@@ -318,7 +318,7 @@ void ReportWindow::display(const ReportSnapshot &snapshot)
 {
     m_snapshot = snapshot;
     m_notice->clear();
-    m_tableModel->setReport(snapshot.table);
+    m_tableModel->setReport(snapshot.table, snapshot.previousTable);
     // Wide enough for the headers ("Modification rate") and the longest value.
     m_table->resizeColumnsToContents();
     m_recommendations->setRecommendations(snapshot.recommendations.items);

@@ -9,6 +9,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QBrush>
 #include <QChart>
 #include <QComboBox>
 #include <QJsonArray>
@@ -129,6 +130,38 @@ private Q_SLOTS:
         model.setReport(report(ReportGrouping::Category, {group(QStringLiteral("a"), 1, 0, 0, 10)}));
         QCOMPARE(proxy.rowCount(), 2);
         QCOMPARE(proxy.index(1, 0).data().toString(), QStringLiteral("All"));
+    }
+
+    void deltasAgainstThePreviousPeriod()
+    {
+        ReportTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ApprovalReport now = report(ReportGrouping::Category,
+            {group(QStringLiteral("finance"), 9, 0, 1, 120), group(QStringLiteral("new"), 5, 0, 0, 60)});
+        ApprovalReport before = report(ReportGrouping::Category, {group(QStringLiteral("finance"), 7, 0, 3, 60)});
+        model.setReport(now, before);
+        // finance: approval 70% -> 90% (+20 points, better), rejection 30% -> 10% (better), median 1 -> 2 min.
+        const QModelIndex approval = model.index(0, ReportTableModel::ApprovalRateColumn);
+        QCOMPARE(approval.data(ReportTableModel::DeltaRole).toDouble(), 20.0);
+        QVERIFY(approval.data().toString().endsWith(QStringLiteral("▲")));
+        QCOMPARE(approval.data(ReportTableModel::SortRole).toDouble(), 0.9); // sorting is unaffected
+        const QColor up = approval.data(Qt::ForegroundRole).value<QBrush>().color();
+        QVERIFY(up.green() > up.red());
+        const QModelIndex rejection = model.index(0, ReportTableModel::RejectionRateColumn);
+        QVERIFY(rejection.data().toString().endsWith(QStringLiteral("▼")));
+        const QColor down = rejection.data(Qt::ForegroundRole).value<QBrush>().color();
+        QVERIFY(down.green() > down.red()); // fewer rejections is better too
+        const QModelIndex queue = model.index(0, ReportTableModel::QueueMedianColumn);
+        QVERIFY(queue.data(ReportTableModel::DeltaRole).toDouble() > 0);
+        const QColor slower = queue.data(Qt::ForegroundRole).value<QBrush>().color();
+        QVERIFY(slower.red() > slower.green());
+        QVERIFY(approval.data(Qt::ToolTipRole).toString().contains(QLocale().toString(70.0, 'f', 1)));
+        // A group the previous period did not have, and counts: no delta.
+        QVERIFY(!model.index(1, ReportTableModel::ApprovalRateColumn).data(ReportTableModel::DeltaRole).isValid());
+        QVERIFY(!model.index(0, ReportTableModel::SubmittedColumn).data(ReportTableModel::DeltaRole).isValid());
+        // Without a previous period nothing changes.
+        model.setReport(now);
+        QVERIFY(!model.index(0, ReportTableModel::ApprovalRateColumn).data().toString().contains(QStringLiteral("▲")));
     }
 
     void csvHasHeaderGroupsAndTotals()

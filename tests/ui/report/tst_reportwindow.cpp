@@ -236,6 +236,9 @@ private Q_SLOTS:
             all.submitted += e.submitted;
             all.approved += e.approved;
         }
+        // The period before, for the deltas, in the table's grouping.
+        QCOMPARE(m_window->snapshot()->previousTable.groupBy, m_window->snapshot()->table.groupBy);
+        QCOMPARE(m_window->snapshot()->previousTable.to, m_window->snapshot()->table.from);
         const ReportGroup &totals = model->group(model->rowCount() - 1);
         QVERIFY(model->index(model->rowCount() - 1, 0).data(ReportTableModel::IsTotalsRole).toBool());
         QCOMPARE(totals.submitted, all.submitted);
