@@ -2715,6 +2715,10 @@
         <source>No actions in this period.</source>
         <translation>Keine Aktionen in diesem Zeitraum.</translation>
     </message>
+    <message>
+        <source>Approval rate, previous period</source>
+        <translation>Genehmigungsquote, vorheriger Zeitraum</translation>
+    </message>
 </context>
 <context>
     <name>RoleNames</name>

@@ -179,7 +179,7 @@ QChart *ReportCharts::queueTimes(const ApprovalReport &report) const
     return chart;
 }
 
-QChart *ReportCharts::trend(const ApprovalReport &report) const
+QChart *ReportCharts::trend(const ApprovalReport &report, const ApprovalReport &previous) const
 {
     if (std::none_of(report.groups.cbegin(), report.groups.cend(), [](const ReportGroup &g) {
             return g.reviewed > 0;
@@ -211,6 +211,29 @@ QChart *ReportCharts::trend(const ApprovalReport &report) const
         series[0]->append(ms, g.approvalRate * 100);
         series[1]->append(ms, g.modificationRate * 100);
         series[2]->append(ms, g.rejectionRate * 100);
+    }
+    // The period before, moved onto this one's dates: how the approval rate compares.
+    const qint64 shift = previous.from.isValid() && report.from.isValid() ? previous.from.daysTo(report.from) : 0;
+    if (shift > 0 && std::any_of(previous.groups.cbegin(), previous.groups.cend(), [](const ReportGroup &g) {
+            return g.reviewed > 0;
+        })) {
+        auto *before = new QLineSeries;
+        before->setName(ReportCharts::tr("Approval rate, previous period"));
+        QColor faint = approvedColor();
+        faint.setAlpha(110);
+        before->setPen(QPen(faint, 1.5, Qt::DashLine));
+        for (const auto &g : previous.groups) {
+            const QDate day = QDate::fromString(g.key, Qt::ISODate);
+            if (!day.isValid() || g.reviewed == 0)
+                continue;
+            const QDateTime at(day.addDays(shift), QTime(12, 0), QTimeZone::UTC);
+            before->append(double(at.toMSecsSinceEpoch()), g.approvalRate * 100);
+            if (!first.isValid() || at < first)
+                first = at;
+            if (at > last)
+                last = at;
+        }
+        series.append(before);
     }
     auto *axisX = new QDateTimeAxis;
     axisX->setFormat(QStringLiteral("d MMM"));

@@ -325,7 +325,7 @@ void ReportWindow::display(const ReportSnapshot &snapshot)
     m_bottlenecks->setSnapshot(snapshot);
     const ReportCharts charts(palette());
     QChart *built[] = {charts.rates(snapshot.byCategory), charts.queueTimes(snapshot.byCategory),
-        charts.trend(snapshot.byWeek), charts.tierVolume(snapshot.byWeek)};
+        charts.trend(snapshot.byWeek, snapshot.previousByWeek), charts.tierVolume(snapshot.byWeek)};
     for (int i = 0; i < 4; ++i)
         setChart(i, built[i]);
     const ReportGroup &t = snapshot.byCategory.totals;

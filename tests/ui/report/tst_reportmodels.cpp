@@ -13,11 +13,13 @@
 #include <QChart>
 #include <QComboBox>
 #include <QJsonArray>
+#include <QLineSeries>
 #include <QPainter>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QTest>
 #include <QTextDocument>
+#include <QTimeZone>
 
 using namespace Countersign;
 
@@ -162,6 +164,30 @@ private Q_SLOTS:
         // Without a previous period nothing changes.
         model.setReport(now);
         QVERIFY(!model.index(0, ReportTableModel::ApprovalRateColumn).data().toString().contains(QStringLiteral("▲")));
+    }
+
+    void trendShowsThePreviousPeriodFaintly()
+    {
+        const ReportCharts charts(QApplication::palette());
+        ApprovalReport now = report(ReportGrouping::Week,
+            {group(QStringLiteral("2026-11-02"), 9, 1, 0, 60), group(QStringLiteral("2026-11-09"), 8, 1, 1, 60)});
+        now.from = QDateTime(QDate(2026, 11, 2), QTime(0, 0), QTimeZone::UTC);
+        ApprovalReport before = report(ReportGrouping::Week, {group(QStringLiteral("2026-10-19"), 5, 5, 0, 60)});
+        before.from = QDateTime(QDate(2026, 10, 19), QTime(0, 0), QTimeZone::UTC);
+        std::unique_ptr<QChart> chart(charts.trend(now, before));
+        const auto series = chart->series();
+        QCOMPARE(series.size(), 4);
+        auto *faint = qobject_cast<QLineSeries *>(series.at(3));
+        QVERIFY(faint);
+        QCOMPARE(faint->count(), 1);
+        // 19 Oct moved 14 days onto 2 Nov, at its 50 % approval rate.
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(faint->at(0).x()), QTimeZone::UTC).date(), QDate(2026, 11, 2));
+        QCOMPARE(faint->at(0).y(), 50.0);
+        QCOMPARE(faint->pen().style(), Qt::DashLine);
+        QVERIFY(faint->pen().color().alpha() < 255);
+        // Without a previous period: the three rates only.
+        std::unique_ptr<QChart> plain(charts.trend(now));
+        QCOMPARE(plain->series().size(), 3);
     }
 
     void csvHasHeaderGroupsAndTotals()
