@@ -37,3 +37,8 @@ xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=
 xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=1 COUNTERSIGN_SCREENSHOT_DIR="$OUT" \
     "$BUILD/tests/ui/report/tst_reportwindow" >"$WORK/reportwindow.log" 2>&1 \
     || { tail -20 "$WORK/reportwindow.log"; exit 1; }
+
+# The report window and the quarterly review (PDF and its pages) from the demo server's 90 days
+# of history: these replace the report test's pictures of its few seeded decisions.
+xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=1 \
+    "$BUILD/tests/ui/report/reportscreenshots" "http://127.0.0.1:$PORT" "$WORK/demo-tokens.json" "$OUT"

@@ -1534,6 +1534,33 @@
         <source>What if</source>
         <translation>Was wäre, wenn</translation>
     </message>
+    <message>
+        <source>(keep the default)</source>
+        <translation>(Standard beibehalten)</translation>
+    </message>
+    <message>
+        <source>The agents sent no category the policy knows for this type.</source>
+        <translation>Die Agenten haben für diesen Typ keine Kategorie gesendet, die die Richtlinie kennt.</translation>
+    </message>
+    <message>
+        <source>Prefilled from the category the agents sent with these actions.</source>
+        <translation>Vorausgefüllt mit der Kategorie, die die Agenten mit diesen Aktionen gesendet haben.</translation>
+    </message>
+    <message>
+        <source>Category of %1</source>
+        <translation>Kategorie von %1</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::QuarterlyExport</name>
+    <message>
+        <source>must be a year and a quarter such as 2026Q4, not &quot;%1&quot;</source>
+        <translation>muss ein Jahr mit Quartal wie 2026Q4 sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>must be pdf or csv, not &quot;%1&quot;</source>
+        <translation>muss pdf oder csv sein, nicht &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::QuarterlyReviewPanel</name>
@@ -1910,6 +1937,10 @@
         <source>Escalations</source>
         <translation>Eskalationen</translation>
     </message>
+    <message>
+        <source>Previous period: %1</source>
+        <translation>Vorheriger Zeitraum: %1</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::ReportWindow</name>
@@ -2060,6 +2091,14 @@
     <message>
         <source>Submitted: %1 · Reviewed: %2 · Recommendations: %3</source>
         <translation>Eingereicht: %1 · Geprüft: %2 · Empfehlungen: %3</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No report to show.</source>
+        <translation>Kein Bericht anzuzeigen.</translation>
     </message>
 </context>
 <context>
@@ -2944,10 +2983,6 @@
         <translation>In diesem Quartal ist nichts zu verschärfen.</translation>
     </message>
     <message>
-        <source>New action types the policy does not name</source>
-        <translation>Neue Aktionstypen, die die Richtlinie nicht benennt</translation>
-    </message>
-    <message>
         <source>Every action type seen this quarter is named in the policy.</source>
         <translation>Jeder Aktionstyp dieses Quartals ist in der Richtlinie benannt.</translation>
     </message>
@@ -2966,6 +3001,26 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Decisions to take</source>
+        <translation>Zu treffende Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Spot-check findings</source>
+        <translation>Befunde der Stichproben</translation>
+    </message>
+    <message>
+        <source>Spot checks of auto-approved actions found no problem this quarter.</source>
+        <translation>Stichproben automatisch genehmigter Aktionen fanden in diesem Quartal kein Problem.</translation>
+    </message>
+    <message>
+        <source>Assign: new action types the policy does not name</source>
+        <translation>Zuordnen: neue Aktionstypen, die die Richtlinie nicht benennt</translation>
+    </message>
+    <message>
+        <source>The quarter in figures</source>
+        <translation>Das Quartal in Zahlen</translation>
     </message>
 </context>
 <context>
@@ -3045,6 +3100,26 @@
     <message>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>No reviewed decisions in this period.</source>
+        <translation>Keine geprüften Entscheidungen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Time in queue</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>Nothing waited for review in this period.</source>
+        <translation>In diesem Zeitraum wartete nichts auf Prüfung.</translation>
+    </message>
+    <message>
+        <source>No actions in this period.</source>
+        <translation>Keine Aktionen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Approval rate, previous period</source>
+        <translation>Genehmigungsquote, vorheriger Zeitraum</translation>
     </message>
 </context>
 <context>
@@ -3145,6 +3220,18 @@
     <message>
         <source>Save a picture of the main window to this file after two seconds, then quit.</source>
         <translation>Nach zwei Sekunden ein Bild des Hauptfensters in dieser Datei speichern, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Write the quarterly review of this quarter (e.g. 2026Q4) to --output and quit; no display needed.</source>
+        <translation>Den Quartalsbericht dieses Quartals (z. B. 2026Q4) nach --output schreiben und beenden; ohne Bildschirm.</translation>
+    </message>
+    <message>
+        <source>The file --quarterly-review writes.</source>
+        <translation>Die Datei, die --quarterly-review schreibt.</translation>
+    </message>
+    <message>
+        <source>pdf or csv (default: from the --output file name, else pdf).</source>
+        <translation>pdf oder csv (Standard: nach dem Namen der --output-Datei, sonst pdf).</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,8 @@
+#include "client/serverconnection.h"
 #include "countersignversion.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/reviewerapp.h"
+#include "report/quarterlyexport.h"
 #include "settings/icons.h"
 #include "settings/translations.h"
 
@@ -43,6 +45,16 @@ struct Options {
         QCoreApplication::translate("main", "The local decision history file."), QStringLiteral("file")};
     QCommandLineOption report{QStringLiteral("report"), QCoreApplication::translate("main", "Open the report window.")};
     // For installer smoke tests and documentation: works on any platform plugin, offscreen too.
+    // A scheduled job: writes the review and quits, without a window or a display.
+    QCommandLineOption quarterlyReview{QStringLiteral("quarterly-review"),
+        QCoreApplication::translate("main",
+            "Write the quarterly review of this quarter (e.g. 2026Q4) to --output and quit; no display needed."),
+        QStringLiteral("quarter")};
+    QCommandLineOption output{QStringLiteral("output"),
+        QCoreApplication::translate("main", "The file --quarterly-review writes."), QStringLiteral("file")};
+    QCommandLineOption format{QStringLiteral("format"),
+        QCoreApplication::translate("main", "pdf or csv (default: from the --output file name, else pdf)."),
+        QStringLiteral("format")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
         QCoreApplication::translate(
             "main", "Save a picture of the main window to this file after two seconds, then quit."),
@@ -54,7 +66,8 @@ struct Options {
             QCoreApplication::translate("main", "Review and countersign what AI agents propose."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({server, tokenFile, demoTokens, history, report, screenshot});
+        parser.addOptions(
+            {server, tokenFile, demoTokens, history, report, quarterlyReview, output, format, screenshot});
     }
 };
 
@@ -76,6 +89,52 @@ bool onlyText(int argc, char *argv[])
     return false;
 }
 
+bool headlessExport(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "--quarterly-review" || arg.startsWith("--quarterly-review="))
+            return true;
+    }
+    return false;
+}
+
+// --quarterly-review: fetch, write, quit; 0 on success, 1 when the server or the file failed,
+// 2 for a wrong command line.
+int exportQuarterlyReview(const QCommandLineParser &parser, const Options &options, const QString &token)
+{
+    QTextStream err(stderr);
+    const auto quarter = Countersign::QuarterlyExport::parseQuarter(parser.value(options.quarterlyReview));
+    const QString output = parser.value(options.output);
+    const auto format = Countersign::QuarterlyExport::parseFormat(parser.value(options.format), output);
+    if (!quarter || !format || output.isEmpty() || !parser.isSet(options.server) || token.isEmpty()) {
+        err << "countersign: "
+            << (!quarter                  ? QStringLiteral("--quarterly-review ") + quarter.error().message
+                       : !format          ? QStringLiteral("--format ") + format.error().message
+                       : output.isEmpty() ? QStringLiteral("--quarterly-review needs --output FILE")
+                       : token.isEmpty()  ? QStringLiteral("--quarterly-review needs --token-file or --demo-tokens")
+                                          : QStringLiteral("--quarterly-review needs --server URL"))
+            << '\n';
+        return 2;
+    }
+    Countersign::ServerConnection connection;
+    connection.setServer(QUrl(parser.value(options.server)), token);
+    Countersign::QuarterlyExport job(&connection);
+    int code = 1;
+    QObject::connect(&job, &Countersign::QuarterlyExport::finished, qApp, [&code, &err, output](const QString &error) {
+        if (error.isEmpty()) {
+            QTextStream(stdout) << "countersign: wrote " << output << '\n';
+            code = 0;
+        } else {
+            err << "countersign: the quarterly review was not written: " << error << '\n';
+        }
+        QCoreApplication::quit();
+    });
+    job.start(quarter->first, quarter->second, *format, output);
+    QApplication::exec();
+    return code;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -94,6 +153,9 @@ int main(int argc, char *argv[])
         parser.showHelp(); // exits
         return 0;
     }
+    // The charts need a QApplication, a scheduled export no display: offscreen unless told otherwise.
+    if (headlessExport(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     describe();
     QApplication::setApplicationDisplayName(QStringLiteral("Countersign"));
@@ -118,12 +180,15 @@ int main(int argc, char *argv[])
         historyPath = dir + QStringLiteral("/decision-history.db");
     }
 
-    Countersign::ReviewerApp reviewer(historyPath);
     QString token;
     if (parser.isSet(tokenFile))
         token = tokenFromFile(parser.value(tokenFile), {});
     else if (parser.isSet(demoTokens))
         token = tokenFromFile(parser.value(demoTokens), QStringLiteral("lead"));
+    if (parser.isSet(options.quarterlyReview))
+        return exportQuarterlyReview(parser, options, token);
+
+    Countersign::ReviewerApp reviewer(historyPath);
     if (parser.isSet(server) && token.isEmpty())
         QTextStream(stderr) << "countersign: no token given (--token-file or --demo-tokens); asking for one\n";
     reviewer.start(parser.isSet(server) ? QUrl(parser.value(server)) : QUrl(), token);

@@ -201,11 +201,14 @@ void unassigned(const ReportEngine::RecommendationInputs &in, QList<Recommendati
 {
     QMap<QString, RollupCounts> byType;
     QHash<QString, QString> categoryOf;
+    const QString home = in.unassignedCategory.isEmpty() ? QStringLiteral("unassigned") : in.unassignedCategory;
     for (const RollupRow &row : in.typeRows) {
         if (in.policyTypes.contains(row.type) || row.type.isEmpty())
             continue;
         byType[row.type] += row.counts;
-        categoryOf.insert(row.type, row.category);
+        // A category the agents' hint chose wins over the unassigned one some actions landed in.
+        if (!categoryOf.contains(row.type) || categoryOf.value(row.type) == home)
+            categoryOf.insert(row.type, row.category);
     }
     for (auto it = byType.cbegin(); it != byType.cend(); ++it) {
         if (it->submitted == 0)
@@ -225,7 +228,12 @@ void unassigned(const ReportEngine::RecommendationInputs &in, QList<Recommendati
         r.evidence = QJsonObject{{QStringLiteral("window"), windowJson(in.window)},
             {QStringLiteral("submitted"), double(it->submitted)}, {QStringLiteral("reviewed"), double(it->reviewed())},
             {QStringLiteral("rejected"), double(it->rejected)}, {QStringLiteral("examples"), examples}};
-        r.proposedChanges = {PolicyChange{it.key(), Tier::Review}};
+        // The agents' category hint, when it named a category of the policy (the actions then
+        // landed there, not in the unassigned category): the proposal starts from it.
+        const QString hint = r.category != home ? r.category : QString();
+        if (!hint.isEmpty())
+            r.evidence.insert(QStringLiteral("category_hint"), hint);
+        r.proposedChanges = {PolicyChange{it.key(), Tier::Review, hint}};
         out.append(r);
     }
 }

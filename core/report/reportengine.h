@@ -68,6 +68,7 @@ public:
         QList<RollupRow> previousCategoryRows; // the previous window of equal length
         QHash<QString, Tier> policyTypes; // every type the policy names, with its base tier
         QHash<QString, QString> policyCategories; // the category the policy gives each named type
+        QString unassignedCategory; // where the policy puts types it does not name
         QList<ConfidenceRule> confidenceRules;
         // Newest first, at most thresholds.noRejectionInLast, for each promoteCandidates() type.
         QHash<QString, QList<Outcome>> latestReviews;

@@ -1,6 +1,7 @@
 #include "approvalreportroutes.h"
 
 #include "domain/clock.h"
+#include "domain/timeformat.h"
 #include "policyservice.h"
 #include "recommendationreader.h"
 #include "reply.h"
@@ -55,6 +56,13 @@ void ApprovalReportRoutes::addTo(Router &router)
         recommendationParameters, {}, QStringLiteral("RecommendationReport"), 200, {400},
         [this](const ApiRequest &r, Reply *reply) {
             recommendations(r, reply);
+        }});
+    router.add(Route{M::Get, QStringLiteral("/v1/reports/quarterly"), Access::Lead, QStringLiteral("quarterlyReport"),
+        QStringLiteral("The quarterly review as JSON: the quarter by category, week and reviewer, its "
+                       "recommendations, and the previous quarter to compare with"),
+        {RouteParameter{QStringLiteral("quarter"), QStringLiteral("string"), QStringLiteral("e.g. 2026Q4"), true}}, {},
+        QStringLiteral("QuarterlyReport"), 200, {400}, [this](const ApiRequest &r, Reply *reply) {
+            quarterly(r, reply);
         }});
 }
 
@@ -119,6 +127,70 @@ void ApprovalReportRoutes::recommendations(const ApiRequest &request, Reply *rep
                 guard->sendError(report.error());
             else
                 guard->sendJson(Reply::Status::Ok, report->toJson());
+        });
+}
+
+void ApprovalReportRoutes::quarterly(const ApiRequest &request, Reply *reply)
+{
+    auto quarter = ReportParameters::quarter(request.query);
+    if (!quarter) {
+        reply->sendError(quarter.error());
+        return;
+    }
+    const auto [year, number] = *quarter;
+    const int previousYear = number == 1 ? year - 1 : year;
+    const int previousNumber = number == 1 ? 4 : number - 1;
+    const QDateTime now = m.clock->now();
+    ReportEngine::RecommendationInputs in;
+    in.window = ReportParameters::quarterWindow(year, number);
+    in.thresholds = RecommendationThresholds();
+    RecommendationReader::addPolicy(m.policy->engine().policy(), in);
+    const ReportEngine::Window previous = ReportParameters::quarterWindow(previousYear, previousNumber);
+    const auto name = [](int y, int q) {
+        return QStringLiteral("%1Q%2").arg(y).arg(q);
+    };
+    QPointer<Reply> guard(reply);
+    m.worker->read<QJsonObject>(
+        m.owner,
+        [in, now, previous, current = name(year, number), before = name(previousYear, previousNumber)](
+            Store &store) -> Result<QJsonObject> {
+            // The same figures, from the same functions, as /v1/reports/approvals and
+            // /v1/reports/recommendations give for the quarter's window.
+            const auto report = [&store](const ReportEngine::Window &w, ReportGrouping g) -> Result<QJsonObject> {
+                auto rows = store.rollups(w.firstDay, w.endDay, g);
+                if (!rows)
+                    return fail(rows.error());
+                return ReportEngine::approvals(*rows, g, w).toJson();
+            };
+            QJsonObject out{{QStringLiteral("quarter"), current}, {QStringLiteral("from"), timeToJson(in.window.from)},
+                {QStringLiteral("to"), timeToJson(in.window.to)}};
+            const std::pair<const char *, ReportGrouping> parts[]
+                = {{"by_category", ReportGrouping::Category}, {"by_type", ReportGrouping::Type},
+                    {"by_week", ReportGrouping::Week}, {"by_reviewer", ReportGrouping::Reviewer}};
+            for (const auto &[key, grouping] : parts) {
+                auto r = report(in.window, grouping);
+                if (!r)
+                    return fail(r.error());
+                out.insert(QLatin1String(key), *r);
+            }
+            auto recommendations = RecommendationReader::read(store, in, now);
+            if (!recommendations)
+                return fail(recommendations.error());
+            out.insert(QStringLiteral("recommendations"), recommendations->toJson());
+            auto before_ = report(previous, ReportGrouping::Category);
+            if (!before_)
+                return fail(before_.error());
+            out.insert(QStringLiteral("previous"),
+                QJsonObject{{QStringLiteral("quarter"), before}, {QStringLiteral("by_category"), *before_}});
+            return out;
+        },
+        [guard](Result<QJsonObject> report) {
+            if (!guard)
+                return;
+            if (!report)
+                guard->sendError(report.error());
+            else
+                guard->sendJson(Reply::Status::Ok, *report);
         });
 }
 

@@ -1,5 +1,6 @@
 #include "demoactions.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringList>
@@ -231,6 +232,24 @@ DemoActions::Proposal DemoActions::make(QRandomGenerator &random, int serial)
     default:
         return unclassified(p, serial);
     }
+}
+
+DemoActions::Proposal DemoActions::make(const QString &type, QRandomGenerator &random, int serial)
+{
+    const Pick p{random};
+    using Make = Proposal (*)(const Pick &, int);
+    static const QHash<QString, Make> byType{{QStringLiteral("email.send_external"), &externalEmail},
+        {QStringLiteral("email.send_internal"), &internalEmail}, {QStringLiteral("refund.issue"), &refund},
+        {QStringLiteral("invoice.void"), &voidInvoice}, {QStringLiteral("code.merge_patch"), &patch},
+        {QStringLiteral("db.query"), &sql}, {QStringLiteral("db.migrate"), &migration},
+        {QStringLiteral("shell.run"), &shell}, {QStringLiteral("chat.post_status"), &statusPost},
+        {QStringLiteral("calendar.invite"), &unclassified}};
+    if (const Make make = byType.value(type))
+        return make(p, serial);
+    return {QStringLiteral("sales-agent"),
+        body(type, QStringLiteral("%1 #%2").arg(type).arg(serial),
+            QStringLiteral("{\n  \"record\": %1,\n  \"change\": \"update\"\n}\n").arg(serial), QStringLiteral("json"),
+            QStringLiteral("Routine update requested by a colleague."), QJsonObject{}, p.confidence(0.6, 0.95))};
 }
 
 } // namespace Countersign

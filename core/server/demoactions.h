@@ -18,6 +18,9 @@ public:
     };
 
     static Proposal make(QRandomGenerator &random, int serial);
+    // A proposal of one type (the demo history picks the mix itself); unknown types get a short
+    // generic body.
+    static Proposal make(const QString &type, QRandomGenerator &random, int serial);
 };
 
 } // namespace Countersign

@@ -69,6 +69,7 @@ void RecommendationReader::addPolicy(const Policy &policy, ReportEngine::Recomme
         }
     }
     in.confidenceRules = ReportEngine::confidenceRules(policy.document());
+    in.unassignedCategory = policy.unassignedCategory();
 }
 
 } // namespace Countersign

@@ -1,5 +1,7 @@
 #include "reportparameters.h"
 
+#include <QRegularExpression>
+
 #include "domain/timeformat.h"
 
 #include <QTimeZone>
@@ -45,6 +47,28 @@ Result<ReportEngine::Window> ReportParameters::window(const QUrlQuery &query, co
     if (!start.isValid())
         start = end.addDays(-DefaultWindowDays);
     return ReportEngine::window(start, end);
+}
+
+Result<std::pair<int, int>> ReportParameters::quarter(const QUrlQuery &query)
+{
+    static const QRegularExpression form(QStringLiteral("^(\\d{4})-?[Qq]([1-4])$"));
+    const QString text = query.queryItemValue(QStringLiteral("quarter"), QUrl::FullyDecoded);
+    const auto match = form.match(text);
+    if (!match.hasMatch())
+        return fail(Error::invalid(QStringLiteral("quarter"),
+            QStringLiteral("must be a year and a quarter such as 2026Q4, not \"%1\"").arg(text)));
+    return std::pair<int, int>(match.captured(1).toInt(), match.captured(2).toInt());
+}
+
+ReportEngine::Window ReportParameters::quarterWindow(int year, int quarter)
+{
+    const QDate first(year, (quarter - 1) * 3 + 1, 1);
+    ReportEngine::Window w;
+    w.firstDay = first;
+    w.endDay = first.addMonths(3);
+    w.from = QDateTime(w.firstDay, QTime(0, 0), QTimeZone::UTC);
+    w.to = QDateTime(w.endDay, QTime(0, 0), QTimeZone::UTC);
+    return w;
 }
 
 Result<ReportGrouping> ReportParameters::grouping(const QUrlQuery &query)

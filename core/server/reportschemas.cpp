@@ -53,6 +53,16 @@ void ReportSchemas::addTo(QJsonObject &schemas)
             {QStringLiteral("thresholds"), type(QStringLiteral("object"))},
             {QStringLiteral("items"), arrayOf(ref(QStringLiteral("Recommendation")))}}));
 
+    const QJsonObject approvalReport = ref(QStringLiteral("ApprovalReport"));
+    schemas.insert(QStringLiteral("QuarterlyReport"),
+        object({{QStringLiteral("quarter"), type(s, QStringLiteral("e.g. 2026Q4"))},
+            {QStringLiteral("from"), type(s, time)}, {QStringLiteral("to"), type(s, QStringLiteral("exclusive"))},
+            {QStringLiteral("by_category"), approvalReport}, {QStringLiteral("by_type"), approvalReport},
+            {QStringLiteral("by_week"), approvalReport}, {QStringLiteral("by_reviewer"), approvalReport},
+            {QStringLiteral("recommendations"), ref(QStringLiteral("RecommendationReport"))},
+            {QStringLiteral("previous"),
+                object({{QStringLiteral("quarter"), type(s)}, {QStringLiteral("by_category"), approvalReport}})}}));
+
     schemas.insert(QStringLiteral("SpotCheck"),
         object({{QStringLiteral("id"), type(s, QStringLiteral("the action's id"))}, {QStringLiteral("type"), type(s)},
             {QStringLiteral("category"), type(s)}, {QStringLiteral("agent"), type(s)},

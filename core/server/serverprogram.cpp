@@ -1,7 +1,9 @@
 #include "serverprogram.h"
 
+#include "demohistory.h"
 #include "demoseeder.h"
 #include "logging.h"
+#include "policyservice.h"
 #include "queueserver.h"
 #include "store/storefactory.h"
 #include "storeworker.h"
@@ -149,6 +151,18 @@ int ServerProgram::run(const ServerOptions &options)
         out << "demo tokens (also in " << file << "):\n";
         for (auto it = t.begin(); it != t.end(); ++it)
             out << "  " << it.key().leftJustified(9) << it.value().toString() << '\n';
+        // A fresh database gets a quarter of history first, so the reports have something to show.
+        const Policy policy = server.policy()->engine().policy();
+        const QDateTime now = clock.now();
+        auto seeded = server.storeWorker()->call<int>(
+            [policy, now](Store &store) {
+                return DemoHistory::seedOnce(store, policy, now);
+            },
+            std::chrono::seconds(60));
+        if (!seeded)
+            err << "countersign-server: demo history not seeded: " << seeded.error().toString() << '\n';
+        else if (*seeded > 0)
+            out << "demo history: " << *seeded << " actions of the last " << DemoHistory::DefaultDays << " days\n";
         demo.start(options.demoInitial, options.demoInterval);
     }
     out.flush();

@@ -121,6 +121,11 @@ void BottleneckView::setSnapshot(const ReportSnapshot &snapshot)
     }
     m_queueView->sortByColumn(1, Qt::DescendingOrder);
     m_reviewerView->sortByColumn(1, Qt::DescendingOrder);
+    // Headers such as "Time to decide (median)" are wider than the default section.
+    for (QTreeView *view : {m_queueView, m_reviewerView}) {
+        for (int c = 0; c < view->model()->columnCount(); ++c)
+            view->resizeColumnToContents(c);
+    }
 }
 
 } // namespace Countersign

@@ -45,6 +45,7 @@ ProposalDialog::ProposalDialog(const Recommendation &recommendation, QWidget *pa
 
     auto *changesBox = new QGroupBox(tr("Proposed tiers"), this);
     auto *form = new QFormLayout(changesBox);
+    m_form = form;
     for (const auto &change : recommendation.proposedChanges) {
         auto *combo = new QComboBox(changesBox);
         combo->setObjectName(QStringLiteral("tier:") + change.type);
@@ -91,12 +92,35 @@ void ProposalDialog::setSimulator(Simulator simulator)
     m_whatIf->run();
 }
 
+void ProposalDialog::offerCategories(const QStringList &categories)
+{
+    if (!m_categories.isEmpty())
+        return;
+    for (const auto &change : std::as_const(m_recommendation.proposedChanges)) {
+        auto *combo = new QComboBox(this);
+        combo->setObjectName(QStringLiteral("category:") + change.type);
+        combo->addItem(tr("(keep the default)"), QString());
+        for (const QString &category : categories)
+            combo->addItem(category, category);
+        if (!change.category.isEmpty() && combo->findData(change.category) < 0)
+            combo->addItem(change.category, change.category);
+        combo->setCurrentIndex(qMax(0, combo->findData(change.category)));
+        combo->setToolTip(change.category.isEmpty()
+                ? tr("The agents sent no category the policy knows for this type.")
+                : tr("Prefilled from the category the agents sent with these actions."));
+        m_form->addRow(tr("Category of %1").arg(change.type), combo);
+        m_categories.append(combo);
+    }
+}
+
 QList<PolicyChange> ProposalDialog::changes() const
 {
     QList<PolicyChange> out;
-    for (int i = 0; i < m_tiers.size(); ++i)
-        out.append(
-            PolicyChange{m_recommendation.proposedChanges.at(i).type, Tier(m_tiers.at(i)->currentData().toInt())});
+    for (int i = 0; i < m_tiers.size(); ++i) {
+        const QString category = i < m_categories.size() ? m_categories.at(i)->currentData().toString() : QString();
+        out.append(PolicyChange{
+            m_recommendation.proposedChanges.at(i).type, Tier(m_tiers.at(i)->currentData().toInt()), category});
+    }
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QFormLayout;
 class QPlainTextEdit;
 
 namespace Countersign {
@@ -18,6 +19,10 @@ class ProposalDialog : public QDialog
 
 public:
     explicit ProposalDialog(const Recommendation &recommendation, QWidget *parent = nullptr);
+
+    // An unassigned type gets a home: a category choice per change, offering `categories` (the
+    // policy's) and starting from the agents' hint the recommendation carries.
+    void offerCategories(const QStringList &categories);
 
     QList<PolicyChange> changes() const;
     QString note() const;
@@ -32,6 +37,8 @@ public:
 private:
     Recommendation m_recommendation;
     QList<QComboBox *> m_tiers;
+    QList<QComboBox *> m_categories; // empty, or one per change
+    QFormLayout *m_form = nullptr;
     QPlainTextEdit *m_note;
     WhatIfPanel *m_whatIf;
 };

@@ -1,22 +1,24 @@
 #include "quarterlyreport.h"
 
+#include "charttextobject.h"
 #include "domain/csvwriter.h"
+#include "evidenceformatter.h"
 #include "queue/queuemodel.h"
 #include "recommendationmodel.h"
 #include "reportcharts.h"
 #include "reporttablemodel.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QChart>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QGraphicsScene>
 #include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QTextDocument>
-#include <QUrl>
+#include <QTextOption>
 
 #include <memory>
 
@@ -53,19 +55,22 @@ const ReportGroup *findGroup(const ApprovalReport &report, const QString &key)
     return nullptr;
 }
 
-QImage renderChart(QChart *chart, QSize size)
+// The evidence of a recommendation in one line: "Reviewed: 271 · Approval rate: 99.3% · ...".
+QString evidenceLine(const QJsonObject &evidence)
 {
-    // A chart renders through a scene; no view or window is needed, so this works offscreen.
-    QGraphicsScene scene;
-    scene.addItem(chart); // the scene owns and deletes the chart
-    chart->setGeometry(QRectF(QPointF(0, 0), QSizeF(size)));
-    QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(2);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    scene.render(&painter, QRectF(QPointF(0, 0), QSizeF(size)), chart->geometry());
-    return image;
+    QStringList parts;
+    for (auto it = evidence.begin(); it != evidence.end(); ++it) {
+        if (it->isObject())
+            continue; // the window: the whole review is about one quarter
+        parts.append(
+            QStringLiteral("%1: %2").arg(EvidenceFormatter::label(it.key()), EvidenceFormatter::value(it.key(), *it)));
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+bool isSpotCheckFinding(const Recommendation &r)
+{
+    return r.kind == RecommendationKind::Tighten && r.id.startsWith(QLatin1String("tighten:"));
 }
 
 } // namespace
@@ -121,19 +126,40 @@ QString QuarterlyReport::headline() const
 }
 
 QString QuarterlyReport::recommendationSection(
-    RecommendationKind kind, const QString &heading, const QString &none) const
+    const std::function<bool(const Recommendation &)> &which, const QString &heading, const QString &none) const
 {
-    QString html = QStringLiteral("<h2>%1</h2>").arg(heading.toHtmlEscaped());
+    QString html = QStringLiteral("<h3>%1</h3>").arg(heading.toHtmlEscaped());
     QString items;
     for (const auto &r : m_data.current.recommendations.items) {
-        if (r.kind != kind)
+        if (!which(r))
             continue;
-        items += QStringLiteral("<li><b>%1</b>: %2</li>")
-                     .arg(RecommendationModel::subject(r).toHtmlEscaped(), r.summary.toHtmlEscaped());
+        items += QStringLiteral("<li><b>%1</b>: %2<br><small>%3</small></li>")
+                     .arg(RecommendationModel::subject(r).toHtmlEscaped(), r.summary.toHtmlEscaped(),
+                         evidenceLine(r.evidence).toHtmlEscaped());
     }
     if (items.isEmpty())
         return html + QStringLiteral("<p>%1</p>").arg(none.toHtmlEscaped());
     return html + QStringLiteral("<ul>") + items + QStringLiteral("</ul>");
+}
+
+QString QuarterlyReport::decisionsSection() const
+{
+    const auto kind = [](RecommendationKind k) {
+        return [k](const Recommendation &r) {
+            return r.kind == k && !isSpotCheckFinding(r);
+        };
+    };
+    QString html = QStringLiteral("<h2>%1</h2>").arg(tr("Decisions to take").toHtmlEscaped());
+    html += recommendationSection(kind(RecommendationKind::Promote), tr("Move to auto-approve"),
+        tr("No action type met the bar for auto-approval this quarter."));
+    html += recommendationSection(
+        kind(RecommendationKind::Tighten), tr("Tighten"), tr("Nothing to tighten this quarter."));
+    html += recommendationSection(isSpotCheckFinding, tr("Spot-check findings"),
+        tr("Spot checks of auto-approved actions found no problem this quarter."));
+    html += recommendationSection(kind(RecommendationKind::Unassigned),
+        tr("Assign: new action types the policy does not name"),
+        tr("Every action type seen this quarter is named in the policy."));
+    return html;
 }
 
 QString QuarterlyReport::queueSection() const
@@ -183,21 +209,11 @@ QString QuarterlyReport::reviewerSection() const
     return html + QStringLiteral("</table>");
 }
 
-QList<std::pair<QString, QImage>> QuarterlyReport::charts() const
-{
-    const ReportCharts charts(m_palette);
-    const QSize size(720, 340);
-    return {{QStringLiteral("chart-rates"), renderChart(charts.rates(m_data.current.byCategory), size)},
-        {QStringLiteral("chart-queue"), renderChart(charts.queueTimes(m_data.current.byCategory), size)},
-        {QStringLiteral("chart-trend"), renderChart(charts.trend(m_data.current.byWeek), size)},
-        {QStringLiteral("chart-tiers"), renderChart(charts.tierVolume(m_data.current.byWeek), size)}};
-}
-
 QString QuarterlyReport::html() const
 {
     const QLocale locale;
-    const auto image = [](const QString &name) {
-        return QStringLiteral("<p><img src=\"%1\" width=\"640\"></p>").arg(name);
+    const auto chart = [](int index) {
+        return QStringLiteral("<p>%1</p>").arg(ChartTextObject::marker(index));
     };
     QString html = QStringLiteral("<html><body><h1>%1</h1><p>%2</p>")
                        .arg(title().toHtmlEscaped(),
@@ -205,19 +221,20 @@ QString QuarterlyReport::html() const
                                .arg(locale.toString(m_data.current.from, QLocale::LongFormat),
                                    locale.toString(m_data.current.to, QLocale::LongFormat))
                                .toHtmlEscaped());
+    // The cover: what to decide, with its evidence, then the quarter in figures.
+    html += decisionsSection();
+    html += QStringLiteral("<h2>%1</h2>").arg(tr("The quarter in figures").toHtmlEscaped());
     html += headline();
-    html += recommendationSection(RecommendationKind::Promote, tr("Move to auto-approve"),
-        tr("No action type met the bar for auto-approval this quarter."));
-    html += recommendationSection(RecommendationKind::Tighten, tr("Tighten"), tr("Nothing to tighten this quarter."));
-    html += recommendationSection(RecommendationKind::Unassigned, tr("New action types the policy does not name"),
-        tr("Every action type seen this quarter is named in the policy."));
-    html += image(QStringLiteral("chart-rates"));
+    html += chart(0) + chart(2);
     html += queueSection();
-    html += image(QStringLiteral("chart-queue")) + image(QStringLiteral("chart-trend"));
+    html += chart(1);
     html += reviewerSection();
     html += recommendationSection(
-        RecommendationKind::Bottleneck, tr("Bottlenecks"), tr("No category or reviewer held up the queue."));
-    html += image(QStringLiteral("chart-tiers"));
+        [](const Recommendation &r) {
+            return r.kind == RecommendationKind::Bottleneck;
+        },
+        tr("Bottlenecks"), tr("No category or reviewer held up the queue."));
+    html += chart(3);
     return html + QStringLiteral("</body></html>");
 }
 
@@ -225,10 +242,39 @@ QTextDocument *QuarterlyReport::document() const
 {
     auto *doc = new QTextDocument;
     doc->setDocumentMargin(0);
-    for (const auto &[name, image] : charts())
-        doc->addResource(QTextDocument::ImageResource, QUrl(name), image);
+    // Break lines between words only: "communications" never becomes "communica-" + "tions".
+    QTextOption option = doc->defaultTextOption();
+    option.setWrapMode(QTextOption::WordWrap);
+    doc->setDefaultTextOption(option);
+    auto *charts = new ChartTextObject(doc);
+    const ReportCharts built(m_palette);
+    charts->addChart(built.rates(m_data.current.byCategory));
+    charts->addChart(built.queueTimes(m_data.current.byCategory));
+    charts->addChart(built.trend(m_data.current.byWeek));
+    charts->addChart(built.tierVolume(m_data.current.byWeek));
     doc->setHtml(html());
+    charts->placeCharts();
     return doc;
+}
+
+int QuarterlyReport::paint(QPainter &painter, const QSizeF &page, const std::function<void()> &newPage) const
+{
+    std::unique_ptr<QTextDocument> doc(document());
+    // Laid out for the device (its resolution sizes the fonts) and cut into pages of `page`; a
+    // line, table row or chart that would straddle a page starts the next one.
+    doc->documentLayout()->setPaintDevice(painter.device());
+    doc->setPageSize(page);
+    const int pages = doc->pageCount();
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0)
+            newPage();
+        painter.save();
+        const QRectF clip(QPointF(0, i * page.height()), page);
+        painter.translate(0, -clip.top());
+        doc->drawContents(&painter, clip);
+        painter.restore();
+    }
+    return pages;
 }
 
 QByteArray QuarterlyReport::toCsv() const
@@ -264,8 +310,13 @@ Result<void> QuarterlyReport::exportPdf(const QString &path) const
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
         writer.setResolution(150);
-        std::unique_ptr<QTextDocument> doc(document());
-        doc->print(&writer);
+        QPainter painter;
+        if (!painter.begin(&writer))
+            return fail(Error::unavailable(tr("Cannot write %1.").arg(path)));
+        paint(painter, writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF(), [&writer] {
+            writer.newPage();
+        });
+        painter.end();
     }
     if (QFileInfo(partial).size() == 0) {
         QFile::remove(partial);

@@ -4,9 +4,11 @@
 #include "reportsnapshot.h"
 
 #include <QCoreApplication>
-#include <QImage>
 #include <QPalette>
 
+#include <functional>
+
+class QPainter;
 class QTextDocument;
 
 namespace Countersign {
@@ -14,7 +16,8 @@ namespace Countersign {
 // The quarterly review a team lead takes to the policy meeting. It answers: which types to move
 // to auto-approve, which to tighten, which new types appeared unassigned, how queue times and
 // SLA breaches evolved against the previous quarter, and how the reviewers' load was spread.
-// Rendered as a rich-text document with the charts (preview and PDF) and as CSV.
+// Rendered as a rich-text document with the charts as vector drawings (preview and PDF), opening
+// with the decisions to take and their evidence, and as CSV.
 class QuarterlyReport
 {
     Q_DECLARE_TR_FUNCTIONS(QuarterlyReport)
@@ -26,6 +29,9 @@ public:
     QString title() const;
     // A new document (owned by the caller) with the charts as image resources.
     QTextDocument *document() const;
+    // Paints the review onto `painter`'s device in pages of `page` (device pixels), calling
+    // `newPage` between them; returns the number of pages. exportPdf() paints with it.
+    int paint(QPainter &painter, const QSizeF &page, const std::function<void()> &newPage) const;
     QByteArray toCsv() const;
 
     Result<void> exportPdf(const QString &path) const;
@@ -37,10 +43,11 @@ public:
 private:
     QString html() const;
     QString headline() const;
-    QString recommendationSection(RecommendationKind kind, const QString &heading, const QString &none) const;
+    QString recommendationSection(
+        const std::function<bool(const Recommendation &)> &which, const QString &heading, const QString &none) const;
+    QString decisionsSection() const;
     QString queueSection() const;
     QString reviewerSection() const;
-    QList<std::pair<QString, QImage>> charts() const;
 
     QuarterData m_data;
     QPalette m_palette;

@@ -29,6 +29,7 @@ public:
     void setQuarter(int year, int quarter);
     void generate();
     bool hasReport() const { return m_data.has_value(); }
+    const std::optional<QuarterData> &data() const { return m_data; }
     // Exports without asking; the file dialogs call these. Errors are shown and returned.
     bool exportPdf(const QString &path);
     bool exportCsv(const QString &path);

@@ -4,6 +4,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QDateTimeAxis>
+#include <QGraphicsSimpleTextItem>
 #include <QHorizontalBarSeries>
 #include <QHorizontalPercentBarSeries>
 #include <QLegend>
@@ -12,6 +13,8 @@
 #include <QStackedBarSeries>
 #include <QTimeZone>
 #include <QValueAxis>
+
+#include <algorithm>
 
 namespace Countersign {
 
@@ -28,6 +31,8 @@ void styleAxis(QAbstractAxis *axis, const QPalette &palette)
     axis->setTitleBrush(palette.color(QPalette::WindowText));
     axis->setLinePenColor(palette.color(QPalette::Mid));
     axis->setGridLineColor(palette.color(QPalette::Midlight));
+    // A cut label ("1..." for "100%") misreads; a long one may crowd, but it stays whole.
+    axis->setTruncateLabels(false);
 }
 
 } // namespace
@@ -73,8 +78,28 @@ QChart *ReportCharts::newChart(const QString &title) const
     return chart;
 }
 
+QChart *ReportCharts::placeholder(const QString &title, const QString &text) const
+{
+    QChart *chart = newChart(title);
+    chart->legend()->hide();
+    chart->setProperty("emptyText", text);
+    auto *label = new QGraphicsSimpleTextItem(text, chart);
+    label->setBrush(m_palette.color(QPalette::PlaceholderText));
+    QObject::connect(chart, &QGraphicsWidget::geometryChanged, chart, [chart, label] {
+        const QRectF r = label->boundingRect();
+        label->setPos(chart->size().width() / 2 - r.width() / 2, chart->size().height() / 2 - r.height() / 2);
+    });
+    return chart;
+}
+
 QChart *ReportCharts::rates(const ApprovalReport &report) const
 {
+    const bool any = std::any_of(report.groups.cbegin(), report.groups.cend(), [](const ReportGroup &g) {
+        return g.reviewed > 0;
+    });
+    if (!any)
+        return placeholder(
+            ReportCharts::tr("Decisions by outcome"), ReportCharts::tr("No reviewed decisions in this period."));
     QChart *chart = newChart(ReportCharts::tr("Decisions by outcome"));
     auto *approved = new QBarSet(ReportCharts::tr("Approved"));
     auto *modified = new QBarSet(ReportCharts::tr("Modified"));
@@ -114,6 +139,11 @@ QChart *ReportCharts::queueTimes(const ApprovalReport &report) const
     double longest = 0;
     for (const auto &g : report.groups)
         longest = std::max({longest, g.queueP95Seconds, g.queueMedianSeconds});
+    if (longest <= 0 && std::none_of(report.groups.cbegin(), report.groups.cend(), [](const ReportGroup &g) {
+            return g.queueMedianSeconds >= 0;
+        }))
+        return placeholder(
+            ReportCharts::tr("Time in queue"), ReportCharts::tr("Nothing waited for review in this period."));
     const bool hours = longest >= 3 * 3600;
     const bool minutes = !hours && longest >= 3 * 60;
     const double unit = hours ? 3600.0 : minutes ? 60.0 : 1.0;
@@ -149,8 +179,13 @@ QChart *ReportCharts::queueTimes(const ApprovalReport &report) const
     return chart;
 }
 
-QChart *ReportCharts::trend(const ApprovalReport &report) const
+QChart *ReportCharts::trend(const ApprovalReport &report, const ApprovalReport &previous) const
 {
+    if (std::none_of(report.groups.cbegin(), report.groups.cend(), [](const ReportGroup &g) {
+            return g.reviewed > 0;
+        }))
+        return placeholder(
+            ReportCharts::tr("Outcome rates over time"), ReportCharts::tr("No reviewed decisions in this period."));
     QChart *chart = newChart(ReportCharts::tr("Outcome rates over time"));
     const std::pair<QString, QColor> lines[] = {{ReportCharts::tr("Approval rate"), approvedColor()},
         {ReportCharts::tr("Modification rate"), modifiedColor()},
@@ -177,6 +212,29 @@ QChart *ReportCharts::trend(const ApprovalReport &report) const
         series[1]->append(ms, g.modificationRate * 100);
         series[2]->append(ms, g.rejectionRate * 100);
     }
+    // The period before, moved onto this one's dates: how the approval rate compares.
+    const qint64 shift = previous.from.isValid() && report.from.isValid() ? previous.from.daysTo(report.from) : 0;
+    if (shift > 0 && std::any_of(previous.groups.cbegin(), previous.groups.cend(), [](const ReportGroup &g) {
+            return g.reviewed > 0;
+        })) {
+        auto *before = new QLineSeries;
+        before->setName(ReportCharts::tr("Approval rate, previous period"));
+        QColor faint = approvedColor();
+        faint.setAlpha(110);
+        before->setPen(QPen(faint, 1.5, Qt::DashLine));
+        for (const auto &g : previous.groups) {
+            const QDate day = QDate::fromString(g.key, Qt::ISODate);
+            if (!day.isValid() || g.reviewed == 0)
+                continue;
+            const QDateTime at(day.addDays(shift), QTime(12, 0), QTimeZone::UTC);
+            before->append(double(at.toMSecsSinceEpoch()), g.approvalRate * 100);
+            if (!first.isValid() || at < first)
+                first = at;
+            if (at > last)
+                last = at;
+        }
+        series.append(before);
+    }
     auto *axisX = new QDateTimeAxis;
     axisX->setFormat(QStringLiteral("d MMM"));
     if (first.isValid()) {
@@ -201,6 +259,8 @@ QChart *ReportCharts::trend(const ApprovalReport &report) const
 
 QChart *ReportCharts::tierVolume(const ApprovalReport &report) const
 {
+    if (report.groups.isEmpty())
+        return placeholder(ReportCharts::tr("Volume by tier"), ReportCharts::tr("No actions in this period."));
     QChart *chart = newChart(ReportCharts::tr("Volume by tier"));
     auto *autoSet = new QBarSet(ReportCharts::tr("Auto-approved"));
     auto *reviewSet = new QBarSet(ReportCharts::tr("Reviewed"));
@@ -226,6 +286,9 @@ QChart *ReportCharts::tierVolume(const ApprovalReport &report) const
     chart->addSeries(series);
     auto *axisX = new QBarCategoryAxis;
     axisX->append(keys);
+    // A quarter has 13 weeks: slanted dates fit where level ones would be cut to "12 ...".
+    if (keys.size() > 8)
+        axisX->setLabelsAngle(-45);
     auto *axisY = new QValueAxis;
     // At least 0..4, so a quiet period still gets whole-number ticks rather than 0, 0.25, ...
     axisY->setRange(0, std::max<double>(4, double(tallest)));

@@ -24,9 +24,15 @@ public:
     // Median and p95 time in queue per group, in minutes or hours as the data needs.
     QChart *queueTimes(const ApprovalReport &report) const;
     // Approval, modification and rejection rate per week (a by-week or by-day report).
-    QChart *trend(const ApprovalReport &report) const;
+    // `previous`, when it has reviewed decisions: its approval rate as a faint dashed line,
+    // shifted onto this period's dates.
+    QChart *trend(const ApprovalReport &report, const ApprovalReport &previous = {}) const;
     // How many actions each tier handled per week: auto-approved, reviewed, prohibited, expired.
     QChart *tierVolume(const ApprovalReport &report) const;
+
+    // A chart without data: the title and `text` centred in the theme's colours, never a blank
+    // box. The text is also the chart's "emptyText" property.
+    QChart *placeholder(const QString &title, const QString &text) const;
 
     QColor approvedColor() const;
     QColor modifiedColor() const;

@@ -49,10 +49,19 @@ void ReportLoader::load(QDate from, QDate to, ReportGrouping tableGrouping)
     m_snapshot = ReportSnapshot{};
     m_snapshot.from = from;
     m_snapshot.to = to;
-    begin(6, [this] {
+    begin(8, [this] {
         Q_EMIT loaded(m_snapshot);
     });
     auto &s = m_snapshot;
+    // The period of equal length just before, for the table's deltas.
+    const QDate previousTo = from.addDays(-1);
+    const QDate previousFrom = previousTo.addDays(-from.daysTo(to));
+    fetch(m_client.approvals(previousFrom, previousTo, tableGrouping), [&s](const ApprovalReport &r) {
+        s.previousTable = r;
+    });
+    fetch(m_client.approvals(previousFrom, previousTo, ReportGrouping::Week), [&s](const ApprovalReport &r) {
+        s.previousByWeek = r;
+    });
     fetch(m_client.approvals(from, to, ReportGrouping::Category), [&s](const ApprovalReport &r) {
         s.byCategory = r;
     });

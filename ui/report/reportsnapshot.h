@@ -14,8 +14,10 @@ struct ReportSnapshot {
     QDate to;
     ApprovalReport byCategory; // the charts per category
     ApprovalReport byWeek; // trend and tier volume
+    ApprovalReport previousByWeek; // the period before, a faint line in the trend
     ApprovalReport byReviewer; // reviewers' load
     ApprovalReport table; // the table in the grouping the user chose
+    ApprovalReport previousTable; // the same grouping over the period of equal length just before
     RecommendationReport recommendations;
     QJsonObject queueStats; // the queue right now (GET /v1/queue/stats)
 };

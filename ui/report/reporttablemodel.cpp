@@ -3,8 +3,13 @@
 #include "domain/csvwriter.h"
 #include "queue/queuemodel.h"
 
+#include <QBrush>
 #include <QFont>
+#include <QGuiApplication>
 #include <QLocale>
+#include <QPalette>
+
+#include <cmath>
 
 namespace Countersign {
 
@@ -12,11 +17,53 @@ ReportTableModel::ReportTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
 
-void ReportTableModel::setReport(const ApprovalReport &report)
+void ReportTableModel::setReport(const ApprovalReport &report, const ApprovalReport &previous)
 {
     beginResetModel();
     m_report = report;
+    m_previous = previous;
     endResetModel();
+}
+
+const ReportGroup *ReportTableModel::previousGroup(int row) const
+{
+    if (m_previous.groups.isEmpty())
+        return nullptr;
+    if (row >= m_report.groups.size())
+        return &m_previous.totals;
+    const QString &key = m_report.groups.at(row).key;
+    for (const ReportGroup &g : m_previous.groups) {
+        if (g.key == key)
+            return &g;
+    }
+    return nullptr;
+}
+
+QVariant ReportTableModel::delta(int row, int column) const
+{
+    const ReportGroup *before = previousGroup(row);
+    const ReportGroup &now = group(row);
+    if (!before)
+        return {};
+    switch (column) {
+    case ApprovalRateColumn:
+    case ModificationRateColumn:
+    case RejectionRateColumn:
+        if (now.reviewed == 0 || before->reviewed == 0)
+            return {};
+        return (number(now, column).toDouble() - number(*before, column).toDouble()) * 100.0;
+    case QueueMedianColumn:
+    case QueueP95Column:
+    case DecideMedianColumn: {
+        const double a = number(now, column).toDouble();
+        const double b = number(*before, column).toDouble();
+        if (a < 0 || b < 0)
+            return {};
+        return a - b;
+    }
+    default:
+        return {};
+    }
 }
 
 const ReportGroup &ReportTableModel::group(int row) const
@@ -106,8 +153,37 @@ QVariant ReportTableModel::data(const QModelIndex &index, int role) const
     const bool totals = index.row() == m_report.groups.size();
     const ReportGroup &g = group(index.row());
     switch (role) {
-    case Qt::DisplayRole:
-        return totals && index.column() == KeyColumn ? tr("All") : display(g, index.column());
+    case Qt::DisplayRole: {
+        if (totals && index.column() == KeyColumn)
+            return tr("All");
+        QString text = display(g, index.column());
+        // An arrow where the figure moved against the previous period (a tenth of a point or
+        // a second is noise).
+        const QVariant d = delta(index.row(), index.column());
+        if (d.isValid() && std::abs(d.toDouble()) >= 0.05)
+            text += d.toDouble() > 0 ? QStringLiteral(" ▲") : QStringLiteral(" ▼");
+        return text;
+    }
+    case DeltaRole:
+        return delta(index.row(), index.column());
+    case Qt::ToolTipRole: {
+        const QVariant d = delta(index.row(), index.column());
+        if (!d.isValid())
+            return {};
+        const ReportGroup *before = previousGroup(index.row());
+        return tr("Previous period: %1").arg(display(*before, index.column()));
+    }
+    case Qt::ForegroundRole: {
+        const QVariant d = delta(index.row(), index.column());
+        if (!d.isValid() || std::abs(d.toDouble()) < 0.05)
+            return {};
+        // Better is green, worse is red: more approvals, fewer rejections and rewrites, less waiting.
+        const bool better = index.column() == ApprovalRateColumn ? d.toDouble() > 0 : d.toDouble() < 0;
+        const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+        const QColor good(46, 160, 67);
+        const QColor bad(207, 52, 48);
+        return QBrush((better ? good : bad).lighter(dark ? 140 : 100));
+    }
     case SortRole:
         return number(g, index.column());
     case IsTotalsRole:

@@ -34,11 +34,14 @@ public:
         EscalationsColumn,
         ColumnCount
     };
-    enum Role { SortRole = Qt::UserRole + 1, IsTotalsRole };
+    // DeltaRole: the change against the previous period for rates (percentage points) and times
+    // (seconds), invalid where there is nothing to compare.
+    enum Role { SortRole = Qt::UserRole + 1, IsTotalsRole, DeltaRole };
 
     explicit ReportTableModel(QObject *parent = nullptr);
 
-    void setReport(const ApprovalReport &report);
+    // `previous`: the same grouping over the period before, for the deltas (may be empty).
+    void setReport(const ApprovalReport &report, const ApprovalReport &previous = {});
     const ApprovalReport &report() const { return m_report; }
     // The group of a row; the totals row gives the totals.
     const ReportGroup &group(int row) const;
@@ -56,8 +59,11 @@ public:
 private:
     static QVariant number(const ReportGroup &group, int column);
     QString display(const ReportGroup &group, int column) const;
+    const ReportGroup *previousGroup(int row) const;
+    QVariant delta(int row, int column) const;
 
     ApprovalReport m_report;
+    ApprovalReport m_previous;
 };
 
 } // namespace Countersign

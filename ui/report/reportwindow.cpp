@@ -9,6 +9,7 @@
 #include "reportcharts.h"
 #include "reportloader.h"
 #include "reporttablemodel.h"
+#include "reporttableproxy.h"
 #include "settings/exportlocation.h"
 #include "settings/icons.h"
 #include "settings/noticelabel.h"
@@ -27,7 +28,6 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSaveFile>
-#include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -61,9 +61,8 @@ ReportWindow::ReportWindow(ServerConnection *connection, QWidget *parent)
     setWindowIcon(Icons::icon(Icons::Report));
     resize(1100, 760);
 
-    auto *proxy = new QSortFilterProxyModel(this);
+    auto *proxy = new ReportTableProxy(this);
     proxy->setSourceModel(m_tableModel);
-    proxy->setSortRole(ReportTableModel::SortRole);
     m_table->setObjectName(QStringLiteral("reportTable"));
     m_table->setModel(proxy);
     m_table->setSortingEnabled(true);
@@ -123,7 +122,41 @@ ReportWindow::ReportWindow(ServerConnection *connection, QWidget *parent)
     connect(m_quarterly, &QuarterlyReviewPanel::statusMessage, this, [this](const QString &text) {
         statusBar()->showMessage(text, 8000);
     });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &ReportWindow::updateControls);
+    showPlaceholders(tr("Loading…"));
+    updateControls();
     setRange(Range::Last30Days);
+}
+
+// The period acts on every tab but the quarterly review (it has its own quarter); the grouping
+// only on the table.
+void ReportWindow::updateControls()
+{
+    const QWidget *page = m_tabs->currentWidget();
+    const bool period = page != m_quarterly;
+    for (QAction *a : std::as_const(m_periodControls))
+        a->setVisible(period);
+    for (QAction *a : std::as_const(m_groupingControls))
+        a->setVisible(page == m_table);
+}
+
+void ReportWindow::showPlaceholders(const QString &text)
+{
+    const ReportCharts charts(palette());
+    const QString titles[] = {ReportCharts::tr("Decisions by outcome"), ReportCharts::tr("Time in queue"),
+        ReportCharts::tr("Outcome rates over time"), ReportCharts::tr("Volume by tier")};
+    for (int i = 0; i < m_charts.size(); ++i)
+        setChart(i, charts.placeholder(titles[i], text));
+}
+
+void ReportWindow::setChart(int index, QChart *chart)
+{
+    QChartView *view = m_charts.at(index);
+    QChart *old = view->chart();
+    view->setChart(chart); // the view takes ownership of the new chart
+    delete old;
+    // The view's own background shows around the chart: the theme's, not white.
+    view->setBackgroundBrush(palette().color(QPalette::Window));
 }
 
 void ReportWindow::createToolBar()
@@ -154,13 +187,9 @@ void ReportWindow::createToolBar()
     rangeLabel->setBuddy(m_range);
     auto *groupLabel = new QLabel(tr("  &Group table by:"), bar);
     groupLabel->setBuddy(m_grouping);
-    bar->addWidget(rangeLabel);
-    bar->addWidget(m_range);
-    bar->addWidget(m_from);
-    bar->addWidget(new QLabel(QStringLiteral(" – "), bar));
-    bar->addWidget(m_to);
-    bar->addWidget(groupLabel);
-    bar->addWidget(m_grouping);
+    m_periodControls = {bar->addWidget(rangeLabel), bar->addWidget(m_range), bar->addWidget(m_from),
+        bar->addWidget(new QLabel(QStringLiteral(" – "), bar)), bar->addWidget(m_to)};
+    m_groupingControls = {bar->addWidget(groupLabel), bar->addWidget(m_grouping)};
 
     connect(m_range, &QComboBox::activated, this, [this] {
         setRange(Range(m_range->currentData().toInt()));
@@ -289,17 +318,16 @@ void ReportWindow::display(const ReportSnapshot &snapshot)
 {
     m_snapshot = snapshot;
     m_notice->clear();
-    m_tableModel->setReport(snapshot.table);
+    m_tableModel->setReport(snapshot.table, snapshot.previousTable);
+    // Wide enough for the headers ("Modification rate") and the longest value.
+    m_table->resizeColumnsToContents();
     m_recommendations->setRecommendations(snapshot.recommendations.items);
     m_bottlenecks->setSnapshot(snapshot);
     const ReportCharts charts(palette());
     QChart *built[] = {charts.rates(snapshot.byCategory), charts.queueTimes(snapshot.byCategory),
-        charts.trend(snapshot.byWeek), charts.tierVolume(snapshot.byWeek)};
-    for (int i = 0; i < 4; ++i) {
-        QChart *old = m_charts[i]->chart();
-        m_charts[i]->setChart(built[i]); // the view takes ownership of the new chart
-        delete old;
-    }
+        charts.trend(snapshot.byWeek, snapshot.previousByWeek), charts.tierVolume(snapshot.byWeek)};
+    for (int i = 0; i < 4; ++i)
+        setChart(i, built[i]);
     const ReportGroup &t = snapshot.byCategory.totals;
     if (t.submitted == 0 && t.reviewed == 0 && t.expired == 0)
         m_notice->setNotice(NoticeLabel::Kind::Information, tr("No actions were submitted or decided in this period."));
@@ -317,6 +345,7 @@ void ReportWindow::display(const ReportSnapshot &snapshot)
 void ReportWindow::showFailure(const Error &error)
 {
     statusBar()->clearMessage();
+    showPlaceholders(tr("No report to show."));
     if (error.code == ErrorCode::Forbidden) {
         m_notice->setNotice(NoticeLabel::Kind::Warning,
             tr("Reports are for team leads: this connection's token has no lead role. Connect with a lead's or "
@@ -331,6 +360,13 @@ void ReportWindow::draftProposal(const Recommendation &recommendation)
 {
     auto *dialog = new ProposalDialog(recommendation, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (recommendation.kind == RecommendationKind::Unassigned && m_snapshot) {
+        // The categories the reports show are the policy's (every action lands in one of them).
+        QStringList categories;
+        for (const ReportGroup &g : std::as_const(m_snapshot->byCategory.groups))
+            categories.append(g.key);
+        dialog->offerCategories(categories);
+    }
     dialog->setSimulator([connection = m_connection](const QList<PolicyChange> &changes) {
         return ReportClient(connection).simulateChanges(changes);
     });

@@ -6,6 +6,8 @@
 
 #include <optional>
 
+class QAction;
+class QChart;
 class QChartView;
 class QComboBox;
 class QDateEdit;
@@ -60,6 +62,9 @@ private:
     QWidget *createOverview();
     void display(const ReportSnapshot &snapshot);
     void showFailure(const Error &error);
+    void updateControls();
+    void showPlaceholders(const QString &text);
+    void setChart(int index, QChart *chart);
     void draftProposal(const Recommendation &recommendation);
     void exportTableInteractively();
     ReportGrouping grouping() const;
@@ -72,6 +77,8 @@ private:
     QDateEdit *m_from;
     QDateEdit *m_to;
     QComboBox *m_grouping;
+    QList<QAction *> m_periodControls; // the toolbar's period widgets
+    QList<QAction *> m_groupingControls;
     NoticeLabel *m_notice;
     QTabWidget *m_tabs;
     QList<QChartView *> m_charts;

@@ -546,6 +546,62 @@ private Q_SLOTS:
         QCOMPARE(types.value(QLatin1String("new.type")).toObject().value(QLatin1String("category")).toString(),
             QStringLiteral("triage"));
     }
+
+    void aChangeCanGiveATypeItsCategory()
+    {
+        const QByteArray doc = R"({"version": 1, "action_types": {"a.b": {"category": "c", "tier": "review"}}})";
+        const auto changed = PolicyChange::applyAll(doc,
+            {PolicyChange{QStringLiteral("a.b"), Tier::Review, QStringLiteral("d")},
+                PolicyChange{QStringLiteral("new.type"), Tier::Auto, QStringLiteral("sales")}},
+            QString()); // no default needed when the change names its category
+        QVERIFY(changed);
+        const QJsonObject types
+            = QJsonDocument::fromJson(*changed).object().value(QLatin1String("action_types")).toObject();
+        QCOMPARE(types.value(QLatin1String("a.b")).toObject().value(QLatin1String("category")).toString(),
+            QStringLiteral("d"));
+        QCOMPARE(types.value(QLatin1String("new.type")).toObject().value(QLatin1String("category")).toString(),
+            QStringLiteral("sales"));
+        QCOMPARE(types.value(QLatin1String("new.type")).toObject().value(QLatin1String("tier")).toString(),
+            QStringLiteral("auto"));
+
+        // JSON both ways; the category is optional and checked.
+        const PolicyChange change{QStringLiteral("x.y"), Tier::Review, QStringLiteral("finance")};
+        QCOMPARE(PolicyChange::fromJson(change.toJson()).value(), change);
+        const PolicyChange plain{QStringLiteral("x.y"), Tier::Review};
+        QVERIFY(!plain.toJson().contains(QLatin1String("category")));
+        const auto bad = PolicyChange::fromJson(QJsonObject{{QStringLiteral("type"), QStringLiteral("x.y")},
+            {QStringLiteral("tier"), QStringLiteral("review")}, {QStringLiteral("category"), 7}});
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().field, QStringLiteral("category"));
+    }
+
+    void unassignedProposalStartsFromTheHint()
+    {
+        ReportEngine::RecommendationInputs in;
+        in.window = *ReportEngine::window(QDateTime(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::UTC),
+            QDateTime(QDate(2026, 12, 1), QTime(0, 0), QTimeZone::UTC));
+        in.unassignedCategory = QStringLiteral("triage");
+        RollupRow hinted;
+        hinted.day = QDate(2026, 11, 5);
+        hinted.type = QStringLiteral("calendar.invite");
+        hinted.category = QStringLiteral("communications"); // the agents' hint named a policy category
+        hinted.counts.submitted = 3;
+        RollupRow unhinted = hinted;
+        unhinted.type = QStringLiteral("crm.update_contact");
+        unhinted.category = QStringLiteral("triage");
+        RollupRow hintless = hinted; // the same type sent once without a hint: not the type's home
+        hintless.category = QStringLiteral("triage");
+        hintless.day = QDate(2026, 11, 9);
+        in.typeRows = {hinted, unhinted, hintless};
+        const RecommendationReport report = ReportEngine::recommend(in);
+        QCOMPARE(report.items.size(), 2);
+        QCOMPARE(report.items.at(0).id, QStringLiteral("unassigned:calendar.invite"));
+        QCOMPARE(report.items.at(0).proposedChanges.constFirst().category, QStringLiteral("communications"));
+        QCOMPARE(report.items.at(0).evidence.value(QLatin1String("category_hint")).toString(),
+            QStringLiteral("communications"));
+        QCOMPARE(report.items.at(1).proposedChanges.constFirst().category, QString());
+        QVERIFY(!report.items.at(1).evidence.contains(QLatin1String("category_hint")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReportEngine)

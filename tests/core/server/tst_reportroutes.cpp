@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Countersign;
 using namespace Countersign::Test;
@@ -270,6 +271,139 @@ private Q_SLOTS:
         QVERIFY(kinds.count(QStringLiteral("policy.updated")) >= 2);
         const HttpResult verify = http.get(QStringLiteral("/v1/audit/verify"), m_lead);
         QCOMPARE(verify.json().value(QLatin1String("ok")).toBool(), true);
+    }
+
+    void anUnassignedTypeGetsAHome()
+    {
+        HttpClient &http = m_server->http();
+        // Agents send a type the policy does not name, with a category hint it knows.
+        for (int i = 0; i < 2; ++i) {
+            const HttpResult r = m_server->submit(m_agent,
+                {{QStringLiteral("type"), QStringLiteral("calendar.invite")},
+                    {QStringLiteral("category"), QStringLiteral("finance")}});
+            QCOMPARE(r.json().value(QLatin1String("unassigned")).toBool(), true);
+        }
+        const QJsonArray items = http.get(QStringLiteral("/v1/reports/recommendations"), m_lead)
+                                     .json()
+                                     .value(QLatin1String("items"))
+                                     .toArray();
+        QJsonObject unassigned;
+        for (const QJsonValue &v : items) {
+            if (v.toObject().value(QLatin1String("id")).toString() == QLatin1String("unassigned:calendar.invite"))
+                unassigned = v.toObject();
+        }
+        const QJsonArray proposed = unassigned.value(QLatin1String("proposed_changes")).toArray();
+        QCOMPARE(proposed.size(), 1);
+        QCOMPARE(proposed.at(0).toObject().value(QLatin1String("category")).toString(), QStringLiteral("finance"));
+
+        // The lead proposes another home; an admin applies it.
+        QJsonObject change = proposed.at(0).toObject();
+        change.insert(QStringLiteral("category"), QStringLiteral("communications"));
+        QCOMPARE(http.post(QStringLiteral("/v1/policy/proposals"),
+                         QJsonObject{{QStringLiteral("changes"),
+                             QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("calendar.invite")},
+                                 {QStringLiteral("tier"), QStringLiteral("review")},
+                                 {QStringLiteral("category"), QStringLiteral("nowhere")}}}}},
+                         m_lead)
+                     .status,
+            400); // not a category of the policy
+        const HttpResult created = http.post(QStringLiteral("/v1/policy/proposals"),
+            QJsonObject{{QStringLiteral("recommendation_id"), QStringLiteral("unassigned:calendar.invite")},
+                {QStringLiteral("changes"), QJsonArray{change}}, {QStringLiteral("note"), QStringLiteral("home")}},
+            m_lead);
+        QCOMPARE(created.status, 201);
+        QCOMPARE(http.post(QStringLiteral("/v1/policy/proposals/%1/apply")
+                               .arg(created.json().value(QLatin1String("id")).toString()),
+                         QJsonObject(), m_admin)
+                     .status,
+            200);
+        const QJsonObject types = http.get(QStringLiteral("/v1/policy"), m_lead)
+                                      .json()
+                                      .value(QLatin1String("document"))
+                                      .toObject()
+                                      .value(QLatin1String("action_types"))
+                                      .toObject();
+        QCOMPARE(types.value(QLatin1String("calendar.invite")).toObject().value(QLatin1String("category")).toString(),
+            QStringLiteral("communications"));
+
+        // New actions of the type land there, assigned, and the reports follow.
+        const HttpResult after = m_server->submit(m_agent,
+            {{QStringLiteral("type"), QStringLiteral("calendar.invite")},
+                {QStringLiteral("category"), QStringLiteral("finance")}});
+        QCOMPARE(after.json().value(QLatin1String("category")).toString(), QStringLiteral("communications"));
+        QCOMPARE(after.json().value(QLatin1String("unassigned")).toBool(), false);
+        const QJsonObject byType = http.get(QStringLiteral("/v1/reports/approvals?group_by=type"), m_lead).json();
+        QCOMPARE(groupWithKey(byType, QStringLiteral("calendar.invite")).value(QLatin1String("submitted")).toInt(), 3);
+        const QStringList ids
+            = recommendationIds(http.get(QStringLiteral("/v1/reports/recommendations"), m_lead).json());
+        QVERIFY(!ids.contains(QStringLiteral("unassigned:calendar.invite")));
+        bool audited = false;
+        const QJsonArray audit
+            = http.get(QStringLiteral("/v1/audit?limit=1000"), m_lead).json().value(QLatin1String("items")).toArray();
+        for (const QJsonValue &e : audit)
+            audited |= e.toObject().value(QLatin1String("kind")).toString() == QLatin1String("policy.proposal.applied");
+        QVERIFY(audited);
+    }
+
+    void quarterlyAgreesWithApprovals()
+    {
+        HttpClient &http = m_server->http();
+        // Decisions of two reviewers in this quarter, some auto-approvals and a prohibition.
+        const QByteArray rob = m_server->token(Role::Reviewer, QStringLiteral("rob"));
+        for (int i = 0; i < 9; ++i) {
+            const QString id = m_server->submit(m_agent).json().value(QLatin1String("id")).toString();
+            m_server->clock().advance(60 * 1000 * (i + 1));
+            const QJsonObject body = i % 3 == 2 ? QJsonObject{{QStringLiteral("outcome"), QStringLiteral("reject")},
+                                                      {QStringLiteral("reason"), QStringLiteral("no")}}
+                                                : QJsonObject{{QStringLiteral("outcome"), QStringLiteral("approve")}};
+            QCOMPARE(
+                http.post(QStringLiteral("/v1/actions/%1/decision").arg(id), body, i % 2 ? rob : m_rita).status, 200);
+        }
+        m_server->submit(m_agent, {{QStringLiteral("type"), QStringLiteral("email.send_internal")}});
+        m_server->submit(m_agent, {{QStringLiteral("type"), QStringLiteral("db.drop_table")}});
+
+        const QDate today = m_server->clock().now().toTimeZone(QTimeZone::UTC).date();
+        const int q = (today.month() - 1) / 3 + 1;
+        const QDate first(today.year(), (q - 1) * 3 + 1, 1);
+        const QString window = QStringLiteral("from=%1&to=%2")
+                                   .arg(first.toString(Qt::ISODate), first.addMonths(3).toString(Qt::ISODate));
+        const HttpResult quarterly
+            = http.get(QStringLiteral("/v1/reports/quarterly?quarter=%1Q%2").arg(today.year()).arg(q), m_lead);
+        QCOMPARE(quarterly.status, 200);
+        const QJsonObject doc = quarterly.json();
+        QCOMPARE(doc.value(QLatin1String("quarter")).toString(), QStringLiteral("%1Q%2").arg(today.year()).arg(q));
+        const std::pair<const char *, const char *> parts[]
+            = {{"by_category", "category"}, {"by_type", "type"}, {"by_week", "week"}, {"by_reviewer", "reviewer"}};
+        for (const auto &[key, grouping] : parts) {
+            const HttpResult approvals = http.get(
+                QStringLiteral("/v1/reports/approvals?%1&group_by=%2").arg(window, QLatin1String(grouping)), m_lead);
+            QCOMPARE(approvals.status, 200);
+            QCOMPARE(doc.value(QLatin1String(key)).toObject(), approvals.json());
+        }
+        QCOMPARE(doc.value(QLatin1String("by_category"))
+                     .toObject()
+                     .value(QLatin1String("totals"))
+                     .toObject()
+                     .value(QLatin1String("reviewed"))
+                     .toInt(),
+            9);
+        const HttpResult recommendations
+            = http.get(QStringLiteral("/v1/reports/recommendations?%1").arg(window), m_lead);
+        QCOMPARE(doc.value(QLatin1String("recommendations")).toObject(), recommendations.json());
+        // The previous quarter is there to compare with, and empty here.
+        const QJsonObject previous = doc.value(QLatin1String("previous")).toObject();
+        QCOMPARE(previous.value(QLatin1String("by_category"))
+                     .toObject()
+                     .value(QLatin1String("totals"))
+                     .toObject()
+                     .value(QLatin1String("submitted"))
+                     .toInt(),
+            0);
+
+        QCOMPARE(http.get(QStringLiteral("/v1/reports/quarterly?quarter=2026Q5"), m_lead).errorField(),
+            QStringLiteral("quarter"));
+        QCOMPARE(http.get(QStringLiteral("/v1/reports/quarterly"), m_lead).errorField(), QStringLiteral("quarter"));
+        QCOMPARE(http.get(QStringLiteral("/v1/reports/quarterly?quarter=2026Q4"), m_rita).status, 403);
     }
 
 private:

@@ -1,16 +1,25 @@
 #include "report/evidenceformatter.h"
+#include "report/proposaldialog.h"
 #include "report/quarterlyreport.h"
 #include "report/recommendationmodel.h"
 #include "report/reportcharts.h"
 #include "report/reporttablemodel.h"
+#include "report/reporttableproxy.h"
+#include "textrecorder.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QBrush>
 #include <QChart>
+#include <QComboBox>
 #include <QJsonArray>
+#include <QLineSeries>
+#include <QPainter>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QTest>
 #include <QTextDocument>
+#include <QTimeZone>
 
 using namespace Countersign;
 
@@ -86,12 +95,99 @@ private Q_SLOTS:
         QCOMPARE(model.index(2, ReportTableModel::KeyColumn).data().toString(), QStringLiteral("All"));
         QCOMPARE(model.index(2, ReportTableModel::SubmittedColumn).data(ReportTableModel::SortRole).toLongLong(), 14);
 
-        QSortFilterProxyModel proxy;
+        // A plain proxy sorts "All" among the groups (it has the most of everything).
+        QSortFilterProxyModel plain;
+        plain.setSourceModel(&model);
+        plain.setSortRole(ReportTableModel::SortRole);
+        plain.sort(ReportTableModel::SubmittedColumn, Qt::DescendingOrder);
+        QCOMPARE(plain.index(0, 0).data().toString(), QStringLiteral("All"));
+    }
+
+    void totalsRowStaysLastWhateverTheSort()
+    {
+        ReportTableModel model;
+        ReportTableProxy proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         proxy.setSourceModel(&model);
-        proxy.setSortRole(ReportTableModel::SortRole);
-        proxy.sort(ReportTableModel::SubmittedColumn, Qt::DescendingOrder);
-        QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("All"));
-        QCOMPARE(proxy.index(1, 0).data().toString(), QStringLiteral("finance"));
+        model.setReport(report(ReportGrouping::Category,
+            {group(QStringLiteral("code"), 3, 0, 1, 60), group(QStringLiteral("finance"), 8, 1, 1, 120),
+                group(QStringLiteral("zeta"), 0, 0, 0, -1)}));
+        QCOMPARE(proxy.rowCount(), 4);
+        for (int column = 0; column < ReportTableModel::ColumnCount; ++column) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                proxy.sort(column, order);
+                QCOMPARE(proxy.index(3, 0).data(ReportTableModel::IsTotalsRole).toBool(), true);
+                QCOMPARE(proxy.index(3, 0).data().toString(), QStringLiteral("All"));
+                // The groups themselves still follow the sort.
+                for (int row = 0; row + 1 < 3; ++row) {
+                    const QVariant a = proxy.index(row, column).data(ReportTableModel::SortRole);
+                    const QVariant b = proxy.index(row + 1, column).data(ReportTableModel::SortRole);
+                    const auto c = QVariant::compare(a, b);
+                    QVERIFY2(order == Qt::AscendingOrder ? c != QPartialOrdering::Greater : c != QPartialOrdering::Less,
+                        qPrintable(QStringLiteral("column %1 row %2").arg(column).arg(row)));
+                }
+            }
+        }
+        // A new report keeps the rule.
+        model.setReport(report(ReportGrouping::Category, {group(QStringLiteral("a"), 1, 0, 0, 10)}));
+        QCOMPARE(proxy.rowCount(), 2);
+        QCOMPARE(proxy.index(1, 0).data().toString(), QStringLiteral("All"));
+    }
+
+    void deltasAgainstThePreviousPeriod()
+    {
+        ReportTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ApprovalReport now = report(ReportGrouping::Category,
+            {group(QStringLiteral("finance"), 9, 0, 1, 120), group(QStringLiteral("new"), 5, 0, 0, 60)});
+        ApprovalReport before = report(ReportGrouping::Category, {group(QStringLiteral("finance"), 7, 0, 3, 60)});
+        model.setReport(now, before);
+        // finance: approval 70% -> 90% (+20 points, better), rejection 30% -> 10% (better), median 1 -> 2 min.
+        const QModelIndex approval = model.index(0, ReportTableModel::ApprovalRateColumn);
+        QCOMPARE(approval.data(ReportTableModel::DeltaRole).toDouble(), 20.0);
+        QVERIFY(approval.data().toString().endsWith(QStringLiteral("▲")));
+        QCOMPARE(approval.data(ReportTableModel::SortRole).toDouble(), 0.9); // sorting is unaffected
+        const QColor up = approval.data(Qt::ForegroundRole).value<QBrush>().color();
+        QVERIFY(up.green() > up.red());
+        const QModelIndex rejection = model.index(0, ReportTableModel::RejectionRateColumn);
+        QVERIFY(rejection.data().toString().endsWith(QStringLiteral("▼")));
+        const QColor down = rejection.data(Qt::ForegroundRole).value<QBrush>().color();
+        QVERIFY(down.green() > down.red()); // fewer rejections is better too
+        const QModelIndex queue = model.index(0, ReportTableModel::QueueMedianColumn);
+        QVERIFY(queue.data(ReportTableModel::DeltaRole).toDouble() > 0);
+        const QColor slower = queue.data(Qt::ForegroundRole).value<QBrush>().color();
+        QVERIFY(slower.red() > slower.green());
+        QVERIFY(approval.data(Qt::ToolTipRole).toString().contains(QLocale().toString(70.0, 'f', 1)));
+        // A group the previous period did not have, and counts: no delta.
+        QVERIFY(!model.index(1, ReportTableModel::ApprovalRateColumn).data(ReportTableModel::DeltaRole).isValid());
+        QVERIFY(!model.index(0, ReportTableModel::SubmittedColumn).data(ReportTableModel::DeltaRole).isValid());
+        // Without a previous period nothing changes.
+        model.setReport(now);
+        QVERIFY(!model.index(0, ReportTableModel::ApprovalRateColumn).data().toString().contains(QStringLiteral("▲")));
+    }
+
+    void trendShowsThePreviousPeriodFaintly()
+    {
+        const ReportCharts charts(QApplication::palette());
+        ApprovalReport now = report(ReportGrouping::Week,
+            {group(QStringLiteral("2026-11-02"), 9, 1, 0, 60), group(QStringLiteral("2026-11-09"), 8, 1, 1, 60)});
+        now.from = QDateTime(QDate(2026, 11, 2), QTime(0, 0), QTimeZone::UTC);
+        ApprovalReport before = report(ReportGrouping::Week, {group(QStringLiteral("2026-10-19"), 5, 5, 0, 60)});
+        before.from = QDateTime(QDate(2026, 10, 19), QTime(0, 0), QTimeZone::UTC);
+        std::unique_ptr<QChart> chart(charts.trend(now, before));
+        const auto series = chart->series();
+        QCOMPARE(series.size(), 4);
+        auto *faint = qobject_cast<QLineSeries *>(series.at(3));
+        QVERIFY(faint);
+        QCOMPARE(faint->count(), 1);
+        // 19 Oct moved 14 days onto 2 Nov, at its 50 % approval rate.
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(faint->at(0).x()), QTimeZone::UTC).date(), QDate(2026, 11, 2));
+        QCOMPARE(faint->at(0).y(), 50.0);
+        QCOMPARE(faint->pen().style(), Qt::DashLine);
+        QVERIFY(faint->pen().color().alpha() < 255);
+        // Without a previous period: the three rates only.
+        std::unique_ptr<QChart> plain(charts.trend(now));
+        QCOMPARE(plain->series().size(), 3);
     }
 
     void csvHasHeaderGroupsAndTotals()
@@ -143,8 +239,10 @@ private Q_SLOTS:
         for (QChart *chart :
             {charts.rates(empty), charts.queueTimes(empty), charts.trend(empty), charts.tierVolume(empty)}) {
             QVERIFY(chart);
-            QVERIFY(!chart->series().isEmpty());
-            QVERIFY(!chart->axes().isEmpty());
+            // An empty state in words, not axes around nothing (or a white box).
+            QVERIFY(!chart->property("emptyText").toString().isEmpty());
+            QVERIFY(chart->series().isEmpty());
+            QCOMPARE(chart->backgroundBrush().color(), QApplication::palette().color(QPalette::Base));
             delete chart;
         }
     }
@@ -175,10 +273,139 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("Every action type seen this quarter is named in the policy.")));
         QVERIFY(text.contains(QStringLiteral("75.0%"))); // rita's share of the decisions
         QVERIFY(text.contains(QStringLiteral("(+100%)"))); // the median queue time doubled
-        QVERIFY(!doc->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart-rates"))).isNull());
+        QCOMPARE(text.count(QChar::ObjectReplacementCharacter), 4); // the four charts, inline
         const QByteArray csv = quarterly.toCsv();
         QVERIFY(csv.startsWith("Quarterly review: Q3 2026\n"));
         QVERIFY(csv.contains("promote,promote:refund.issue,refund.issue,\"Because refund.issue, \"\"quoted\"\"\""));
+    }
+
+    void unassignedProposalChoosesACategory()
+    {
+        Recommendation hinted = recommendation(RecommendationKind::Unassigned,
+            QStringLiteral("unassigned:calendar.invite"), QStringLiteral("calendar.invite"));
+        hinted.proposedChanges
+            = {PolicyChange{QStringLiteral("calendar.invite"), Tier::Review, QStringLiteral("communications")}};
+        ProposalDialog dialog(hinted);
+        dialog.offerCategories({QStringLiteral("communications"), QStringLiteral("finance"), QStringLiteral("triage")});
+        auto *category = dialog.findChild<QComboBox *>(QStringLiteral("category:calendar.invite"));
+        QVERIFY(category);
+        QCOMPARE(category->currentData().toString(), QStringLiteral("communications")); // the agents' hint
+        QCOMPARE(dialog.changes().constFirst().category, QStringLiteral("communications"));
+        category->setCurrentIndex(category->findData(QStringLiteral("finance")));
+        QCOMPARE(dialog.changes().constFirst().category, QStringLiteral("finance"));
+        QCOMPARE(dialog.changes().constFirst().tier, Tier::Review);
+
+        Recommendation unhinted = hinted;
+        unhinted.proposedChanges = {PolicyChange{QStringLiteral("crm.update_contact"), Tier::Review}};
+        ProposalDialog plain(unhinted);
+        plain.offerCategories({QStringLiteral("finance")});
+        auto *none = plain.findChild<QComboBox *>(QStringLiteral("category:crm.update_contact"));
+        QVERIFY(none);
+        QCOMPARE(none->currentIndex(), 0); // keep the default until the lead picks one
+        QCOMPARE(plain.changes().constFirst().category, QString());
+    }
+
+    // What a PDF reader would extract from the printed review: every axis label whole and inside
+    // the page, no word broken across lines, no page left mostly blank, the decisions up front.
+    void quarterlyPdfKeepsLabelsAndWords()
+    {
+        QuarterData data;
+        data.year = 2026;
+        data.quarter = 4;
+        data.current.from = QuarterData::firstDay(2026, 4);
+        data.current.to = QuarterData::lastDay(2026, 4);
+        const QStringList categories{QStringLiteral("communications"), QStringLiteral("notifications"),
+            QStringLiteral("operations"), QStringLiteral("finance"), QStringLiteral("code"), QStringLiteral("data"),
+            QStringLiteral("triage")};
+        QList<ReportGroup> groups;
+        for (int i = 0; i < categories.size(); ++i)
+            groups.append(group(categories.at(i), 80 + 10 * i, 5 + i, 3 * i, 600.0 * (i + 1)));
+        data.current.byCategory = report(ReportGrouping::Category, groups);
+        data.previousByCategory = data.current.byCategory;
+        data.previousTotals = data.current.byCategory;
+        QList<ReportGroup> weeks;
+        for (int w = 0; w < 13; ++w) {
+            ReportGroup g = group(QDate(2026, 10, 5).addDays(7 * w).toString(Qt::ISODate), 60 + w, 5, w, 300);
+            g.autoApproved = 40;
+            weeks.append(g);
+        }
+        data.current.byWeek = report(ReportGrouping::Week, weeks);
+        data.current.byReviewer = report(ReportGrouping::Reviewer,
+            {group(QStringLiteral("alice"), 300, 4, 2, -1), group(QStringLiteral("bruno"), 200, 8, 9, -1)});
+        Recommendation finding = recommendation(
+            RecommendationKind::Tighten, QStringLiteral("tighten:db.query"), QStringLiteral("db.query"));
+        finding.evidence = QJsonObject{{QStringLiteral("spot_checks"), 6}, {QStringLiteral("problems"), 3}};
+        data.current.recommendations.items
+            = {recommendation(RecommendationKind::Promote, QStringLiteral("promote:email.send_external"),
+                   QStringLiteral("email.send_external")),
+                recommendation(RecommendationKind::Tighten, QStringLiteral("tighten-rates:code.merge_patch"),
+                    QStringLiteral("code.merge_patch")),
+                finding,
+                recommendation(RecommendationKind::Unassigned, QStringLiteral("unassigned:calendar.invite"),
+                    QStringLiteral("calendar.invite"))};
+        const QuarterlyReport quarterly(data, QuarterlyReport::printPalette());
+
+        // A4 less 15 mm margins at 150 dpi, as exportPdf() prints.
+        TextRecorder page(QSize(1063, 1577), 150);
+        QPainter painter(&page);
+        const int pages = quarterly.paint(painter, QSizeF(page.size()), [&page] {
+            page.newPage();
+        });
+        painter.end();
+        QVERIFY(pages >= 2);
+
+        QStringList texts;
+        for (const TextRecorder::Item &item : page.items()) {
+            texts.append(item.text.trimmed());
+            QVERIFY2(!item.text.contains(QChar(0x2026)) && !item.text.contains(QStringLiteral("...")),
+                qPrintable(item.text)); // nothing elided
+            QVERIFY2(item.rect.left() >= -1 && item.rect.right() <= page.size().width() + 1 && item.rect.top() >= -1
+                    && item.rect.bottom() <= page.size().height() + 1,
+                qPrintable(QStringLiteral("%1 at %2..%3").arg(item.text).arg(item.rect.left()).arg(item.rect.right())));
+        }
+        // The percentage axes of the outcome charts, each label whole.
+        for (const QString &label : {QStringLiteral("0%"), QStringLiteral("25%"), QStringLiteral("50%"),
+                 QStringLiteral("75%"), QStringLiteral("100%")})
+            QVERIFY2(texts.contains(label), qPrintable(label + QStringLiteral(" not in ") + texts.join(u'|')));
+        QVERIFY(texts.contains(QStringLiteral("communications")));
+
+        // No word split by a line break: a broken word is drawn as two pieces, one line after
+        // the other, neither of them a word of the document but both together one.
+        std::unique_ptr<QTextDocument> doc(quarterly.document());
+        static const QRegularExpression separators(QStringLiteral("[\\s,;:()·]+"));
+        const QStringList docWords = doc->toPlainText().split(separators, Qt::SkipEmptyParts);
+        const QSet<QString> vocabulary(docWords.begin(), docWords.end());
+        QVERIFY(vocabulary.contains(QStringLiteral("communications")));
+        const auto &items = page.items();
+        for (qsizetype i = 0; i + 1 < items.size(); ++i) {
+            const QStringList here = items.at(i).text.split(separators, Qt::SkipEmptyParts);
+            const QStringList next = items.at(i + 1).text.split(separators, Qt::SkipEmptyParts);
+            if (here.isEmpty() || next.isEmpty() || items.at(i + 1).rect.top() <= items.at(i).rect.top())
+                continue; // not the next line
+            const QString head = here.constLast();
+            const QString tail = next.constFirst();
+            QVERIFY2(vocabulary.contains(head) || !vocabulary.contains(head + tail),
+                qPrintable(QStringLiteral("\"%1\" broken into \"%2\" and \"%3\"").arg(head + tail, head, tail)));
+        }
+
+        // The cover opens with the decisions to take, each with its evidence.
+        QStringList first;
+        for (const TextRecorder::Item &item : page.items()) {
+            if (item.page == 0)
+                first.append(item.text);
+        }
+        const QString cover = first.join(u' ');
+        for (const QString &expected : {QStringLiteral("Decisions to take"), QStringLiteral("email.send_external"),
+                 QStringLiteral("code.merge_patch"), QStringLiteral("Spot-check findings"), QStringLiteral("db.query"),
+                 QStringLiteral("calendar.invite"), QStringLiteral("Problems: 3")})
+            QVERIFY2(cover.contains(expected), qPrintable(expected));
+
+        // Pages filled: every page but the last at least half.
+        const QList<qreal> bottoms = page.bottoms();
+        qInfo() << "pages" << pages << "filled to" << bottoms << "of" << page.size().height();
+        QCOMPARE(bottoms.size(), pages);
+        for (int i = 0; i + 1 < pages; ++i)
+            QVERIFY2(bottoms.at(i) >= 0.5 * page.size().height(), qPrintable(QString::number(i)));
     }
 };
 

@@ -15,8 +15,11 @@
 #include <QApplication>
 #include <QBarSet>
 #include <QChartView>
+#include <QComboBox>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QHeaderView>
 #include <QHorizontalPercentBarSeries>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -226,6 +229,9 @@ private Q_SLOTS:
             all.submitted += e.submitted;
             all.approved += e.approved;
         }
+        // The period before, for the deltas, in the table's grouping.
+        QCOMPARE(m_window->snapshot()->previousTable.groupBy, m_window->snapshot()->table.groupBy);
+        QCOMPARE(m_window->snapshot()->previousTable.to, m_window->snapshot()->table.from);
         const ReportGroup &totals = model->group(model->rowCount() - 1);
         QVERIFY(model->index(model->rowCount() - 1, 0).data(ReportTableModel::IsTotalsRole).toBool());
         QCOMPARE(totals.submitted, all.submitted);
@@ -234,8 +240,22 @@ private Q_SLOTS:
         auto *table = child<QTableView>(QStringLiteral("reportTable"));
         QVERIFY(table);
         table->sortByColumn(ReportTableModel::SubmittedColumn, Qt::DescendingOrder);
-        QCOMPARE(
-            table->model()->index(0, ReportTableModel::SubmittedColumn).data(ReportTableModel::SortRole).toLongLong(),
+        // Descending by number, "All" last: it sums the rows, it is not one of them.
+        const int rows = table->model()->rowCount();
+        for (int row = 0; row + 2 < rows; ++row) {
+            const auto submitted = [table](int r) {
+                return table->model()
+                    ->index(r, ReportTableModel::SubmittedColumn)
+                    .data(ReportTableModel::SortRole)
+                    .toLongLong();
+            };
+            QVERIFY(submitted(row) >= submitted(row + 1));
+        }
+        QCOMPARE(table->model()->index(rows - 1, 0).data().toString(), QStringLiteral("All"));
+        QCOMPARE(table->model()
+                     ->index(rows - 1, ReportTableModel::SubmittedColumn)
+                     .data(ReportTableModel::SortRole)
+                     .toLongLong(),
             totals.submitted);
     }
 
@@ -396,7 +416,7 @@ private Q_SLOTS:
         for (auto it = pages; it.hasNext(); it.next())
             ++pageCount;
         QVERIFY2(pageCount >= 2, qPrintable(QString::number(pageCount))); // text and four charts
-        QVERIFY(bytes.contains("/Subtype /Image"));
+        QVERIFY(!bytes.contains("/Subtype /Image")); // the charts are drawn, not pasted as bitmaps
         if (const QString dir = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR"); !dir.isEmpty())
             QFile::copy(pdfPath, QDir(dir).filePath(QStringLiteral("quarterly-review.pdf")));
 
@@ -421,6 +441,13 @@ private Q_SLOTS:
     {
         auto reviewer = connectAs(Role::Reviewer, QStringLiteral("ruth"));
         ReportWindow window(reviewer.get());
+        // A dark theme: the charts must not turn into white boxes.
+        QPalette dark = window.palette();
+        dark.setColor(QPalette::Window, QColor(32, 33, 36));
+        dark.setColor(QPalette::Base, QColor(24, 25, 28));
+        dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        window.setPalette(dark);
         QSignalSpy failed(&window, &ReportWindow::loadFailed);
         window.show();
         QVERIFY(failed.wait(20000) || failed.count() > 0);
@@ -429,6 +456,66 @@ private Q_SLOTS:
         QVERIFY(notice && notice->isVisible());
         QCOMPARE(notice->kind(), NoticeLabel::Kind::Warning);
         QVERIFY(notice->text().contains(QStringLiteral("lead")));
+        const auto views = window.findChildren<QChartView *>();
+        QCOMPARE(views.size(), 4);
+        for (QChartView *view : views) {
+            QVERIFY(view->chart());
+            QVERIFY2(!view->chart()->property("emptyText").toString().isEmpty(), qPrintable(view->objectName()));
+            QVERIFY(view->chart()->backgroundBrush().color().lightness() < 128);
+            QVERIFY(view->backgroundBrush().color().lightness() < 128);
+            // What is drawn: no white pixels in the middle of the chart.
+            const QImage image = view->grab().toImage();
+            const QColor centre = image.pixelColor(image.width() / 2, image.height() / 4);
+            QVERIFY2(centre.lightness() < 128, qPrintable(centre.name()));
+        }
+    }
+
+    void controlsOnlyWhereTheyAct()
+    {
+        auto *tabs = child<QTabWidget>(QStringLiteral("reportTabs"));
+        auto *range = child<QComboBox>(QStringLiteral("reportRange"));
+        auto *grouping = child<QComboBox>(QStringLiteral("reportGrouping"));
+        QVERIFY(tabs && range && grouping);
+        tabs->setCurrentWidget(child<QWidget>(QStringLiteral("reportOverview")));
+        QTRY_VERIFY(range->isVisible()); // the toolbar lays out on the next event
+        QTRY_VERIFY(!grouping->isVisible()); // the charts do not follow the table's grouping
+        tabs->setCurrentWidget(child<QWidget>(QStringLiteral("reportTable")));
+        QTRY_VERIFY(range->isVisible()); // the toolbar lays out on the next event
+        QTRY_VERIFY(grouping->isVisible());
+        tabs->setCurrentWidget(child<QWidget>(QStringLiteral("quarterlyPanel")));
+        QTRY_VERIFY(!range->isVisible()); // the quarterly review picks its own quarter
+        QTRY_VERIFY(!child<QDateEdit>(QStringLiteral("reportFrom"))->isVisible());
+        QTRY_VERIFY(!grouping->isVisible());
+        tabs->setCurrentWidget(child<QWidget>(QStringLiteral("reportOverview")));
+    }
+
+    void headersAreNotCut()
+    {
+        auto *table = child<QTableView>(QStringLiteral("reportTable"));
+        QVERIFY(table);
+        QHeaderView *header = table->horizontalHeader();
+        for (int c = 0; c < header->count(); ++c)
+            QVERIFY2(header->sectionSize(c) >= header->sectionSizeHint(c), qPrintable(QString::number(c)));
+        for (const QString &name : {QStringLiteral("queueNowView"), QStringLiteral("reviewerLoadView")}) {
+            auto *view = child<QTreeView>(name);
+            QVERIFY(view);
+            for (int c = 0; c < view->header()->count(); ++c)
+                QVERIFY2(view->header()->sectionSize(c) >= view->header()->sectionSizeHint(c),
+                    qPrintable(QStringLiteral("%1 %2").arg(name).arg(c)));
+        }
+    }
+
+    void totalsRowIsLastInTheWindow()
+    {
+        auto *table = child<QTableView>(QStringLiteral("reportTable"));
+        QVERIFY(table);
+        const int last = table->model()->rowCount() - 1;
+        QVERIFY(last > 0);
+        for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            table->sortByColumn(ReportTableModel::SubmittedColumn, order);
+            QCOMPARE(table->model()->index(last, 0).data().toString(), QStringLiteral("All"));
+        }
+        table->sortByColumn(ReportTableModel::KeyColumn, Qt::AscendingOrder);
     }
 
     void cleanupTestCase()

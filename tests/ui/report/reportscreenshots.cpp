@@ -1,0 +1,156 @@
+// Opens the report window against a running demo server (its 90 days of history) and saves the
+// overview, the recommendations, the quarterly review and the review's PDF with its pages as
+// pictures. scripts/screenshots.sh runs it under Xvfb; the files go to docs/screenshots/.
+#include "client/serverconnection.h"
+#include "report/quarterlyreport.h"
+#include "report/quarterlyreviewpanel.h"
+#include "report/reportwindow.h"
+#include "settings/thememanager.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPainter>
+#include <QTabWidget>
+
+#include <cstdio>
+#include <functional>
+
+using namespace Countersign;
+
+namespace {
+
+bool waitFor(const std::function<bool()> &condition, int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!condition()) {
+        if (t.elapsed() > ms)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+bool save(QWidget *w, const QString &dir, const QString &name)
+{
+    waitFor(
+        [] {
+            return false;
+        },
+        300); // let the charts lay out
+    const QString path = dir + u'/' + name;
+    const bool ok = w->grab().save(path);
+    std::printf("%s %s\n", ok ? "saved" : "FAILED", qPrintable(path));
+    std::fflush(stdout);
+    return ok;
+}
+
+// The review's pages as the PDF has them (A4 less 15 mm margins), at 100 dpi, on white.
+bool savePages(const QuarterData &data, const QString &dir)
+{
+    const QSize page(709, 1051);
+    const int gap = 20;
+    const int maxPages = 8;
+    QImage sheet(page.width(), maxPages * (page.height() + gap), QImage::Format_RGB32);
+    sheet.fill(Qt::white);
+    QPainter painter(&sheet);
+    painter.setRenderHint(QPainter::Antialiasing);
+    int pages = 1;
+    pages = QuarterlyReport(data, QuarterlyReport::printPalette()).paint(painter, QSizeF(page), [&painter, &page] {
+        painter.translate(0, page.height() + gap); // the next page below the last
+    });
+    painter.end();
+    bool ok = true;
+    for (int i = 0; i < qMin(pages, maxPages); ++i) {
+        QImage out(page + QSize(40, 40), QImage::Format_RGB32);
+        out.fill(Qt::white);
+        QPainter p(&out);
+        p.drawImage(QPoint(20, 20), sheet.copy(0, i * (page.height() + gap), page.width(), page.height()));
+        p.setPen(QColor(200, 200, 200));
+        p.drawRect(out.rect().adjusted(0, 0, -1, -1));
+        p.end();
+        const QString path = dir + QStringLiteral("/quarterly-review-page%1.png").arg(i + 1);
+        ok = out.save(path) && ok;
+        std::printf("%s %s\n", ok ? "saved" : "FAILED", qPrintable(path));
+    }
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    if (argc < 4) {
+        std::fprintf(stderr, "usage: reportscreenshots URL DEMO-TOKENS.json OUT-DIR\n");
+        return 2;
+    }
+    const QString url = QString::fromLocal8Bit(argv[1]);
+    const QString dir = QString::fromLocal8Bit(argv[3]);
+    QFile tokens(QString::fromLocal8Bit(argv[2]));
+    if (!tokens.open(QIODevice::ReadOnly))
+        return 1;
+    const QString lead = QJsonDocument::fromJson(tokens.readAll())
+                             .object()
+                             .value(QLatin1String("tokens"))
+                             .toObject()
+                             .value(QLatin1String("lead"))
+                             .toString();
+    QApplication::setPalette(ThemeManager::lightPalette());
+
+    ServerConnection connection;
+    connection.setServer(QUrl(url), lead);
+    ReportWindow window(&connection);
+    window.resize(1280, 860);
+    window.show();
+    bool refreshed = false;
+    QObject::connect(&window, &ReportWindow::refreshed, &window, [&refreshed] {
+        refreshed = true;
+    });
+    window.setRange(ReportWindow::Range::Last90Days);
+    if (!waitFor(
+            [&refreshed] {
+                return refreshed;
+            },
+            30000))
+        return 1;
+    bool ok = save(&window, dir, QStringLiteral("report-window.png"));
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("reportTabs"));
+    // The recommendations of the default window, the last 30 days.
+    refreshed = false;
+    window.setRange(ReportWindow::Range::Last30Days);
+    if (!waitFor(
+            [&refreshed] {
+                return refreshed;
+            },
+            30000))
+        return 1;
+    tabs->setCurrentIndex(2);
+    ok = save(&window, dir, QStringLiteral("report-recommendations.png")) && ok;
+    tabs->setCurrentIndex(4);
+    ok = save(&window, dir, QStringLiteral("report-bottlenecks.png")) && ok;
+
+    QuarterlyReviewPanel *panel = window.quarterlyPanel();
+    tabs->setCurrentWidget(panel);
+    const auto [year, quarter] = QuarterlyReviewPanel::quarterOf(QDate::currentDate());
+    panel->setQuarter(year, quarter);
+    bool generated = false;
+    QObject::connect(panel, &QuarterlyReviewPanel::generated, &window, [&generated] {
+        generated = true;
+    });
+    panel->generate();
+    if (!waitFor(
+            [&generated] {
+                return generated;
+            },
+            30000))
+        return 1;
+    ok = save(&window, dir, QStringLiteral("quarterly-review.png")) && ok;
+    ok = panel->exportPdf(dir + QStringLiteral("/quarterly-review.pdf")) && ok;
+    ok = savePages(*panel->data(), dir) && ok;
+    return ok ? 0 : 1;
+}
