@@ -252,16 +252,6 @@
     </message>
 </context>
 <context>
-    <name>DiffRowPainter</name>
-    <message numerus="yes">
-        <source>%n line(s) hidden (not in the patch)</source>
-        <translation>
-            <numerusform>%n line hidden (not in the patch)</numerusform>
-            <numerusform>%n lines hidden (not in the patch)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Countersign::WhatIfPanel</name>
     <message numerus="yes">
         <source>No action of the %n action(s) in this period would have landed in another tier.</source>
@@ -303,6 +293,16 @@
         <translation>
             <numerusform>%n auto-approval with a spot-check problem stays automatic.</numerusform>
             <numerusform>%n auto-approvals with a spot-check problem stay automatic.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DiffRowPainter</name>
+    <message numerus="yes">
+        <source>%n line(s) hidden (not in the patch)</source>
+        <translation>
+            <numerusform>%n line hidden (not in the patch)</numerusform>
+            <numerusform>%n lines hidden (not in the patch)</numerusform>
         </translation>
     </message>
 </context>
