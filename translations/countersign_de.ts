@@ -548,18 +548,6 @@
         <translation>Beide Fassungen sind identisch</translation>
     </message>
     <message>
-        <source> (ignoring whitespace)</source>
-        <translation> (Leerraum ignoriert)</translation>
-    </message>
-    <message>
-        <source>%1 added, %2 removed</source>
-        <translation>%1 hinzugefügt, %2 entfernt</translation>
-    </message>
-    <message>
-        <source>%1 lines added and %2 removed, in %3 places</source>
-        <translation>%1 Zeilen hinzugefügt und %2 entfernt, an %3 Stellen</translation>
-    </message>
-    <message>
         <source>The texts differ too much for a minimal diff: more lines are marked than needed.</source>
         <translation>Die Texte unterscheiden sich zu stark für einen minimalen Diff: Es sind mehr Zeilen markiert als nötig.</translation>
     </message>
@@ -594,6 +582,46 @@
     <message>
         <source>Use Draft</source>
         <translation>Entwurf nehmen</translation>
+    </message>
+    <message>
+        <source>Both versions are identical, ignoring whitespace</source>
+        <translation>Beide Fassungen sind gleich, Leerraum nicht beachtet</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>lines added, lines removed</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <comment>lines</comment>
+        <translation>
+            <numerusform>%n hinzugefügt</numerusform>
+            <numerusform>%n hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <comment>lines</comment>
+        <translation>
+            <numerusform>%n entfernt</numerusform>
+            <numerusform>%n entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %2, in %n place(s)</source>
+        <comment>lines added, lines removed</comment>
+        <translation>
+            <numerusform>%1 und %2, an %n Stelle</numerusform>
+            <numerusform>%1 und %2, an %n Stellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) added</source>
+        <translation>
+            <numerusform>%n Zeile hinzugefügt</numerusform>
+            <numerusform>%n Zeilen hinzugefügt</numerusform>
+        </translation>
     </message>
 </context>
 <context>

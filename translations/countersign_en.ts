@@ -40,6 +40,40 @@
     </message>
 </context>
 <context>
+    <name>Countersign::DiffWidget</name>
+    <message numerus="yes">
+        <source>%n added</source>
+        <comment>lines</comment>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <comment>lines</comment>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %2, in %n place(s)</source>
+        <comment>lines added, lines removed</comment>
+        <translation>
+            <numerusform>%1 and %2, in %n place</numerusform>
+            <numerusform>%1 and %2, in %n places</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) added</source>
+        <translation>
+            <numerusform>%n line added</numerusform>
+            <numerusform>%n lines added</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Countersign::HistoryWindow</name>
     <message numerus="yes">
         <source>✔ The history is intact: %n decision(s), each linked to the one before.</source>

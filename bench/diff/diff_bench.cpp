@@ -34,17 +34,17 @@ struct Scenario {
     QString right;
 };
 
-const char *const kWords[] = {"alpha", "beta", "gamma", "delta", "order", "refund", "customer", "amount", "status",
+const char *const Words[] = {"alpha", "beta", "gamma", "delta", "order", "refund", "customer", "amount", "status",
     "pending", "approve", "reject", "policy", "action", "review", "deadline", "payload", "reviewer", "queue", "token",
     "event", "store", "commit", "update", "select", "insert", "where", "value", "result", "compute", "total", "items",
     "price", "discount", "tax"};
-constexpr int kWordCount = int(sizeof(kWords) / sizeof(kWords[0]));
+constexpr int WordCount = int(sizeof(Words) / sizeof(Words[0]));
 
 // Code-like lines of 40-80 characters, nearly all distinct.
 QString makeLine(QRandomGenerator &rng, int i)
 {
     auto w = [&] {
-        return QLatin1StringView(kWords[rng.bounded(kWordCount)]);
+        return QLatin1StringView(Words[rng.bounded(WordCount)]);
     };
     switch (rng.bounded(4)) {
     case 0:
@@ -63,7 +63,7 @@ QString editLine(QRandomGenerator &rng, const QString &line)
 {
     QStringList parts = line.split(u' ');
     const int at = 1 + rng.bounded(int(parts.size()) - 1);
-    parts[at] = QLatin1StringView(kWords[rng.bounded(kWordCount)]) + QString::number(rng.bounded(100));
+    parts[at] = QLatin1StringView(Words[rng.bounded(WordCount)]) + QString::number(rng.bounded(100));
     return parts.join(u' ');
 }
 

@@ -13,11 +13,11 @@ namespace Countersign::Cli {
 
 namespace {
 
-constexpr int kSame = 0;
-constexpr int kDifferent = 1;
-constexpr int kTrouble = 2;
+constexpr int Same = 0;
+constexpr int Different = 1;
+constexpr int Trouble = 2;
 
-const QLatin1StringView kUsage(
+const QLatin1StringView Usage(
     "Usage: countersign-cli diff [OPTIONS] LEFT RIGHT\n"
     "\n"
     "Prints the unified diff of two text files. Exit status: 0 same, 1 different, 2 trouble.\n"
@@ -39,7 +39,7 @@ void writeOut(FILE *stream, const QByteArray &bytes)
 int trouble(const QString &message)
 {
     writeOut(stderr, (QStringLiteral("countersign-cli diff: ") + message + u'\n').toUtf8());
-    return kTrouble;
+    return Trouble;
 }
 
 struct Arguments {
@@ -152,8 +152,8 @@ int DiffCommand::run(const QStringList &arguments)
     if (!args)
         return trouble(error + QStringLiteral("\nTry 'countersign-cli diff --help'."));
     if (args->help) {
-        writeOut(stdout, QByteArray(kUsage.data(), kUsage.size()));
-        return kSame;
+        writeOut(stdout, QByteArray(Usage.data(), Usage.size()));
+        return Same;
     }
 
     std::optional<QByteArray> leftBytes = readFile(args->left, &error);
@@ -163,10 +163,10 @@ int DiffCommand::run(const QStringList &arguments)
     if (!rightBytes)
         return trouble(error);
     if (*leftBytes == *rightBytes)
-        return kSame;
+        return Same;
     if (looksBinary(*leftBytes) || looksBinary(*rightBytes)) {
         writeOut(stdout, QStringLiteral("Binary files %1 and %2 differ\n").arg(args->left, args->right).toUtf8());
-        return kDifferent;
+        return Different;
     }
 
     // Text that is not UTF-8 is read as Latin-1, byte for byte, so the patch still applies.
@@ -179,12 +179,12 @@ int DiffCommand::run(const QStringList &arguments)
     options.refineWords = false;
     FileDiff diff = Differ::diff(left, right, options);
     if (diff.isIdentical())
-        return kSame;
+        return Same;
     diff.setLeftName(args->left);
     diff.setRightName(args->right);
     const QString out = args->word ? WordDiff::write(diff, options.ignoreWhitespace) : UnifiedDiff::write(diff);
     writeOut(stdout, utf8 ? out.toUtf8() : out.toLatin1());
-    return kDifferent;
+    return Different;
 }
 
 } // namespace Countersign::Cli

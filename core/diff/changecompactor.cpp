@@ -7,8 +7,8 @@ namespace Countersign {
 namespace {
 
 // How far the indentation heuristic looks: enough for real code, bounded for degenerate input.
-constexpr int kMaxCandidates = 100;
-constexpr int kMaxScan = 20;
+constexpr int MaxCandidates = 100;
+constexpr int MaxScan = 20;
 
 // A maximal run [start, end) of changed elements, possibly empty, between unchanged ones.
 struct Group {
@@ -112,13 +112,13 @@ int splitPenalty(std::span<const QStringView> texts, int s)
     const bool blankBefore = indentOf(texts[size_t(s - 1)]) < 0;
     const bool blankAfter = indentOf(texts[size_t(s)]) < 0;
     int before = -1;
-    for (int i = s - 1; i >= 0 && i >= s - kMaxScan; --i) {
+    for (int i = s - 1; i >= 0 && i >= s - MaxScan; --i) {
         before = indentOf(texts[size_t(i)]);
         if (before >= 0)
             break;
     }
     int after = -1;
-    for (int i = s; i < n && i < s + kMaxScan; ++i) {
+    for (int i = s; i < n && i < s + MaxScan; ++i) {
         after = indentOf(texts[size_t(i)]);
         if (after >= 0)
             break;
@@ -184,7 +184,7 @@ void ChangeCompactor::compactSide(std::span<const int> ids, std::vector<char> &c
             } else if (!texts.empty()) {
                 int bestEnd = g.end;
                 int bestPenalty = INT_MAX;
-                const int lowest = qMax(earliestEnd, g.end - kMaxCandidates);
+                const int lowest = qMax(earliestEnd, g.end - MaxCandidates);
                 for (int end = g.end; end >= lowest; --end) {
                     const int penalty = splitPenalty(texts, end - size) + splitPenalty(texts, end);
                     if (penalty < bestPenalty) {

@@ -121,14 +121,14 @@ bool HunkBuilder::refine(QList<DiffHunk> &hunks, std::span<const QStringView> le
     };
     // Rows are independent: big batches go to the thread pool (the calling thread works too),
     // and cancellation is polled here, between batches, never from the pool.
-    constexpr size_t kBatch = 4096;
-    constexpr size_t kParallelFrom = 512;
-    for (size_t from = 0; from < changed.size(); from += kBatch) {
+    constexpr size_t Batch = 4096;
+    constexpr size_t ParallelFrom = 512;
+    for (size_t from = 0; from < changed.size(); from += Batch) {
         if (isCanceled && *isCanceled && (*isCanceled)())
             return false;
         const auto begin = changed.begin() + qsizetype(from);
-        const auto end = begin + qsizetype(std::min(kBatch, changed.size() - from));
-        if (size_t(end - begin) >= kParallelFrom && QThread::idealThreadCount() > 1)
+        const auto end = begin + qsizetype(std::min(Batch, changed.size() - from));
+        if (size_t(end - begin) >= ParallelFrom && QThread::idealThreadCount() > 1)
             QtConcurrent::blockingMap(begin, end, refineRow);
         else
             std::for_each(begin, end, refineRow);

@@ -13,9 +13,9 @@ namespace {
 
 // Bounds the work on one pair of (possibly megabyte-long) lines; past it the pair is still
 // diffed correctly, just coarsely.
-constexpr qint64 kTokenCostLimit = 2'000'000;
+constexpr qint64 TokenCostLimit = 2'000'000;
 // Words up to this many QChars are refined to characters.
-constexpr int kShortWord = 32;
+constexpr int ShortWord = 32;
 
 enum class TokenKind : char { Word, Space, Symbol };
 
@@ -292,7 +292,7 @@ QList<InlineSegment> InlineDiff::segments(QStringView left, QStringView right, b
     out.reserve(8);
     int pl = 0;
     int pr = 0;
-    for (const DiffChange &c : diffPieces(textL, textR, kTokenCostLimit)) {
+    for (const DiffChange &c : diffPieces(textL, textR, TokenCostLimit)) {
         // An empty side sits where the next compared token starts (or at the line's end).
         const int ls = c.leftStart < int(nl) ? tokL[size_t(c.leftStart)].start : int(left.size());
         const int le = c.leftCount > 0 ? tokL[size_t(c.leftStart + c.leftCount - 1)].end : ls;
@@ -301,7 +301,7 @@ QList<InlineSegment> InlineDiff::segments(QStringView left, QStringView right, b
         append(raw, {pl, ls - pl, pr, rs - pr, true});
         const bool shortWords = c.leftCount == 1 && c.rightCount == 1
             && tokL[size_t(c.leftStart)].kind == TokenKind::Word && tokR[size_t(c.rightStart)].kind == TokenKind::Word
-            && le - ls <= kShortWord && re - rs <= kShortWord;
+            && le - ls <= ShortWord && re - rs <= ShortWord;
         if (!shortWords || !refineCharacters(left.sliced(ls, le - ls), right.sliced(rs, re - rs), ls, rs, raw))
             append(raw, {ls, le - ls, rs, re - rs, false});
         pl = le;

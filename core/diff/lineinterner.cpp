@@ -9,7 +9,7 @@ namespace Countersign {
 namespace {
 
 // A fixed seed keeps ids, and so diffs, reproducible from run to run.
-constexpr size_t kSeed = 0x5bd1e9955bd1e995ULL;
+constexpr size_t Seed = 0x5bd1e9955bd1e995ULL;
 
 bool isSpace(QChar c)
 {
@@ -45,7 +45,7 @@ LineInterner::LineInterner(bool ignoreWhitespace, qsizetype expectedCount)
 std::uint32_t LineInterner::hashOf(QStringView text, bool incomplete) const
 {
     if (!m_ignoreWhitespace)
-        return std::uint32_t(qHash(text, kSeed)) ^ (incomplete ? 0x9e3779b9u : 0u);
+        return std::uint32_t(qHash(text, Seed)) ^ (incomplete ? 0x9e3779b9u : 0u);
     // FNV-1a over the non-space characters (a missing newline is whitespace too).
     Q_UNUSED(incomplete);
     std::uint32_t h = 2166136261u;
@@ -94,10 +94,10 @@ void LineInterner::internAll(std::span<const QStringView> lines, bool lastIncomp
     std::vector<std::uint32_t> hashes(n);
     for (size_t i = 0; i < n; ++i)
         hashes[i] = hashOf(lines[i], lastIncomplete && i + 1 == n);
-    constexpr size_t kAhead = 8;
+    constexpr size_t Ahead = 8;
     for (size_t i = 0; i < n; ++i) {
-        if (i + kAhead < n)
-            prefetch(&m_slots[hashes[i + kAhead] & m_mask]);
+        if (i + Ahead < n)
+            prefetch(&m_slots[hashes[i + Ahead] & m_mask]);
         ids[i] = insert(lines[i], lastIncomplete && i + 1 == n, hashes[i]);
     }
 }

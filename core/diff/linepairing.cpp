@@ -8,15 +8,15 @@ namespace Countersign {
 namespace {
 
 // Bigger blocks pair in order: the alignment is quadratic and such blocks are rewrites anyway.
-constexpr size_t kMaxCells = 400;
+constexpr size_t MaxCells = 400;
 // Only a line's first characters count: enough to recognise it, bounded for huge lines.
-constexpr qsizetype kMaxChars = 1024;
+constexpr qsizetype MaxChars = 1024;
 // Below this similarity two lines are different lines, not versions of one.
-constexpr double kThreshold = 0.4;
+constexpr double Threshold = 0.4;
 
 std::vector<std::uint32_t> bigrams(QStringView line)
 {
-    line = line.trimmed().first(qMin(line.trimmed().size(), kMaxChars));
+    line = line.trimmed().first(qMin(line.trimmed().size(), MaxChars));
     std::vector<std::uint32_t> out;
     if (line.size() < 2)
         return out;
@@ -87,7 +87,7 @@ std::vector<int> LinePairing::pair(std::span<const QStringView> left, std::span<
         result[0] = 0;
         return result;
     }
-    if (n * m > kMaxCells) {
+    if (n * m > MaxCells) {
         for (size_t i = 0; i < std::min(n, m); ++i)
             result[i] = int(i);
         return result;
@@ -123,7 +123,7 @@ std::vector<int> LinePairing::pair(std::span<const QStringView> left, std::span<
             const double s = left[i - 1].trimmed() == right[j - 1].trimmed() ? 1.0 : dice(bl[i - 1], br[j - 1]);
             sim[(i - 1) * m + (j - 1)] = s;
             double best = std::max(score[at(i - 1, j)], score[at(i, j - 1)]);
-            if (s >= kThreshold)
+            if (s >= Threshold)
                 best = std::max(best, score[at(i - 1, j - 1)] + s);
             score[at(i, j)] = best;
         }
@@ -131,7 +131,7 @@ std::vector<int> LinePairing::pair(std::span<const QStringView> left, std::span<
     std::vector<std::pair<size_t, size_t>> pairs;
     for (size_t i = n, j = m; i > 0 && j > 0;) {
         const double s = sim[(i - 1) * m + (j - 1)];
-        if (s >= kThreshold && score[at(i, j)] == score[at(i - 1, j - 1)] + s) {
+        if (s >= Threshold && score[at(i, j)] == score[at(i - 1, j - 1)] + s) {
             pairs.emplace_back(i - 1, j - 1);
             --i;
             --j;

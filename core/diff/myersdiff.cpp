@@ -7,8 +7,8 @@ namespace Countersign {
 
 namespace {
 
-constexpr qint64 kCancelCheckInterval = 1 << 16;
-constexpr int kMinHeuristicCost = 256;
+constexpr qint64 CancelCheckInterval = 1 << 16;
+constexpr int MinHeuristicCost = 256;
 
 } // namespace
 
@@ -30,7 +30,7 @@ bool MyersDiff::outOfBudget()
     if (m_canceled)
         return true;
     if (m_isCanceled && *m_isCanceled && m_used >= m_nextCancelCheck) {
-        m_nextCancelCheck = m_used + kCancelCheckInterval;
+        m_nextCancelCheck = m_used + CancelCheckInterval;
         if ((*m_isCanceled)()) {
             m_canceled = true;
             return true;
@@ -44,12 +44,12 @@ MyersDiff::Outcome MyersDiff::run()
     const int n = int(m_a.size());
     const int m = int(m_b.size());
     m_used = 0;
-    m_nextCancelCheck = kCancelCheckInterval;
+    m_nextCancelCheck = CancelCheckInterval;
     m_approximate = false;
     m_canceled = false;
 
     const bool exact = m_limit <= 0;
-    m_maxCost = exact ? INT_MAX : qMax(kMinHeuristicCost, int(std::sqrt(double(n) + double(m))));
+    m_maxCost = exact ? INT_MAX : qMax(MinHeuristicCost, int(std::sqrt(double(n) + double(m))));
     // Diagonals run from -m-1 to n+1 (the searches peek one past each end).
     m_diagonalOffset = m + 1;
     m_forward.assign(size_t(n) + size_t(m) + 3, 0);

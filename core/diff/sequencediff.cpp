@@ -6,7 +6,7 @@ namespace Countersign {
 
 namespace {
 
-constexpr size_t kSmall = 64;
+constexpr size_t Small = 64;
 
 } // namespace
 
@@ -35,7 +35,7 @@ SequenceDiff::Result SequenceDiff::run(std::span<const int> a, std::span<const i
         return result;
     }
 
-    if ((endA - head) + (endB - head) <= kSmall) {
+    if ((endA - head) + (endB - head) <= Small) {
         // Small (intra-line) inputs: setting elements aside costs more than it saves.
         MyersDiff myers(a.subspan(head, endA - head), b.subspan(head, endB - head),
             std::span<char>(result.changedA).subspan(head, endA - head),

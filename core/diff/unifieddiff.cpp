@@ -6,7 +6,7 @@ namespace Countersign {
 
 namespace {
 
-const QLatin1StringView kNoNewline("\\ No newline at end of file\n");
+const QLatin1StringView NoNewline("\\ No newline at end of file\n");
 
 QString range(int start, int count)
 {
@@ -25,7 +25,7 @@ struct Writer {
     {
         out += prefix + text + u'\n';
         if (lastWithoutNewline)
-            out += kNoNewline;
+            out += NoNewline;
     }
     bool leftIsIncomplete(int leftLine) const
     {

@@ -604,15 +604,16 @@ void DiffWidget::updateSummary()
         text = tr("Comparing\u2026");
     } else if (diff.isIdentical()) {
         text = tr("No changes");
-        tip = tr("Both versions are identical");
-        if (m_options.ignoreWhitespace)
-            tip += tr(" (ignoring whitespace)");
+        tip = m_options.ignoreWhitespace ? tr("Both versions are identical, ignoring whitespace")
+                                         : tr("Both versions are identical");
     } else {
-        text = tr("%1 added, %2 removed").arg(diff.addedCount()).arg(diff.removedCount());
-        tip = tr("%1 lines added and %2 removed, in %3 places")
-                  .arg(diff.addedCount())
-                  .arg(diff.removedCount())
-                  .arg(currentPresenter()->changeCount());
+        const int added = int(diff.addedCount());
+        const int removed = int(diff.removedCount());
+        // Whole phrases with their own plurals; the translator orders the two parts.
+        text = tr("%1, %2", "lines added, lines removed")
+                   .arg(tr("%n added", "lines", added), tr("%n removed", "lines", removed));
+        tip = tr("%1 and %2, in %n place(s)", "lines added, lines removed", int(currentPresenter()->changeCount()))
+                  .arg(tr("%n line(s) added", nullptr, added), tr("%n removed", "lines", removed));
         if (diff.isApproximate())
             tip += QLatin1Char('\n')
                 + tr("The texts differ too much for a minimal diff: more lines are marked than needed.");

@@ -6,7 +6,7 @@ namespace Countersign::Test {
 
 namespace {
 
-const char16_t *const kWords[] = {
+const char16_t *const Words[] = {
     u"refund",
     u"amount",
     u"customer",
@@ -43,7 +43,7 @@ const char16_t *const kWords[] = {
     u"//",
     u"\"quoted\"",
 };
-constexpr int kWordCount = int(sizeof(kWords) / sizeof(kWords[0]));
+constexpr int WordCount = int(sizeof(Words) / sizeof(Words[0]));
 
 } // namespace
 
@@ -53,7 +53,7 @@ RandomText::RandomText(quint32 seed)
 
 QString RandomText::word()
 {
-    return QString::fromUtf16(kWords[m_rng.bounded(kWordCount)]);
+    return QString::fromUtf16(Words[m_rng.bounded(WordCount)]);
 }
 
 QString RandomText::line()

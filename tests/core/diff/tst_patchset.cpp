@@ -12,11 +12,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kPatch = QStringLiteral("patches/multi/patch.diff");
+const QString PatchPath = QStringLiteral("patches/multi/patch.diff");
 
 QString patchText()
 {
-    return QString::fromUtf8(Test::readData(kPatch));
+    return QString::fromUtf8(Test::readData(PatchPath));
 }
 
 // A file of the real change before or after it.

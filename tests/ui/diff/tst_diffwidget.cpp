@@ -5,6 +5,7 @@
 #include "diff/editablediffview.h"
 #include "diff/sidebysidediffview.h"
 #include "diff/unifieddiffview.h"
+#include "settings/translations.h"
 
 #include "diff/differ.h"
 #include "diff/unifieddiff.h"
@@ -76,6 +77,9 @@ private:
     DiffPane *pane(const char *name) { return m_widget->findChild<DiffPane *>(QLatin1String(name)); }
 
 private Q_SLOTS:
+    // English plurals come from the English catalogue, as in the app.
+    void initTestCase() { Translations::install(*qApp, QLocale(QStringLiteral("en"))); }
+
     void init()
     {
         m_widget = std::make_unique<DiffWidget>();
@@ -129,7 +133,8 @@ private Q_SLOTS:
         QCOMPARE(diff.removedCount(), 3);
         auto *label = widget()->findChild<QLabel *>(u"diffSummary"_s);
         QCOMPARE(label->text(), u"3 added, 3 removed"_s);
-        QVERIFY2(label->toolTip().contains(u"in 4 places"_s), qPrintable(label->toolTip()));
+        QVERIFY2(
+            label->toolTip().contains(u"3 lines added and 3 removed, in 4 places"_s), qPrintable(label->toolTip()));
         QCOMPARE(label->accessibleName(), label->text());
     }
 
