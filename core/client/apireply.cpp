@@ -8,22 +8,7 @@ namespace Countersign {
 
 ErrorCode ApiReply::codeFromName(const QString &name)
 {
-    static const std::pair<const char *, ErrorCode> table[] = {
-        {"invalid_argument", ErrorCode::InvalidArgument},
-        {"not_found", ErrorCode::NotFound},
-        {"conflict", ErrorCode::Conflict},
-        {"forbidden", ErrorCode::Forbidden},
-        {"unauthorized", ErrorCode::Unauthorized},
-        {"policy_violation", ErrorCode::PolicyViolation},
-        {"payload_too_large", ErrorCode::PayloadTooLarge},
-        {"rate_limited", ErrorCode::RateLimited},
-        {"unavailable", ErrorCode::Unavailable},
-    };
-    for (const auto &[key, code] : table) {
-        if (name == QLatin1String(key))
-            return code;
-    }
-    return ErrorCode::Internal;
+    return errorCodeFromName(name).value_or(ErrorCode::Internal);
 }
 
 ErrorCode ApiReply::codeFromHttpStatus(int status)

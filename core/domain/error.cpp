@@ -1,5 +1,7 @@
 #include "error.h"
 
+#include <utility>
+
 namespace Countersign {
 
 Error Error::invalid(const QString &field, const QString &message)
@@ -32,31 +34,40 @@ QString Error::toString() const
     return field.isEmpty() ? message : field + QStringLiteral(": ") + message;
 }
 
+namespace {
+
+// The wire names of the codes, both ways (server answers and client parsing share it).
+constexpr std::pair<ErrorCode, const char *> CodeNames[] = {
+    {ErrorCode::InvalidArgument, "invalid_argument"},
+    {ErrorCode::NotFound, "not_found"},
+    {ErrorCode::Conflict, "conflict"},
+    {ErrorCode::Forbidden, "forbidden"},
+    {ErrorCode::Unauthorized, "unauthorized"},
+    {ErrorCode::PolicyViolation, "policy_violation"},
+    {ErrorCode::PayloadTooLarge, "payload_too_large"},
+    {ErrorCode::RateLimited, "rate_limited"},
+    {ErrorCode::Unavailable, "unavailable"},
+    {ErrorCode::Internal, "internal"},
+};
+
+} // namespace
+
 QString errorCodeName(ErrorCode code)
 {
-    switch (code) {
-    case ErrorCode::InvalidArgument:
-        return QStringLiteral("invalid_argument");
-    case ErrorCode::NotFound:
-        return QStringLiteral("not_found");
-    case ErrorCode::Conflict:
-        return QStringLiteral("conflict");
-    case ErrorCode::Forbidden:
-        return QStringLiteral("forbidden");
-    case ErrorCode::Unauthorized:
-        return QStringLiteral("unauthorized");
-    case ErrorCode::PolicyViolation:
-        return QStringLiteral("policy_violation");
-    case ErrorCode::PayloadTooLarge:
-        return QStringLiteral("payload_too_large");
-    case ErrorCode::RateLimited:
-        return QStringLiteral("rate_limited");
-    case ErrorCode::Unavailable:
-        return QStringLiteral("unavailable");
-    case ErrorCode::Internal:
-        break;
+    for (const auto &[c, name] : CodeNames) {
+        if (c == code)
+            return QString::fromLatin1(name);
     }
     return QStringLiteral("internal");
+}
+
+std::optional<ErrorCode> errorCodeFromName(QStringView name)
+{
+    for (const auto &[code, n] : CodeNames) {
+        if (name == QLatin1StringView(n))
+            return code;
+    }
+    return std::nullopt;
 }
 
 } // namespace Countersign

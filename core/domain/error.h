@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <expected>
+#include <optional>
 
 namespace Countersign {
 
@@ -36,6 +37,8 @@ struct Error {
 };
 
 QString errorCodeName(ErrorCode code);
+// The code a wire name stands for; nothing for a name this version does not know.
+std::optional<ErrorCode> errorCodeFromName(QStringView name);
 
 template<typename T>
 using Result = std::expected<T, Error>;

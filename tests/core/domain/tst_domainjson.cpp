@@ -21,6 +21,20 @@ class TestDomainJson : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // One table of wire names, read both ways: every code survives the trip, unknown names don't.
+    void errorCodeNamesRoundTrip()
+    {
+        for (ErrorCode code : {ErrorCode::InvalidArgument, ErrorCode::NotFound, ErrorCode::Conflict,
+                 ErrorCode::Forbidden, ErrorCode::Unauthorized, ErrorCode::PolicyViolation, ErrorCode::PayloadTooLarge,
+                 ErrorCode::RateLimited, ErrorCode::Unavailable, ErrorCode::Internal}) {
+            const QString name = errorCodeName(code);
+            QVERIFY(!name.isEmpty());
+            QCOMPARE(errorCodeFromName(name), std::optional<ErrorCode>(code));
+        }
+        QCOMPARE(errorCodeName(ErrorCode::RateLimited), QStringLiteral("rate_limited"));
+        QVERIFY(!errorCodeFromName(u"teapot").has_value());
+    }
+
     // Action::toCompactJson writes the bytes itself; they must be exactly QJsonDocument's, for
     // every kind of text (escapes, control characters, non-ASCII, lone surrogates), number and
     // missing value.
