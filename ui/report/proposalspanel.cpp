@@ -50,6 +50,7 @@ ProposalsPanel::ProposalsPanel(ServerConnection *connection, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->setColumnHidden(ProposalListModel::Id, true); // a UUID: in the tooltip and the detail line
     leftLayout->addWidget(m_view, 1);
     auto *buttons = new QHBoxLayout;
@@ -74,8 +75,9 @@ ProposalsPanel::ProposalsPanel(ServerConnection *connection, QWidget *parent)
     rightLayout->addWidget(m_whatIf, 1);
     splitter->addWidget(left);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({420, 840}); // the replay needs the room: a table of every type
     layout->addWidget(splitter, 1);
 
     m_apply->setVisible(false);

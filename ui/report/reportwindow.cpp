@@ -90,7 +90,7 @@ ReportWindow::ReportWindow(ServerConnection *connection, QWidget *parent)
     m_tabs->addTab(m_table, tr("&Table"));
     m_tabs->addTab(m_recommendationPanel, tr("&Recommendations"));
     m_tabs->addTab(m_unassignedPanel, tr("&Unassigned Types"));
-    m_tabs->addTab(m_proposals, tr("Pro&posals"));
+    m_tabs->addTab(m_proposals, tr("Propo&sals"));
     m_tabs->addTab(m_bottlenecks, tr("&Bottlenecks"));
     m_tabs->addTab(m_quarterly, tr("&Quarterly Review"));
 
