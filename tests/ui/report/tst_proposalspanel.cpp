@@ -339,6 +339,31 @@ private Q_SLOTS:
         QVERIFY(!reject->isEnabled()); // decided: nothing left to reject
     }
 
+    void anApplyTheServerRefusesIsShownInTheTab()
+    {
+        const QString id = propose(QStringLiteral("invoice.void"), QStringLiteral("decided twice"));
+        QVERIFY(!id.isEmpty());
+        auto window = openWindow(m_admin.get());
+        QVERIFY(window);
+        ProposalsPanel *panel = window->proposalsPanel();
+        QTRY_VERIFY(panel->model()->rowOfId(id) >= 0);
+        QTRY_VERIFY(panel->canDecide());
+        panel->select(id);
+        // Another admin rejects it meanwhile.
+        QVERIFY(Test::awaitFinished(
+            m_admin->sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/policy/proposals/%1/reject").arg(id),
+                QJsonObject{{QStringLiteral("reason"), QStringLiteral("someone else was quicker")}})));
+        panel->findChild<QPushButton *>(QStringLiteral("proposalApply"))->click();
+        ApplyProposalDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = panel->findChild<ApplyProposalDialog *>(QStringLiteral("applyProposalDialog"))));
+        QTRY_VERIFY(!dialog->isSimulating());
+        dialog->findChild<QPushButton *>(QStringLiteral("applyConfirm"))->click();
+        auto *notice = panel->findChild<NoticeLabel *>(QStringLiteral("proposalsNotice"));
+        QTRY_VERIFY(notice->text().startsWith(QStringLiteral("The proposal was not applied")));
+        QCOMPARE(notice->kind(), NoticeLabel::Kind::Error);
+        QCOMPARE(proposalOnServer(id).value(QLatin1String("state")).toString(), QStringLiteral("rejected"));
+    }
+
     void quarterlyReviewHasTheWhatIfLine()
     {
         const QString text = quarterlyText(m_lead.get());
