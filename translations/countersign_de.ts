@@ -151,6 +151,68 @@
     </message>
 </context>
 <context>
+    <name>Countersign::ApplyProposalDialog</name>
+    <message>
+        <source>Apply Policy Proposal</source>
+        <translation>Richtlinienvorschlag anwenden</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 proposed on %2:&lt;/p&gt;&lt;p&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 hat am %2 vorgeschlagen:&lt;/p&gt;&lt;p&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
+    </message>
+    <message>
+        <source>What it would have done to the last 90 days</source>
+        <translation>Was er mit den letzten 90 Tagen gemacht hätte</translation>
+    </message>
+    <message>
+        <source>Auto-approved, though a reviewer rejected or edited them:</source>
+        <translation>Automatisch genehmigt, obwohl Prüfer sie abgelehnt oder bearbeitet haben:</translation>
+    </message>
+    <message>
+        <source>Reviewer time for actions newly sent to review:</source>
+        <translation>Prüfzeit für Aktionen, die neu zur Prüfung gingen:</translation>
+    </message>
+    <message>
+        <source>Prohibited, though they were approved:</source>
+        <translation>Verboten, obwohl sie genehmigt wurden:</translation>
+    </message>
+    <message>
+        <source>Replaying the last 90 days under this proposal…</source>
+        <translation>Die letzten 90 Tage werden mit diesem Vorschlag nachgespielt …</translation>
+    </message>
+    <message>
+        <source>Applying makes this the policy in force as a new version; pending actions are re-tiered toward stricter only.</source>
+        <translation>Beim Anwenden wird dies als neue Version zur geltenden Richtlinie; wartende Aktionen werden nur in strengere Stufen umgestuft.</translation>
+    </message>
+    <message>
+        <source>Apply Proposal</source>
+        <translation>Vorschlag anwenden</translation>
+    </message>
+    <message>
+        <source>no simulation was offered</source>
+        <translation>keine Simulation verfügbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 hours for %n action(s)</source>
+        <translation>
+            <numerusform>%1 Stunden für %n Aktion</numerusform>
+            <numerusform>%1 Stunden für %n Aktionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>The what-if could not be computed (%1): apply only if you know what the change does.</source>
+        <translation>Die Was-wäre-wenn-Rechnung ist fehlgeschlagen (%1): Wenden Sie den Vorschlag nur an, wenn Sie wissen, was die Änderung bewirkt.</translation>
+    </message>
+</context>
+<context>
     <name>Countersign::BatchDialog</name>
     <message>
         <source>Batch Review</source>
@@ -1580,6 +1642,152 @@
     </message>
 </context>
 <context>
+    <name>Countersign::ProposalListModel</name>
+    <message>
+        <source>Auto-approve</source>
+        <translation>Automatisch genehmigen</translation>
+    </message>
+    <message>
+        <source>Review required</source>
+        <translation>Prüfung erforderlich</translation>
+    </message>
+    <message>
+        <source>Prohibited</source>
+        <translation>Verboten</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Angewendet</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (in %3)</source>
+        <translation>%1 → %2 (in %3)</translation>
+    </message>
+    <message>
+        <source>Rejected by %1: %2</source>
+        <translation>Abgelehnt von %1: %2</translation>
+    </message>
+    <message>
+        <source>Applied by %1 as policy version %2</source>
+        <translation>Angewendet von %1 als Richtlinienversion %2</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Vorschlag</translation>
+    </message>
+    <message>
+        <source>Drafted by</source>
+        <translation>Entworfen von</translation>
+    </message>
+    <message>
+        <source>Drafted</source>
+        <translation>Entworfen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::ProposalsPanel</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Apply…</source>
+        <translation>&amp;Anwenden …</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>Ab&amp;lehnen …</translation>
+    </message>
+    <message>
+        <source>Make this proposal the policy in force, after a last look at what it would have done</source>
+        <translation>Diesen Vorschlag zur geltenden Richtlinie machen, nach einem letzten Blick darauf, was er bewirkt hätte</translation>
+    </message>
+    <message>
+        <source>Select a pending proposal to see what it would have done to the last 90 days.</source>
+        <translation>Wählen Sie einen offenen Vorschlag, um zu sehen, was er mit den letzten 90 Tagen gemacht hätte.</translation>
+    </message>
+    <message>
+        <source>Proposals are for team leads and administrators: this token has neither role.</source>
+        <translation>Vorschläge sind für Teamleitungen und Administratoren: Dieses Token hat keine der beiden Rollen.</translation>
+    </message>
+    <message>
+        <source>The proposals could not be loaded: %1</source>
+        <translation>Die Vorschläge konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>No proposals yet: draft one from a recommendation on the Recommendations tab.</source>
+        <translation>Noch keine Vorschläge: Entwerfen Sie einen aus einer Empfehlung im Reiter Empfehlungen.</translation>
+    </message>
+    <message>
+        <source>Proposal %1 by %2: %3</source>
+        <translation>Vorschlag %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
+    </message>
+    <message>
+        <source>Applied by %1 on %2 as policy version %3.</source>
+        <translation>Angewendet von %1 am %2 als Richtlinienversion %3.</translation>
+    </message>
+    <message>
+        <source>Rejected by %1 on %2: %3</source>
+        <translation>Abgelehnt von %1 am %2: %3</translation>
+    </message>
+    <message>
+        <source>Reject Policy Proposal</source>
+        <translation>Richtlinienvorschlag ablehnen</translation>
+    </message>
+    <message>
+        <source>Why is %1 rejected? The lead who drafted it reads this.</source>
+        <translation>Warum wird %1 abgelehnt? Die Teamleitung, die ihn entworfen hat, liest dies.</translation>
+    </message>
+    <message>
+        <source>Reject Proposal</source>
+        <translation>Vorschlag ablehnen</translation>
+    </message>
+    <message>
+        <source>A rejection needs a reason; the proposal stays pending.</source>
+        <translation>Eine Ablehnung braucht eine Begründung; der Vorschlag bleibt offen.</translation>
+    </message>
+    <message>
+        <source>The proposal was not applied: %1</source>
+        <translation>Der Vorschlag wurde nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <source>Proposal applied: policy version %1 is in force.</source>
+        <translation>Vorschlag angewendet: Richtlinienversion %1 gilt.</translation>
+    </message>
+    <message>
+        <source>The proposal was not rejected: %1</source>
+        <translation>Der Vorschlag wurde nicht abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Proposal rejected.</source>
+        <translation>Vorschlag abgelehnt.</translation>
+    </message>
+</context>
+<context>
     <name>Countersign::QuarterlyExport</name>
     <message>
         <source>must be a year and a quarter such as 2026Q4, not &quot;%1&quot;</source>
@@ -2127,6 +2335,10 @@
     <message>
         <source>No report to show.</source>
         <translation>Kein Bericht anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Propo&amp;sals</source>
+        <translation>&amp;Vorschläge</translation>
     </message>
 </context>
 <context>
@@ -3049,6 +3261,17 @@
     <message>
         <source>The quarter in figures</source>
         <translation>Das Quartal in Zahlen</translation>
+    </message>
+    <message>
+        <source>What if: could not be computed.</source>
+        <translation>Was wäre, wenn: konnte nicht berechnet werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>What if: would have auto-approved %n that reviewers rejected or edited.</source>
+        <translation>
+            <numerusform>Was wäre, wenn: hätte %n Aktion automatisch genehmigt, die Prüfer abgelehnt oder bearbeitet haben.</numerusform>
+            <numerusform>Was wäre, wenn: hätte %n Aktionen automatisch genehmigt, die Prüfer abgelehnt oder bearbeitet haben.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Countersign::ApplyProposalDialog</name>
+    <message numerus="yes">
+        <source>%1 hours for %n action(s)</source>
+        <translation>
+            <numerusform>%1 hours for %n action</numerusform>
+            <numerusform>%1 hours for %n actions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Countersign::BatchDialog</name>
     <message numerus="yes">
         <source>%1 (%n item(s))</source>
@@ -337,6 +347,16 @@
         <translation>
             <numerusform>%n line hidden (not in the patch)</numerusform>
             <numerusform>%n lines hidden (not in the patch)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuarterlyReport</name>
+    <message numerus="yes">
+        <source>What if: would have auto-approved %n that reviewers rejected or edited.</source>
+        <translation>
+            <numerusform>What if: would have auto-approved %n that reviewers rejected or edited.</numerusform>
+            <numerusform>What if: would have auto-approved %n that reviewers rejected or edited.</numerusform>
         </translation>
     </message>
 </context>

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QTimeZone>
+#include <QUrl>
 
 namespace Countersign {
 
@@ -71,12 +72,21 @@ QFuture<Result<PolicyProposal>> ReportClient::proposePolicyChange(
 
 QFuture<Result<SimulationReport>> ReportClient::simulateChanges(const QList<PolicyChange> &changes) const
 {
+    return simulateChanges(changes, {}, {});
+}
+
+QFuture<Result<SimulationReport>> ReportClient::simulateChanges(
+    const QList<PolicyChange> &changes, QDate from, QDate to) const
+{
     QJsonArray list;
     for (const auto &change : changes)
         list.append(change.toJson());
-    return m_connection
-        ->sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/policy/simulate"),
-            QJsonObject{{QStringLiteral("changes"), list}})
+    QJsonObject body{{QStringLiteral("changes"), list}};
+    if (from.isValid() && to.isValid()) {
+        body.insert(QStringLiteral("from"), startOfDay(from));
+        body.insert(QStringLiteral("to"), endOfDay(to));
+    }
+    return m_connection->sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/policy/simulate"), body)
         .then(decoded<SimulationReport>);
 }
 
@@ -86,6 +96,45 @@ QFuture<Result<SimulationReport>> ReportClient::simulateProposal(const QString &
         ->sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/policy/simulate"),
             QJsonObject{{QStringLiteral("proposal"), proposalId}})
         .then(decoded<SimulationReport>);
+}
+
+QFuture<Result<QList<PolicyProposal>>> ReportClient::listProposals(int limit) const
+{
+    return m_connection
+        ->getJson(QStringLiteral("/v1/policy/proposals"), {{QStringLiteral("limit"), QString::number(limit)}})
+        .then([](const Result<QJsonObject> &reply) -> Result<QList<PolicyProposal>> {
+            if (!reply)
+                return fail(reply.error());
+            QList<PolicyProposal> out;
+            const QJsonArray items = reply->value(QLatin1String("items")).toArray();
+            for (const QJsonValue &item : items) {
+                auto proposal = PolicyProposal::fromJson(item.toObject());
+                if (!proposal)
+                    return fail(proposal.error());
+                out.append(*proposal);
+            }
+            return out;
+        });
+}
+
+QFuture<Result<PolicyProposal>> ReportClient::applyProposal(const QString &proposalId) const
+{
+    return m_connection
+        ->sendJson(QByteArrayLiteral("POST"),
+            QStringLiteral("/v1/policy/proposals/%1/apply")
+                .arg(QString::fromLatin1(QUrl::toPercentEncoding(proposalId))),
+            QJsonObject{})
+        .then(decoded<PolicyProposal>);
+}
+
+QFuture<Result<PolicyProposal>> ReportClient::rejectProposal(const QString &proposalId, const QString &reason) const
+{
+    return m_connection
+        ->sendJson(QByteArrayLiteral("POST"),
+            QStringLiteral("/v1/policy/proposals/%1/reject")
+                .arg(QString::fromLatin1(QUrl::toPercentEncoding(proposalId))),
+            QJsonObject{{QStringLiteral("reason"), reason}})
+        .then(decoded<PolicyProposal>);
 }
 
 } // namespace Countersign

@@ -28,9 +28,15 @@ public:
     QFuture<Result<PolicyProposal>> proposePolicyChange(
         const QList<PolicyChange> &changes, const QString &recommendationId, const QString &note) const;
     // POST /v1/policy/simulate of tier changes to the policy in force, or of a stored proposal,
-    // over the server's default window (the last 90 days).
+    // over the server's default window (the last 90 days) or the given days.
     QFuture<Result<SimulationReport>> simulateChanges(const QList<PolicyChange> &changes) const;
+    QFuture<Result<SimulationReport>> simulateChanges(const QList<PolicyChange> &changes, QDate from, QDate to) const;
     QFuture<Result<SimulationReport>> simulateProposal(const QString &proposalId) const;
+
+    // GET /v1/policy/proposals (newest first), and an admin's apply or reject of a draft.
+    QFuture<Result<QList<PolicyProposal>>> listProposals(int limit = 200) const;
+    QFuture<Result<PolicyProposal>> applyProposal(const QString &proposalId) const;
+    QFuture<Result<PolicyProposal>> rejectProposal(const QString &proposalId, const QString &reason) const;
 
     // The window sent for a range of days: from the first day's start to the last day's end, UTC.
     static QString startOfDay(QDate day);

@@ -133,9 +133,19 @@ QString QuarterlyReport::recommendationSection(
     for (const auto &r : m_data.current.recommendations.items) {
         if (!which(r))
             continue;
-        items += QStringLiteral("<li><b>%1</b>: %2<br><small>%3</small></li>")
+        QString whatIf;
+        if (r.kind == RecommendationKind::Promote && !r.proposedChanges.isEmpty()) {
+            const auto found = m_data.whatIfRejectedOrModified.constFind(r.id);
+            whatIf = QStringLiteral("<br><small>%1</small>")
+                         .arg((found == m_data.whatIfRejectedOrModified.cend()
+                                 ? tr("What if: could not be computed.")
+                                 : tr("What if: would have auto-approved %n that reviewers rejected or edited.", "",
+                                       int(qMin<qint64>(*found, INT_MAX))))
+                                 .toHtmlEscaped());
+        }
+        items += QStringLiteral("<li><b>%1</b>: %2<br><small>%3</small>%4</li>")
                      .arg(RecommendationModel::subject(r).toHtmlEscaped(), r.summary.toHtmlEscaped(),
-                         evidenceLine(r.evidence).toHtmlEscaped());
+                         evidenceLine(r.evidence).toHtmlEscaped(), whatIf);
     }
     if (items.isEmpty())
         return html + QStringLiteral("<p>%1</p>").arg(none.toHtmlEscaped());

@@ -36,12 +36,17 @@ void ReportLoader::fetch(QFuture<Result<T>> future, Store store)
                 Q_EMIT failed(result.error());
             }
         }
-        if (--m_pending > 0)
-            return;
-        if (!m_failed)
-            m_done();
-        Q_EMIT busyChanged(false);
+        finishOne();
     });
+}
+
+void ReportLoader::finishOne()
+{
+    if (--m_pending > 0)
+        return;
+    if (!m_failed)
+        m_done();
+    Q_EMIT busyChanged(false);
 }
 
 void ReportLoader::load(QDate from, QDate to, ReportGrouping tableGrouping)
@@ -109,8 +114,9 @@ void ReportLoader::loadQuarter(int year, int quarter)
     fetch(m_client.approvals(from, to, ReportGrouping::Reviewer), [&q](const ApprovalReport &r) {
         q.current.byReviewer = r;
     });
-    fetch(m_client.recommendations(from, to), [&q](const RecommendationReport &r) {
+    fetch(m_client.recommendations(from, to), [this, &q, from, to](const RecommendationReport &r) {
         q.current.recommendations = r;
+        simulatePromotions(from, to);
     });
     fetch(m_client.approvals(previousFrom, previousTo, ReportGrouping::Category), [&q](const ApprovalReport &r) {
         q.previousByCategory = r;
@@ -118,6 +124,28 @@ void ReportLoader::loadQuarter(int year, int quarter)
     fetch(m_client.approvals(previousFrom, previousTo, ReportGrouping::Week), [&q](const ApprovalReport &r) {
         q.previousTotals = r;
     });
+}
+
+// The what-if line of each promote recommendation: its changes replayed over the quarter. These
+// requests join the running load; one that fails leaves its line unknown, not the review.
+void ReportLoader::simulatePromotions(QDate from, QDate to)
+{
+    const quint64 generation = m_generation;
+    for (const Recommendation &r : std::as_const(m_quarter.current.recommendations.items)) {
+        if (r.kind != RecommendationKind::Promote || r.proposedChanges.isEmpty())
+            continue;
+        ++m_pending;
+        m_client.simulateChanges(r.proposedChanges, from, to)
+            .then(this, [this, generation, id = r.id](const Result<SimulationReport> &report) {
+                if (generation != m_generation)
+                    return; // superseded
+                if (report)
+                    m_quarter.whatIfRejectedOrModified.insert(id, report->total.rejectedOrModified());
+                else
+                    qCWarning(lcUi) << "what-if of" << id << "failed:" << report.error().toString();
+                finishOne();
+            });
+    }
 }
 
 } // namespace Countersign

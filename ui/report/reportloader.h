@@ -32,6 +32,8 @@ private:
     template<typename T, typename Store>
     void fetch(QFuture<Result<T>> future, Store store);
     void begin(int requests, std::function<void()> done);
+    void finishOne();
+    void simulatePromotions(QDate from, QDate to);
 
     ReportClient m_client;
     ReportSnapshot m_snapshot;

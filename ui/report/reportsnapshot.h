@@ -4,6 +4,7 @@
 #include "report/recommendationreport.h"
 
 #include <QDate>
+#include <QHash>
 #include <QJsonObject>
 
 namespace Countersign {
@@ -29,6 +30,10 @@ struct QuarterData {
     ReportSnapshot current;
     ApprovalReport previousByCategory;
     ApprovalReport previousTotals; // the previous quarter by week: its totals compare with ours
+    // By promote recommendation id: how many actions of the quarter its changes would have
+    // auto-approved that reviewers rejected or edited (a simulation over the quarter). Absent:
+    // the simulation failed.
+    QHash<QString, qint64> whatIfRejectedOrModified;
 
     static QDate firstDay(int year, int quarter);
     static QDate lastDay(int year, int quarter);

@@ -2,7 +2,9 @@
 
 #include "bottleneckview.h"
 #include "client/reportclient.h"
+#include "client/serverconnection.h"
 #include "proposaldialog.h"
+#include "proposalspanel.h"
 #include "quarterlyreviewpanel.h"
 #include "recommendationmodel.h"
 #include "recommendationspanel.h"
@@ -54,6 +56,7 @@ ReportWindow::ReportWindow(ServerConnection *connection, QWidget *parent)
     , m_unassignedPanel(new RecommendationsPanel(m_recommendations, {RecommendationKind::Unassigned}, this))
     , m_bottlenecks(new BottleneckView(m_recommendations, this))
     , m_quarterly(new QuarterlyReviewPanel(connection, this))
+    , m_proposals(new ProposalsPanel(connection, this))
     , m_busy(new QProgressBar(this))
 {
     setObjectName(QStringLiteral("reportWindow"));
@@ -87,6 +90,7 @@ ReportWindow::ReportWindow(ServerConnection *connection, QWidget *parent)
     m_tabs->addTab(m_table, tr("&Table"));
     m_tabs->addTab(m_recommendationPanel, tr("&Recommendations"));
     m_tabs->addTab(m_unassignedPanel, tr("&Unassigned Types"));
+    m_tabs->addTab(m_proposals, tr("Propo&sals"));
     m_tabs->addTab(m_bottlenecks, tr("&Bottlenecks"));
     m_tabs->addTab(m_quarterly, tr("&Quarterly Review"));
 
@@ -122,9 +126,13 @@ ReportWindow::ReportWindow(ServerConnection *connection, QWidget *parent)
     connect(m_quarterly, &QuarterlyReviewPanel::statusMessage, this, [this](const QString &text) {
         statusBar()->showMessage(text, 8000);
     });
+    connect(m_proposals, &ProposalsPanel::statusMessage, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 10000);
+    });
     connect(m_tabs, &QTabWidget::currentChanged, this, &ReportWindow::updateControls);
     showPlaceholders(tr("Loading…"));
     updateControls();
+    learnRole();
     setRange(Range::Last30Days);
 }
 
@@ -133,7 +141,7 @@ ReportWindow::ReportWindow(ServerConnection *connection, QWidget *parent)
 void ReportWindow::updateControls()
 {
     const QWidget *page = m_tabs->currentWidget();
-    const bool period = page != m_quarterly;
+    const bool period = page != m_quarterly && page != m_proposals;
     for (QAction *a : std::as_const(m_periodControls))
         a->setVisible(period);
     for (QAction *a : std::as_const(m_groupingControls))
@@ -312,6 +320,18 @@ void ReportWindow::refresh()
         return;
     }
     m_loader->load(m_from->date(), m_to->date(), grouping());
+    m_proposals->refresh();
+}
+
+// Only admins decide on proposals; the tab is for leads and admins (the server refuses the rest).
+void ReportWindow::learnRole()
+{
+    m_connection->whoAmI().then(this, [this](const Result<UserIdentity> &identity) {
+        if (!identity)
+            return; // the reports' own error says what is wrong with the connection
+        m_proposals->setCanDecide(identity->role == QLatin1String("admin"));
+        m_tabs->setTabVisible(m_tabs->indexOf(m_proposals), identity->isLead());
+    });
 }
 
 void ReportWindow::display(const ReportSnapshot &snapshot)
@@ -334,7 +354,8 @@ void ReportWindow::display(const ReportSnapshot &snapshot)
     int unassigned = 0;
     for (const auto &r : snapshot.recommendations.items)
         unassigned += r.kind == RecommendationKind::Unassigned ? 1 : 0;
-    m_tabs->setTabText(3, unassigned > 0 ? tr("&Unassigned Types (%1)").arg(unassigned) : tr("&Unassigned Types"));
+    m_tabs->setTabText(m_tabs->indexOf(m_unassignedPanel),
+        unassigned > 0 ? tr("&Unassigned Types (%1)").arg(unassigned) : tr("&Unassigned Types"));
     const QLocale locale;
     statusBar()->showMessage(tr("Submitted: %1 · Reviewed: %2 · Recommendations: %3")
             .arg(locale.toString(t.submitted), locale.toString(t.reviewed),
@@ -380,6 +401,7 @@ void ReportWindow::draftProposal(const Recommendation &recommendation)
                 }
                 statusBar()->showMessage(
                     tr("Proposal %1 sent: an administrator reviews and applies it.").arg(proposal->id), 10000);
+                m_proposals->refresh();
             });
     });
     dialog->open();

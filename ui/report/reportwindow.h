@@ -20,6 +20,7 @@ namespace Countersign {
 
 class BottleneckView;
 class NoticeLabel;
+class ProposalsPanel;
 class QuarterlyReviewPanel;
 class RecommendationModel;
 class RecommendationsPanel;
@@ -29,8 +30,8 @@ class ServerConnection;
 
 // The team lead's approval-rate report window: rates, queue times, trend and tier volume as
 // charts and as a sortable table for a date range, the server's recommendations with their
-// evidence (and a way to draft the policy change), unassigned types, bottlenecks and the
-// quarterly review.
+// evidence (and a way to draft the policy change), the policy proposals (an admin applies them
+// there), unassigned types, bottlenecks and the quarterly review.
 class ReportWindow : public QMainWindow
 {
     Q_OBJECT
@@ -50,6 +51,7 @@ public:
     ReportTableModel *tableModel() const { return m_tableModel; }
     RecommendationModel *recommendationModel() const { return m_recommendations; }
     QuarterlyReviewPanel *quarterlyPanel() const { return m_quarterly; }
+    ProposalsPanel *proposalsPanel() const { return m_proposals; }
     const std::optional<ReportSnapshot> &snapshot() const { return m_snapshot; }
 
 Q_SIGNALS:
@@ -66,6 +68,7 @@ private:
     void showPlaceholders(const QString &text);
     void setChart(int index, QChart *chart);
     void draftProposal(const Recommendation &recommendation);
+    void learnRole();
     void exportTableInteractively();
     ReportGrouping grouping() const;
 
@@ -87,6 +90,7 @@ private:
     RecommendationsPanel *m_unassignedPanel;
     BottleneckView *m_bottlenecks;
     QuarterlyReviewPanel *m_quarterly;
+    ProposalsPanel *m_proposals;
     QProgressBar *m_busy;
     std::optional<ReportSnapshot> m_snapshot;
     bool m_settingRange = false;

@@ -1,10 +1,15 @@
 // Opens the report window against a running demo server (its 90 days of history) and saves the
 // overview, the recommendations, the quarterly review and the review's PDF with its pages as
 // pictures. scripts/screenshots.sh runs it under Xvfb; the files go to docs/screenshots/.
+#include "client/reportclient.h"
 #include "client/serverconnection.h"
+#include "report/proposallistmodel.h"
+#include "report/proposalspanel.h"
 #include "report/quarterlyreport.h"
 #include "report/quarterlyreviewpanel.h"
 #include "report/reportwindow.h"
+#include "report/simulationtablemodel.h"
+#include "report/whatifpanel.h"
 #include "settings/thememanager.h"
 
 #include <QApplication>
@@ -129,10 +134,48 @@ int main(int argc, char *argv[])
             },
             30000))
         return 1;
-    tabs->setCurrentIndex(2);
+    tabs->setCurrentWidget(window.findChild<QWidget *>(QStringLiteral("recommendationsPanel")));
     ok = save(&window, dir, QStringLiteral("report-recommendations.png")) && ok;
-    tabs->setCurrentIndex(4);
+    tabs->setCurrentWidget(window.findChild<QWidget *>(QStringLiteral("bottleneckView")));
     ok = save(&window, dir, QStringLiteral("report-bottlenecks.png")) && ok;
+
+    // The Proposals tab: the first promote recommendation drafted as a proposal, replayed.
+    for (const Recommendation &r : window.snapshot()->recommendations.items) {
+        if (r.kind != RecommendationKind::Promote || r.proposedChanges.isEmpty())
+            continue;
+        auto drafted = ReportClient(&connection)
+                           .proposePolicyChange(r.proposedChanges, r.id,
+                               QStringLiteral("Reviewers approved nearly all of these unchanged this quarter."));
+        if (!waitFor(
+                [&drafted] {
+                    return drafted.isFinished();
+                },
+                30000)
+            || !drafted.result())
+            return 1;
+        ProposalsPanel *proposals = window.proposalsPanel();
+        tabs->setCurrentWidget(proposals);
+        bool listed = false;
+        QObject::connect(proposals, &ProposalsPanel::loaded, &window, [&listed] {
+            listed = true;
+        });
+        proposals->refresh();
+        if (!waitFor(
+                [&listed] {
+                    return listed;
+                },
+                30000))
+            return 1;
+        proposals->select(drafted.result()->id);
+        if (!waitFor(
+                [proposals] {
+                    return !proposals->whatIf()->isRunning() && proposals->whatIf()->model()->rowCount() > 0;
+                },
+                60000))
+            return 1;
+        ok = save(&window, dir, QStringLiteral("report-proposals.png")) && ok;
+        break;
+    }
 
     QuarterlyReviewPanel *panel = window.quarterlyPanel();
     tabs->setCurrentWidget(panel);
