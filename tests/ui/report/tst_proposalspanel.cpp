@@ -168,6 +168,7 @@ private Q_SLOTS:
         Translations::install(*qApp, QLocale(QStringLiteral("en")));
         QVERIFY(m_dir.isValid());
         ServerConfig config;
+        config.port = 0; // any free one: tests run in parallel
         config.storeLocation = m_dir.filePath(QStringLiteral("server.db"));
         m_server = std::make_unique<QueueServer>(config, m_clock);
         CS_VERIFY_OK(m_server->start());

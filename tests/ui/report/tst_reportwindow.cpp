@@ -187,6 +187,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         ServerConfig config;
+        config.port = 0; // any free one: tests run in parallel
         config.storeLocation = m_dir.filePath(QStringLiteral("server.db"));
         m_server = std::make_unique<QueueServer>(config, m_clock);
         const auto started = m_server->start();
