@@ -1,6 +1,8 @@
 // Drives the real reviewer app against a running server and saves screenshots of the main
 // window, batch review and history windows. scripts/screenshots.sh runs it under Xvfb against
 // a demo server; the pictures go to docs/screenshots/.
+#include "cli/claudehookrequest.h"
+#include "client/serverconnection.h"
 #include "history/historywindow.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/shortcutsdialog.h"
@@ -77,12 +79,9 @@ int main(int argc, char *argv[])
     QFile tokens(QString::fromLocal8Bit(argv[2]));
     if (!tokens.open(QIODevice::ReadOnly))
         return 2;
-    const QString token = QJsonDocument::fromJson(tokens.readAll())
-                              .object()
-                              .value(QLatin1String("tokens"))
-                              .toObject()
-                              .value(QLatin1String("lead"))
-                              .toString();
+    const QJsonObject tokenSet
+        = QJsonDocument::fromJson(tokens.readAll()).object().value(QLatin1String("tokens")).toObject();
+    const QString token = tokenSet.value(QLatin1String("lead")).toString();
     const QString out = QString::fromLocal8Bit(argv[3]);
     QDir().mkpath(out);
     // Variants: COUNTERSIGN_TOUR_SIZE=1366x768, COUNTERSIGN_TOUR_LANG=de, COUNTERSIGN_TOUR_THEME=dark,
@@ -167,6 +166,62 @@ int main(int argc, char *argv[])
         pump(800);
         save(&window, out, name("patch-review"));
         break;
+    }
+
+    // A Claude Code Edit, submitted as its PreToolUse hook submits one (title with the file path,
+    // original = old_string, content = new_string, the language from the extension): the review
+    // opens on the proposed change.
+    const QJsonObject hookInput{{QStringLiteral("session_id"), QStringLiteral("tour-session")},
+        {QStringLiteral("transcript_path"), QStringLiteral("/home/ada/.claude/projects/billing/tour.jsonl")},
+        {QStringLiteral("cwd"), QStringLiteral("/home/ada/projects/billing")},
+        {QStringLiteral("hook_event_name"), QStringLiteral("PreToolUse")},
+        {QStringLiteral("tool_name"), QStringLiteral("Edit")},
+        {QStringLiteral("tool_input"),
+            QJsonObject{
+                {QStringLiteral("file_path"), QStringLiteral("/home/ada/projects/billing/src/billing/retry.py")},
+                {QStringLiteral("old_string"),
+                    QStringLiteral("    for attempt in range(attempts):\n        try:\n"
+                                   "            return gateway.charge(invoice)\n        except TimeoutError:\n"
+                                   "            time.sleep(1)\n    raise ChargeFailed(invoice.id)\n")},
+                {QStringLiteral("new_string"),
+                    QStringLiteral("    for attempt in range(attempts):\n        try:\n"
+                                   "            return gateway.charge(invoice, idempotency_key=invoice.id)\n"
+                                   "        except TimeoutError:\n"
+                                   "            # back off so a slow gateway is not hammered\n"
+                                   "            time.sleep(2 ** attempt)\n    raise ChargeFailed(invoice.id)\n")},
+                {QStringLiteral("replace_all"), false}}},
+        {QStringLiteral("tool_use_id"), QString(QStringLiteral("toolu_tour_edit_retry") + suffix)}};
+    const auto hook = Cli::ClaudeHookRequest::parse(QJsonDocument(hookInput).toJson());
+    ServerConnection agent;
+    agent.setServer(url, tokenSet.value(QLatin1String("agent")).toString());
+    QString editId;
+    if (hook) {
+        auto submitted = agent.sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"),
+            hook->submitBody(QStringLiteral("Retries re-sent the charge without an idempotency key.")));
+        if (waitFor(
+                [&] {
+                    return submitted.isFinished();
+                },
+                5000)
+            && submitted.result())
+            editId = submitted.result()->value(QLatin1String("id")).toString();
+    }
+    if (editId.isEmpty()) {
+        std::fprintf(stderr, "the Claude Code Edit was not submitted\n");
+    } else if (waitFor(
+                   [&] {
+                       return queue->findAction(editId) != nullptr;
+                   },
+                   10000)) {
+        window.queuePanel()->selectId(editId);
+        window.session()->open(editId, true);
+        waitFor(
+            [&] {
+                return window.session()->holdsClaim(editId);
+            },
+            5000);
+        pump(800);
+        save(&window, out, name("claude-edit"));
     }
 
     // Batch review over everything in view.

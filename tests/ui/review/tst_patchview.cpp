@@ -3,10 +3,12 @@
 // Modify writing a whole patch again that applies to the real old tree.
 #include "diff/diffdisplaymodel.h"
 #include "diff/diffeditor.h"
+#include "diff/diffpane.h"
 #include "diff/diffwidget.h"
 #include "diff/patchset.h"
 #include "diff/sidebysidediffview.h"
 #include "diff/unifieddiff.h"
+#include "diff/unifieddiffview.h"
 #include "diff/whitespacechange.h"
 #include "review/patchfilemodel.h"
 #include "review/patchview.h"
@@ -133,6 +135,37 @@ private Q_SLOTS:
         auto *notice = view()->findChild<QLabel *>(u"patchFileNotice"_s);
         QTRY_VERIFY(notice->isVisible());
         QVERIFY(notice->text().contains(u"renamed"_s));
+    }
+
+    void theSeparatorBeforeAHunkShowsItsHeader()
+    {
+        DiffWidget *diff = view()->diffWidget();
+        view()->setCurrentFile(indexOf(view(), u"tests/core/server/restartableserver.cpp"_s));
+        const QString header = u"@@ -107,6 +107,14 @@ bool RestartableServer::decide(const QString &id, const Decision "
+                               "&decision, cons"_s;
+        QCOMPARE(diff->diff().hunks().first().section,
+            u"bool RestartableServer::decide(const QString &id, const Decision &decision, cons"_s);
+
+        // Side by side: both panes' separator says how many lines are hidden and which hunk follows.
+        SideBySideDiffView *sides = diff->sideBySideView();
+        QCOMPARE(sides->model().row(0).kind, DiffDisplayModel::Row::Kind::Fold);
+        QCOMPARE(sides->model().row(0).hidden, 106);
+        for (DiffPane *pane : {sides->leftPane(), sides->rightPane()}) {
+            const QString label = pane->foldLabel(0);
+            QVERIFY2(label.startsWith(u"\u22EF 106 line"_s) && label.endsWith(header), qPrintable(label));
+        }
+        // Rows that are no separator have no label.
+        QVERIFY(sides->leftPane()->foldLabel(1).isEmpty());
+
+        // The unified view too.
+        diff->setMode(DiffWidget::Mode::Unified);
+        DiffPane *unified = diff->unifiedView()->pane();
+        QTRY_VERIFY(unified->isVisible());
+        QVERIFY2(unified->foldLabel(0).endsWith(header), qPrintable(unified->foldLabel(0)));
+
+        // A hunk at the top of its file has no separator.
+        view()->setCurrentFile(indexOf(view(), u"db/migrate.sql"_s));
+        QVERIFY(diff->unifiedView()->model().row(0).kind != DiffDisplayModel::Row::Kind::Fold);
     }
 
     void clickingAFileInTheListShowsIt()
