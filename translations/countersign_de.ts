@@ -842,6 +842,34 @@
         <source>(rejected: unchanged)</source>
         <translation>(abgelehnt: unverändert)</translation>
     </message>
+    <message>
+        <source>&amp;1 Agent&apos;s patch</source>
+        <translation>&amp;1 Patch des Agenten</translation>
+    </message>
+    <message>
+        <source>The patch the agent proposed, file by file</source>
+        <translation>Der Patch, den der Agent vorgeschlagen hat, Datei für Datei</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s patch on the left, the patch approved on the right, as text</source>
+        <translation>Links der Patch des Agenten, rechts der genehmigte Patch, als Text</translation>
+    </message>
+    <message>
+        <source>&amp;3 Approved patch</source>
+        <translation>&amp;3 Genehmigter Patch</translation>
+    </message>
+    <message>
+        <source>The patch approved with your changes, file by file</source>
+        <translation>Der mit Ihren Änderungen genehmigte Patch, Datei für Datei</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s patch</source>
+        <translation>Patch des Agenten</translation>
+    </message>
+    <message>
+        <source>Approved patch</source>
+        <translation>Genehmigter Patch</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::JsonDiffModel</name>

@@ -122,11 +122,14 @@ QString DiffRowPainter::foldLabel(const DiffDisplayModel::Row &row) const
 {
     if (row.source < 0) {
         // Like git and GitHub, the separator names the hunk that follows: its ranges and the
-        // function or section git found above it.
+        // function or section git found above it. Side by side, the left pane says what is
+        // hidden and the right one the header, so that each has a pane's width.
         const QString hidden
             = QStringLiteral("\u22EF ") + tr("%n line(s) hidden (not in the patch)", nullptr, row.hidden);
         const QString header = m_model ? m_model->hunkHeader(row) : QString();
-        return header.isEmpty() ? hidden : hidden + QStringLiteral("   ") + header;
+        if (header.isEmpty() || m_column == Column::Left)
+            return hidden;
+        return m_column == Column::Right ? header : hidden + QStringLiteral("   ") + header;
     }
     return row.hidden == 1 ? tr("Show 1 hidden line") : tr("Show %1 hidden lines").arg(row.hidden);
 }

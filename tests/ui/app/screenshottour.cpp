@@ -3,6 +3,7 @@
 // a demo server; the pictures go to docs/screenshots/.
 #include "cli/claudehookrequest.h"
 #include "client/serverconnection.h"
+#include "diff/diffwidget.h"
 #include "history/historywindow.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/shortcutsdialog.h"
@@ -11,6 +12,7 @@
 #include "queue/queuepanel.h"
 #include "review/patchview.h"
 #include "review/reviewpane.h"
+#include "server/demoactions.h"
 #include "settings/thememanager.h"
 #include "settings/translations.h"
 
@@ -110,11 +112,12 @@ int main(int argc, char *argv[])
         return 1;
     }
     window.session()->setUndoWindow(0);
-    // Show a code patch if the demo has one: it makes the most telling diff.
+    // A customer email: the Modify picture below adds a sentence to it (the patch and the
+    // Claude Code Edit have pictures of their own).
     QueueModel *queue = window.queuePanel()->model();
     QString pick = queue->action(0).id;
     for (int r = 0; r < queue->rowCount(); ++r) {
-        if (queue->action(r).payload.language == QLatin1String("python")) {
+        if (queue->action(r).payload.language == QLatin1String("email")) {
             pick = queue->action(r).id;
             break;
         }
@@ -137,10 +140,10 @@ int main(int argc, char *argv[])
     // Modify: the reviewer's edit next to the AI draft.
     window.action(QStringLiteral("actionModify"))->trigger();
     pump(300);
-    if (auto *editor = window.reviewPane()->findChild<QPlainTextEdit *>(QStringLiteral("diffEditor"))) {
+    if (auto *editor = window.reviewPane()->diffWidget()->findChild<QPlainTextEdit *>(QStringLiteral("diffEditor"))) {
         QTextCursor c = editor->textCursor();
         c.movePosition(QTextCursor::Start);
-        c.movePosition(QTextCursor::Down, QTextCursor::MoveAnchor, 8);
+        c.movePosition(QTextCursor::NextBlock, QTextCursor::MoveAnchor, 8); // lines, not wrapped rows
         c.insertText(QStringLiteral("Please allow two business days for the refund to arrive.\n"));
         editor->setTextCursor(c);
     }
@@ -149,23 +152,56 @@ int main(int argc, char *argv[])
     window.action(QStringLiteral("actionApprove"))->trigger();
     pump(500);
 
-    // A coding agent's multi-file patch: the file list, and a file's hunks.
-    for (int r = 0; r < queue->rowCount(); ++r) {
-        if (queue->action(r).payload.language != QLatin1String("diff"))
-            continue;
-        const QString patchId = queue->action(r).id;
-        window.queuePanel()->selectId(patchId);
-        window.session()->open(patchId, true);
+    // An agent submits, as the demo feed or a hook does; the reviewer opens it once it is queued.
+    ServerConnection agent;
+    agent.setServer(url, tokenSet.value(QLatin1String("agent")).toString());
+    const auto submit = [&](const QJsonObject &body) {
+        auto submitted = agent.sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body);
+        if (!waitFor(
+                [&] {
+                    return submitted.isFinished();
+                },
+                5000)
+            || !submitted.result())
+            return QString();
+        return submitted.result()->value(QLatin1String("id")).toString();
+    };
+    const auto open = [&](const QString &id) {
+        if (id.isEmpty()
+            || !waitFor(
+                [&] {
+                    return queue->findAction(id) != nullptr;
+                },
+                10000))
+            return false;
+        window.queuePanel()->selectId(id);
+        window.session()->open(id, true);
         waitFor(
             [&] {
-                return window.session()->holdsClaim(patchId);
+                return window.session()->holdsClaim(id);
             },
             5000);
+        return true;
+    };
+
+    // A coding agent's multi-file patch: the file list, and a file's hunks. The demo's, or one
+    // like it when none is pending.
+    QString patchId;
+    for (int r = 0; r < queue->rowCount() && patchId.isEmpty(); ++r) {
+        if (queue->action(r).payload.language == QLatin1String("diff"))
+            patchId = queue->action(r).id;
+    }
+    if (patchId.isEmpty()) {
+        QRandomGenerator random(18);
+        patchId = submit(DemoActions::make(QStringLiteral("code.merge_patch"), random, 4).body);
+    }
+    if (open(patchId)) {
         if (window.reviewPane()->isShowingPatch())
             window.reviewPane()->patchView()->setCurrentFile(0);
         pump(800);
         save(&window, out, name("patch-review"));
-        break;
+    } else {
+        std::fprintf(stderr, "no patch to show\n");
     }
 
     // A Claude Code Edit, submitted as its PreToolUse hook submits one (title with the file path,
@@ -190,38 +226,16 @@ int main(int argc, char *argv[])
                                    "            # back off so a slow gateway is not hammered\n"
                                    "            time.sleep(2 ** attempt)\n    raise ChargeFailed(invoice.id)\n")},
                 {QStringLiteral("replace_all"), false}}},
-        {QStringLiteral("tool_use_id"), QString(QStringLiteral("toolu_tour_edit_retry") + suffix)}};
+        {QStringLiteral("tool_use_id"), QStringLiteral("toolu_tour_edit_retry")}}; // one action for all variants
     const auto hook = Cli::ClaudeHookRequest::parse(QJsonDocument(hookInput).toJson());
-    ServerConnection agent;
-    agent.setServer(url, tokenSet.value(QLatin1String("agent")).toString());
-    QString editId;
-    if (hook) {
-        auto submitted = agent.sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"),
-            hook->submitBody(QStringLiteral("Retries re-sent the charge without an idempotency key.")));
-        if (waitFor(
-                [&] {
-                    return submitted.isFinished();
-                },
-                5000)
-            && submitted.result())
-            editId = submitted.result()->value(QLatin1String("id")).toString();
-    }
-    if (editId.isEmpty()) {
-        std::fprintf(stderr, "the Claude Code Edit was not submitted\n");
-    } else if (waitFor(
-                   [&] {
-                       return queue->findAction(editId) != nullptr;
-                   },
-                   10000)) {
-        window.queuePanel()->selectId(editId);
-        window.session()->open(editId, true);
-        waitFor(
-            [&] {
-                return window.session()->holdsClaim(editId);
-            },
-            5000);
+    const QString editId = hook
+        ? submit(hook->submitBody(QStringLiteral("Retries re-sent the charge without an idempotency key.")))
+        : QString();
+    if (open(editId)) {
         pump(800);
         save(&window, out, name("claude-edit"));
+    } else {
+        std::fprintf(stderr, "the Claude Code Edit was not submitted\n");
     }
 
     // Batch review over everything in view.
