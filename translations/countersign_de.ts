@@ -1500,6 +1500,14 @@
             <numerusform>%n Dateien</numerusform>
         </translation>
     </message>
+    <message>
+        <source>AI draft: %1</source>
+        <translation>KI-Entwurf: %1</translation>
+    </message>
+    <message>
+        <source>Your version: %1</source>
+        <translation>Ihre Fassung: %1</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::ProfileStore</name>
