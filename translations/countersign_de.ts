@@ -851,10 +851,6 @@
         <translation>Der Patch, den der Agent vorgeschlagen hat, Datei für Datei</translation>
     </message>
     <message>
-        <source>The agent&apos;s patch on the left, the patch approved on the right, as text</source>
-        <translation>Links der Patch des Agenten, rechts der genehmigte Patch, als Text</translation>
-    </message>
-    <message>
         <source>&amp;3 Approved patch</source>
         <translation>&amp;3 Genehmigter Patch</translation>
     </message>
@@ -869,6 +865,10 @@
     <message>
         <source>Approved patch</source>
         <translation>Genehmigter Patch</translation>
+    </message>
+    <message>
+        <source>Per file, the agent&apos;s version on the left, the one approved on the right</source>
+        <translation>Je Datei links die Fassung des Agenten, rechts die genehmigte</translation>
     </message>
 </context>
 <context>

@@ -189,7 +189,7 @@ void HistoryWindow::setTabsForPatch(bool patch)
         m_views->setTabText(0, tr("&1 Agent's patch"));
         m_views->setTabToolTip(0, tr("The patch the agent proposed, file by file"));
         m_views->setTabText(1, tr("&2 Your edits"));
-        m_views->setTabToolTip(1, tr("The agent's patch on the left, the patch approved on the right, as text"));
+        m_views->setTabToolTip(1, tr("Per file, the agent's version on the left, the one approved on the right"));
         m_views->setTabText(2, tr("&3 Approved patch"));
         m_views->setTabToolTip(2, tr("The patch approved with your changes, file by file"));
         return;
@@ -246,14 +246,22 @@ void HistoryWindow::showCurrentView()
             showPatch(e.aiDraft);
             break;
         case View::Edits:
-            m_payloadStack->setCurrentWidget(m_diff);
-            m_diff->setFileNames(tr("Agent's patch"), tr("Approved patch"));
-            m_diff->setTexts(e.aiDraft, e.finalPayload);
-            break;
+            // Per file, the agent's new side against the reviewer's, as the review pane showed
+            // it; the two patches' texts when the approved one does not map onto the agent's.
+            showPatch(e.aiDraft);
+            m_patchView->restoreEdits(e.finalPayload);
+            m_patchView->setCompare(PatchView::Compare::Edits);
+            if (!m_patchView->hasEdits()) {
+                m_payloadStack->setCurrentWidget(m_diff);
+                m_diff->setFileNames(tr("Agent's patch"), tr("Approved patch"));
+                m_diff->setTexts(e.aiDraft, e.finalPayload);
+            }
+            return;
         case View::Result:
             showPatch(e.finalPayload);
             break;
         }
+        m_patchView->setCompare(PatchView::Compare::Proposed);
         return;
     }
     m_payloadStack->setCurrentWidget(m_diff);

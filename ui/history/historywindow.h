@@ -31,7 +31,7 @@ public:
     // What the diff of a decided change compares, as in the review pane.
     enum class View {
         Proposed, // original -> AI draft; for a patch: the agent's patch
-        Edits, // AI draft -> the approved version; for a patch: the two patches' texts
+        Edits, // AI draft -> the approved version; for a patch: per file, the agent's new side -> the approved
         Result, // original -> the approved version; for a patch: the patch approved
     };
     View view() const { return m_viewShown; }

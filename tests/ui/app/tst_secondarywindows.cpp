@@ -388,13 +388,19 @@ void TestSecondaryWindows::historyShowsADecidedPatchFileByFile()
     QCOMPARE(patch->patch().text(), reviewerPatch);
     QCOMPARE(patch->diffWidget()->diff().rightLine(1), QStringLiteral("deux"));
 
-    // Your edits: the two patches side by side, as text.
+    // Your edits: per file, the agent's new side against the one approved.
     views->setCurrentIndex(1);
     QCOMPARE(window->view(), HistoryWindow::View::Edits);
-    QTRY_VERIFY(diff->isVisible());
-    QVERIFY(!patch->isVisible());
-    QCOMPARE(diff->leftText(), agentPatch);
-    QCOMPARE(diff->editedText(), reviewerPatch);
+    QVERIFY(patch->isVisible());
+    QVERIFY(!diff->isVisible());
+    patch->setCurrentFile(0);
+    QCOMPARE(patch->diffWidget()->leftText(), QStringLiteral("one\nzwei\n"));
+    QCOMPARE(patch->diffWidget()->editedText(), QStringLiteral("one\ndeux\n"));
+    QVERIFY(!patch->diffWidget()->isEditable());
+    // Back to the agent's patch.
+    views->setCurrentIndex(0);
+    QVERIFY(patch->diffWidget()->diff().isPartial());
+    QCOMPARE(patch->diffWidget()->diff().rightLine(1), QStringLiteral("zwei"));
 
     // A patch approved as proposed: the patch alone, no views to choose from.
     QVERIFY(select(approved.actionId));
