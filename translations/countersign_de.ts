@@ -932,6 +932,34 @@
         <source>(rejected: unchanged)</source>
         <translation>(abgelehnt: unverändert)</translation>
     </message>
+    <message>
+        <source>&amp;1 Agent&apos;s patch</source>
+        <translation>&amp;1 Patch des Agenten</translation>
+    </message>
+    <message>
+        <source>The patch the agent proposed, file by file</source>
+        <translation>Der Patch, den der Agent vorgeschlagen hat, Datei für Datei</translation>
+    </message>
+    <message>
+        <source>&amp;3 Approved patch</source>
+        <translation>&amp;3 Genehmigter Patch</translation>
+    </message>
+    <message>
+        <source>The patch approved with your changes, file by file</source>
+        <translation>Der mit Ihren Änderungen genehmigte Patch, Datei für Datei</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s patch</source>
+        <translation>Patch des Agenten</translation>
+    </message>
+    <message>
+        <source>Approved patch</source>
+        <translation>Genehmigter Patch</translation>
+    </message>
+    <message>
+        <source>Per file, the agent&apos;s version on the left, the one approved on the right</source>
+        <translation>Je Datei links die Fassung des Agenten, rechts die genehmigte</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::JsonDiffModel</name>
@@ -1561,6 +1589,14 @@
             <numerusform>%n Datei</numerusform>
             <numerusform>%n Dateien</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>AI draft: %1</source>
+        <translation>KI-Entwurf: %1</translation>
+    </message>
+    <message>
+        <source>Your version: %1</source>
+        <translation>Ihre Fassung: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include "diffrow.h"
 
+#include <QString>
+
 namespace Countersign {
 
 // A run of rows: changes plus the context around them. Starts are 0-based line numbers; a side
@@ -12,6 +14,10 @@ struct DiffHunk {
     int rightStart = 0;
     int rightCount = 0;
     QList<DiffRow> rows;
+    // What a patch's hunk header says after its second "@@" (git puts the enclosing function or
+    // section there: "@@ -107,6 +107,14 @@ bool Server::decide(...)"); empty when none, and for
+    // hunks the differ made.
+    QString section;
 
     // True when at least one row is not Context.
     bool hasChanges() const;

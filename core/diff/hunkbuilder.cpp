@@ -50,7 +50,7 @@ QList<DiffHunk> HunkBuilder::build(const QList<DiffChange> &changes, std::span<c
         // The whole file, changed or not, as one hunk.
         if (leftLineCount == 0 && rightLineCount == 0)
             return hunks;
-        DiffHunk hunk{0, leftLineCount, 0, rightLineCount, {}};
+        DiffHunk hunk{0, leftLineCount, 0, rightLineCount, {}, {}};
         hunk.rows.reserve(qMax(leftLineCount, rightLineCount));
         int l = 0;
         int r = 0;

@@ -39,6 +39,15 @@ struct Writer {
 
 } // namespace
 
+QString UnifiedDiff::hunkHeader(const DiffHunk &hunk)
+{
+    QString header
+        = u"@@ -" + range(hunk.leftStart, hunk.leftCount) + u" +" + range(hunk.rightStart, hunk.rightCount) + u" @@";
+    if (!hunk.section.isEmpty())
+        header += u' ' + hunk.section;
+    return header;
+}
+
 QString UnifiedDiff::write(const FileDiff &diff)
 {
     Writer w{diff, {}};
@@ -50,8 +59,7 @@ QString UnifiedDiff::write(const FileDiff &diff)
             const QString rightName = diff.rightName().isEmpty() ? QStringLiteral("b") : diff.rightName();
             w.out += u"--- " + leftName + u"\n+++ " + rightName + u'\n';
         }
-        w.out += u"@@ -" + range(hunk.leftStart, hunk.leftCount) + u" +" + range(hunk.rightStart, hunk.rightCount)
-            + u" @@\n";
+        w.out += hunkHeader(hunk) + u'\n';
         const qsizetype n = hunk.rows.size();
         qsizetype i = 0;
         while (i < n) {

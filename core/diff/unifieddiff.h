@@ -14,6 +14,9 @@ public:
     // an identical pair. `git apply` and `patch` accept it.
     static QString write(const FileDiff &diff);
 
+    // A hunk's header line without its newline: "@@ -a,b +c,d @@", then its section if any.
+    static QString hunkHeader(const DiffHunk &hunk);
+
     // Reads a patch holding one or more files (git's extended headers are skipped) into the
     // same model Differ produces: Changed rows paired and refined. The diffs are partial: they
     // only know the lines their hunks show. Fails on malformed hunks, naming the line.

@@ -137,6 +137,11 @@ Result<QList<FileDiff>> UnifiedDiff::parse(const QString &patch)
                     QStringLiteral("a line number or count in the hunk header is larger than %1").arg(MaxLineNumber));
             if (!ok)
                 return parseError(i, QStringLiteral("malformed hunk header"));
+            // " @@ section": the function or heading git found above the hunk.
+            QStringView section = header.sliced(pos + 3);
+            if (section.endsWith(u'\r'))
+                section.chop(1);
+            hunk.section = section.trimmed().toString();
             if (hunk.leftStart < leftEnd || hunk.rightStart < rightEnd)
                 return parseError(i, QStringLiteral("hunks overlap or are out of order"));
             ++i;

@@ -1,5 +1,7 @@
 #include "diffdisplaymodel.h"
 
+#include "diff/unifieddiff.h"
+
 #include <algorithm>
 
 namespace Countersign {
@@ -52,21 +54,25 @@ void DiffDisplayModel::buildSourceRows()
 {
     m_source.clear();
     m_unknownGap.clear();
+    m_gapHunk.clear();
     int left = 0;
     int right = 0;
-    for (const DiffHunk &hunk : m_diff.hunks()) {
-        appendGap(left, hunk.leftStart, right, hunk.rightStart);
+    const QList<DiffHunk> &hunks = m_diff.hunks();
+    for (qsizetype h = 0; h < hunks.size(); ++h) {
+        const DiffHunk &hunk = hunks.at(h);
+        appendGap(left, hunk.leftStart, right, hunk.rightStart, int(h));
         for (const DiffRow &row : hunk.rows) {
             m_source.append(row);
             m_unknownGap.append(0);
+            m_gapHunk.append(-1);
         }
         left = qMax(left, hunk.leftStart + hunk.leftCount);
         right = qMax(right, hunk.rightStart + hunk.rightCount);
     }
-    appendGap(left, int(m_diff.leftLines().size()), right, int(m_diff.rightLines().size()));
+    appendGap(left, int(m_diff.leftLines().size()), right, int(m_diff.rightLines().size()), -1);
 }
 
-void DiffDisplayModel::appendGap(int leftFrom, int leftTo, int rightFrom, int rightTo)
+void DiffDisplayModel::appendGap(int leftFrom, int leftTo, int rightFrom, int rightTo, int nextHunk)
 {
     const int leftCount = qMax(0, leftTo - leftFrom);
     const int rightCount = qMax(0, rightTo - rightFrom);
@@ -76,6 +82,7 @@ void DiffDisplayModel::appendGap(int leftFrom, int leftTo, int rightFrom, int ri
     if (m_diff.isPartial()) {
         m_source.append(DiffRow{});
         m_unknownGap.append(count);
+        m_gapHunk.append(nextHunk);
         return;
     }
     // Between hunks both sides hold the same lines; a malformed diff whose gaps disagree is
@@ -84,6 +91,7 @@ void DiffDisplayModel::appendGap(int leftFrom, int leftTo, int rightFrom, int ri
         m_source.append(DiffRow{
             i < leftCount ? leftFrom + i : -1, i < rightCount ? rightFrom + i : -1, DiffRowKind::Context, {}, {}});
         m_unknownGap.append(0);
+        m_gapHunk.append(-1);
     }
 }
 
@@ -109,7 +117,7 @@ void DiffDisplayModel::buildRows()
     int i = 0;
     while (i < count) {
         if (m_unknownGap.at(i) > 0) {
-            emitRow(Row{Row::Kind::Fold, -1, -1, -1, m_unknownGap.at(i)});
+            emitRow(Row{Row::Kind::Fold, -1, -1, -1, m_unknownGap.at(i), m_gapHunk.at(i)});
             ++m_foldCount;
             ++i;
             continue;
@@ -131,7 +139,7 @@ void DiffDisplayModel::buildRows()
         if (folding && hideTo - hideFrom >= MinimumFold && !m_expanded.contains(hideFrom)) {
             emitSource(i, hideFrom);
             const int foldRow = int(m_rows.size());
-            emitRow(Row{Row::Kind::Fold, -1, -1, hideFrom, hideTo - hideFrom});
+            emitRow(Row{Row::Kind::Fold, -1, -1, hideFrom, hideTo - hideFrom, -1});
             ++m_foldCount;
             for (int s = hideFrom; s < hideTo; ++s) {
                 const DiffRow &source = m_source.at(s);
@@ -173,7 +181,7 @@ void DiffDisplayModel::emitSource(int from, int to)
             const DiffRow &source = m_source.at(s);
             if (m_layout == Layout::LeftOnly && source.leftLine < 0)
                 continue;
-            Row row{Row::Kind::Context, source.leftLine, source.rightLine, s, 0};
+            Row row{Row::Kind::Context, source.leftLine, source.rightLine, s, 0, -1};
             switch (source.kind) {
             case DiffRowKind::Context:
                 break;
@@ -196,7 +204,7 @@ void DiffDisplayModel::emitSource(int from, int to)
     while (s < to) {
         if (m_source.at(s).kind == DiffRowKind::Context) {
             const DiffRow &source = m_source.at(s);
-            emitRow(Row{Row::Kind::Context, source.leftLine, source.rightLine, s, 0});
+            emitRow(Row{Row::Kind::Context, source.leftLine, source.rightLine, s, 0, -1});
             ++s;
             continue;
         }
@@ -205,11 +213,11 @@ void DiffDisplayModel::emitSource(int from, int to)
             ++end;
         for (int k = s; k < end; ++k) {
             if (m_source.at(k).leftLine >= 0)
-                emitRow(Row{Row::Kind::Removed, m_source.at(k).leftLine, -1, k, 0});
+                emitRow(Row{Row::Kind::Removed, m_source.at(k).leftLine, -1, k, 0, -1});
         }
         for (int k = s; k < end; ++k) {
             if (m_source.at(k).rightLine >= 0)
-                emitRow(Row{Row::Kind::Added, -1, m_source.at(k).rightLine, k, 0});
+                emitRow(Row{Row::Kind::Added, -1, m_source.at(k).rightLine, k, 0, -1});
         }
         s = end;
     }
@@ -268,6 +276,13 @@ int DiffDisplayModel::rowForLeftLine(int line) const
 int DiffDisplayModel::rowForRightLine(int line) const
 {
     return line >= 0 && line < m_rowForRight.size() ? m_rowForRight.at(line) : -1;
+}
+
+QString DiffDisplayModel::hunkHeader(const Row &row) const
+{
+    if (row.kind != Row::Kind::Fold || row.hunk < 0 || row.hunk >= m_diff.hunks().size())
+        return {};
+    return UnifiedDiff::hunkHeader(m_diff.hunks().at(row.hunk));
 }
 
 QStringList DiffDisplayModel::hiddenLines(int index, bool leftSide) const

@@ -28,6 +28,8 @@ public:
         // for lines a diff read from a patch does not know (not expandable).
         int source = -1;
         int hidden = 0; // Fold: how many rows (or unknown lines) it stands for
+        // A fold of lines a patch does not know: the hunk it leads to (its header is shown), or -1.
+        int hunk = -1;
     };
 
     static constexpr int DefaultFoldContext = 3;
@@ -70,13 +72,17 @@ public:
     int rowForLeftLine(int line) const;
     int rowForRightLine(int line) const;
 
+    // The header ("@@ -a,b +c,d @@ section") of the hunk a fold of unknown lines leads to;
+    // empty for any other row.
+    QString hunkHeader(const Row &row) const;
+
     // The text of a row's line on one side ('\r' kept), empty for none; a fold's hidden lines.
     QStringList hiddenLines(int index, bool leftSide) const;
 
 private:
     void buildSourceRows();
     void buildRows();
-    void appendGap(int leftFrom, int leftTo, int rightFrom, int rightTo);
+    void appendGap(int leftFrom, int leftTo, int rightFrom, int rightTo, int nextHunk);
     void emitSource(int from, int to);
     void emitRow(const Row &row);
 
@@ -86,6 +92,7 @@ private:
     bool m_expandAll = false;
     QList<DiffRow> m_source; // every row of the file: hunk rows and the unchanged rows between
     QList<int> m_unknownGap; // per source row: > 0 for a gap a partial diff does not know
+    QList<int> m_gapHunk; // per source row: the hunk an unknown gap precedes, else -1
     QSet<int> m_expanded; // fold ids (first hidden source row)
     QList<Row> m_rows;
     QList<int> m_changeStarts;

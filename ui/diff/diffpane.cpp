@@ -196,6 +196,13 @@ QRect DiffPane::rowRect(int row) const
     return QRect(0, y, viewport()->width(), m_painter.rowPixelHeight(row));
 }
 
+QString DiffPane::foldLabel(int row) const
+{
+    if (!m_model || row < 0 || row >= m_model->rowCount() || m_model->row(row).kind != Kind::Fold)
+        return {};
+    return m_painter.foldLabel(m_model->row(row));
+}
+
 bool DiffPane::rowContains(int row, const QString &text) const
 {
     if (!m_model || !m_document || row < 0 || row >= m_model->rowCount() || text.isEmpty())
@@ -504,6 +511,9 @@ bool DiffPane::viewportEvent(QEvent *event)
         if (row >= 0 && m_model->row(row).kind == Kind::Fold && m_model->row(row).source >= 0) {
             QToolTip::showText(
                 help->globalPos(), tr("Click, or press Enter, to show these unchanged lines"), viewport());
+        } else if (row >= 0 && !m_model->hunkHeader(m_model->row(row)).isEmpty()) {
+            // The whole header, which a narrow pane cuts short.
+            QToolTip::showText(help->globalPos(), m_model->hunkHeader(m_model->row(row)), viewport());
         } else {
             QToolTip::hideText();
             event->ignore();

@@ -64,6 +64,11 @@ public:
     const QList<int> &rowLines() const { return m_rowLines; }
     int rowPixelHeight(int row) const { return m_painter.rowPixelHeight(row); }
 
+    // What a fold row says ("Show 9 hidden lines", or a patch's "⋯ n lines hidden" and the
+    // next hunk's header: side by side the left pane shows the one, the right pane the other);
+    // empty for other rows.
+    QString foldLabel(int row) const;
+
     // Whether the row's line on this pane's side (a fold: one of its hidden lines) contains the
     // text, case-insensitively.
     bool rowContains(int row, const QString &text) const;

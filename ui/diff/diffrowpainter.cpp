@@ -121,7 +121,15 @@ DiffRowPainter::Line DiffRowPainter::lineOf(const DiffDisplayModel::Row &row) co
 QString DiffRowPainter::foldLabel(const DiffDisplayModel::Row &row) const
 {
     if (row.source < 0) {
-        return QStringLiteral("\u22EF ") + tr("%n line(s) hidden (not in the patch)", nullptr, row.hidden);
+        // Like git and GitHub, the separator names the hunk that follows: its ranges and the
+        // function or section git found above it. Side by side, the left pane says what is
+        // hidden and the right one the header, so that each has a pane's width.
+        const QString hidden
+            = QStringLiteral("\u22EF ") + tr("%n line(s) hidden (not in the patch)", nullptr, row.hidden);
+        const QString header = m_model ? m_model->hunkHeader(row) : QString();
+        if (header.isEmpty() || m_column == Column::Left)
+            return hidden;
+        return m_column == Column::Right ? header : hidden + QStringLiteral("   ") + header;
     }
     return row.hidden == 1 ? tr("Show 1 hidden line") : tr("Show %1 hidden lines").arg(row.hidden);
 }
@@ -348,8 +356,9 @@ void DiffRowPainter::paintFold(QPainter &painter, const DiffDisplayModel::Row &r
     painter.setPen(colors.foldText);
     painter.drawText(QRect(GutterPadding, rect.top(), m_gutterWidth - 2 * GutterPadding, rect.height()),
         Qt::AlignCenter, QStringLiteral("\u22EF"));
-    painter.drawText(QRect(m_textX, rect.top(), rect.width() - m_textX, rect.height()),
-        Qt::AlignLeft | Qt::AlignVCenter, foldLabel(row));
+    const QRect textRect(m_textX, rect.top(), rect.width() - m_textX - GutterPadding, rect.height());
+    painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
+        painter.fontMetrics().elidedText(foldLabel(row), Qt::ElideRight, textRect.width()));
 }
 
 } // namespace Countersign

@@ -1,8 +1,10 @@
 #include "historywindow.h"
 
 #include "diff/diffwidget.h"
+#include "diff/patchset.h"
 #include "history/decisionhistory.h"
 #include "historymodel.h"
+#include "review/patchview.h"
 #include "settings/exportlocation.h"
 #include "settings/windowclosekeys.h"
 
@@ -18,6 +20,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTreeView>
@@ -86,25 +89,29 @@ HistoryWindow::HistoryWindow(DecisionHistory *history, QWidget *parent)
     m_details->setObjectName(QStringLiteral("historyDetails"));
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_diff = new DiffWidget(detail);
+    m_payloadStack = new QStackedWidget(detail);
+    m_payloadStack->setObjectName(QStringLiteral("historyPayloadStack"));
+    m_diff = new DiffWidget(m_payloadStack);
     m_diff->setObjectName(QStringLiteral("historyDiff"));
+    m_payloadStack->addWidget(m_diff);
+    m_patchView = new PatchView(m_payloadStack);
+    m_patchView->setObjectName(QStringLiteral("historyPatchView"));
+    m_payloadStack->addWidget(m_patchView);
     m_views = new QTabBar(detail);
     m_views->setObjectName(QStringLiteral("historyViews"));
     m_views->setDrawBase(false);
     m_views->setExpanding(false);
-    m_views->addTab(tr("&1 Proposed change"));
-    m_views->setTabToolTip(0, tr("What the agent wanted to change: the original on the left, its draft on the right"));
-    m_views->addTab(tr("&2 Your edits"));
-    m_views->setTabToolTip(1, tr("The agent's draft on the left, the version decided on the right"));
-    m_views->addTab(tr("&3 Result"));
-    m_views->setTabToolTip(2, tr("What the decision did: the original on the left, the approved version on the right"));
+    m_views->addTab(QString());
+    m_views->addTab(QString());
+    m_views->addTab(QString());
+    setTabsForPatch(false);
     m_views->hide();
     connect(m_views, &QTabBar::currentChanged, this, [this](int index) {
         setView(View(index));
     });
     detailLayout->addWidget(m_details);
     detailLayout->addWidget(m_views);
-    detailLayout->addWidget(m_diff, 1);
+    detailLayout->addWidget(m_payloadStack, 1);
     splitter->addWidget(m_view);
     splitter->addWidget(detail);
     layout->addWidget(splitter, 1);
@@ -142,6 +149,8 @@ void HistoryWindow::showEntry(const QModelIndex &index)
     if (!index.isValid()) {
         m_details->clear();
         m_diff->setTexts({}, {});
+        m_payloadStack->setCurrentWidget(m_diff);
+        m_views->hide();
         return;
     }
     const HistoryEntry &e = m_model->entry(index.row());
@@ -156,17 +165,66 @@ void HistoryWindow::showEntry(const QModelIndex &index)
         + tr("Server: %1").arg(index.siblingAtColumn(HistoryModel::ServerColumn).data().toString().toHtmlEscaped());
     m_details->setText(text);
     m_diff->setLanguage(e.language);
+    // A patch is shown file by file, as it was reviewed; one the reviewer changed has the patch
+    // approved beside the agent's.
+    m_patchEntry = false;
+    m_patchModified = false;
+    if (e.language.compare(u"diff", Qt::CaseInsensitive) == 0
+        || e.language.compare(u"patch", Qt::CaseInsensitive) == 0) {
+        m_patchEntry = PatchSet::parse(e.aiDraft).has_value();
+        m_patchModified = m_patchEntry && e.outcome == QLatin1String("modify") && e.finalPayload != e.aiDraft
+            && PatchSet::parse(e.finalPayload).has_value();
+    }
+    setTabsForPatch(m_patchEntry);
     const bool hasOriginal = e.originalText().has_value();
-    m_views->setVisible(hasOriginal);
+    m_views->setVisible(m_patchEntry ? m_patchModified : hasOriginal);
     // A change opens on what was proposed, like the review pane; otherwise on the edits.
-    m_viewShown = hasOriginal ? View::Proposed : View::Edits;
+    m_viewShown = m_patchEntry || hasOriginal ? View::Proposed : View::Edits;
     showCurrentView();
+}
+
+void HistoryWindow::setTabsForPatch(bool patch)
+{
+    if (patch) {
+        m_views->setTabText(0, tr("&1 Agent's patch"));
+        m_views->setTabToolTip(0, tr("The patch the agent proposed, file by file"));
+        m_views->setTabText(1, tr("&2 Your edits"));
+        m_views->setTabToolTip(1, tr("Per file, the agent's version on the left, the one approved on the right"));
+        m_views->setTabText(2, tr("&3 Approved patch"));
+        m_views->setTabToolTip(2, tr("The patch approved with your changes, file by file"));
+        return;
+    }
+    m_views->setTabText(0, tr("&1 Proposed change"));
+    m_views->setTabToolTip(0, tr("What the agent wanted to change: the original on the left, its draft on the right"));
+    m_views->setTabText(1, tr("&2 Your edits"));
+    m_views->setTabToolTip(1, tr("The agent's draft on the left, the version decided on the right"));
+    m_views->setTabText(2, tr("&3 Result"));
+    m_views->setTabToolTip(2, tr("What the decision did: the original on the left, the approved version on the right"));
+}
+
+bool HistoryWindow::hasView(View view) const
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid())
+        return false;
+    if (m_patchEntry)
+        return view == View::Proposed || m_patchModified;
+    return view == View::Edits || m_model->entry(index.row()).originalText().has_value();
+}
+
+void HistoryWindow::showPatch(const QString &text)
+{
+    m_payloadStack->setCurrentWidget(m_patchView);
+    if (text == m_patchShown && m_patchView->fileCount() > 0)
+        return; // keeps the file the reviewer was looking at
+    m_patchShown = text;
+    const auto patch = PatchSet::parse(text);
+    m_patchView->setPatch(patch ? *patch : PatchSet());
 }
 
 void HistoryWindow::setView(View view)
 {
-    const QModelIndex index = m_view->currentIndex();
-    if (!index.isValid() || (view != View::Edits && !m_model->entry(index.row()).originalText()))
+    if (!hasView(view))
         return;
     m_viewShown = view;
     showCurrentView();
@@ -182,6 +240,31 @@ void HistoryWindow::showCurrentView()
         m_views->setCurrentIndex(int(m_viewShown));
     }
     const HistoryEntry &e = m_model->entry(index.row());
+    if (m_patchEntry) {
+        switch (m_viewShown) {
+        case View::Proposed:
+            showPatch(e.aiDraft);
+            break;
+        case View::Edits:
+            // Per file, the agent's new side against the reviewer's, as the review pane showed
+            // it; the two patches' texts when the approved one does not map onto the agent's.
+            showPatch(e.aiDraft);
+            m_patchView->restoreEdits(e.finalPayload);
+            m_patchView->setCompare(PatchView::Compare::Edits);
+            if (!m_patchView->hasEdits()) {
+                m_payloadStack->setCurrentWidget(m_diff);
+                m_diff->setFileNames(tr("Agent's patch"), tr("Approved patch"));
+                m_diff->setTexts(e.aiDraft, e.finalPayload);
+            }
+            return;
+        case View::Result:
+            showPatch(e.finalPayload);
+            break;
+        }
+        m_patchView->setCompare(PatchView::Compare::Proposed);
+        return;
+    }
+    m_payloadStack->setCurrentWidget(m_diff);
     const bool rejected = e.outcome == QLatin1String("reject");
     const QString original = e.originalText().value_or(QString());
     const QString decided = rejected ? e.aiDraft : e.finalPayload;

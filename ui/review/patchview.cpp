@@ -177,14 +177,23 @@ void PatchView::showFile(int file)
         m_diff->setDiff(FileDiff());
         return;
     }
-    if (m_editing && PatchWriter::canEdit(f)) {
+    const bool editable = PatchWriter::canEdit(f);
+    if (editable && m_compare == Compare::Edits) {
+        // The agent's new side against the reviewer's: only what the reviewer changed.
+        const auto texts = PatchWriter::editableTexts(f);
+        m_diff->setFileNames(tr("AI draft: %1").arg(rightName), tr("Your version: %1").arg(rightName));
+        m_diff->setTexts(texts->newText, m_edits.value(file, texts->newText));
+        m_diff->setEditable(m_editing);
+        return;
+    }
+    if (editable && m_editing && m_compare == Compare::Result) {
         const auto texts = PatchWriter::editableTexts(f);
         m_diff->setFileNames(leftName, rightName);
         m_diff->setTexts(texts->oldText, m_edits.value(file, texts->newText));
         m_diff->setEditable(true);
         return;
     }
-    if (m_editing) {
+    if (m_editing && !editable) {
         m_fileNotice->setText(tr("This file cannot be edited (removed, binary, or too long); its change stays as "
                                  "proposed."));
         m_fileNotice->show();
@@ -251,6 +260,16 @@ void PatchView::setEditing(bool editing)
     if (m_current >= 0)
         showFile(m_current);
     checkEdits();
+}
+
+void PatchView::setCompare(Compare compare)
+{
+    if (compare == m_compare)
+        return;
+    keepCurrentEdit();
+    m_compare = compare;
+    if (m_current >= 0)
+        showFile(m_current);
 }
 
 void PatchView::clearEdits()

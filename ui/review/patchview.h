@@ -23,8 +23,9 @@ class PatchFileModel;
 // file's hunks in a DiffWidget (side-by-side or unified, highlighted by the file's extension,
 // the lines between hunks folded as "⋯ n lines hidden").
 //
-// Editing changes the new side of files (each kept while the reviewer moves between files);
-// editedPatch() writes the whole patch again (PatchWriter).
+// Editing changes the new side of files (each kept while the reviewer moves between files),
+// shown against the old side or against the agent's new side (setCompare); editedPatch()
+// writes the whole patch again (PatchWriter).
 class PatchView : public QWidget
 {
     Q_OBJECT
@@ -50,6 +51,15 @@ public:
 
     void setEditing(bool editing);
     bool isEditing() const { return m_editing; }
+
+    // What the current file's diff compares, as the review pane's three views do.
+    enum class Compare {
+        Proposed, // the patch: old side -> the agent's new side, read-only
+        Edits, // the agent's new side -> your version (the editor while editing)
+        Result, // old side -> your version (the editor while editing); the patch otherwise
+    };
+    void setCompare(Compare compare);
+    Compare compare() const { return m_compare; }
     // Discards every edit.
     void clearEdits();
     // Takes up the edits a patch written by editedPatch() holds (a kept draft).
@@ -91,6 +101,7 @@ private:
 
     int m_current = -1;
     bool m_editing = false;
+    Compare m_compare = Compare::Result;
     QHash<int, QString> m_edits; // file -> its edited new side (PatchWriter::editableTexts form)
     QString m_problem;
     QTimer m_checkTimer;

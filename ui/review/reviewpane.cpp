@@ -32,6 +32,12 @@ namespace Countersign {
 
 namespace {
 
+// A payload in this language is a patch (shown file by file when it parses).
+bool isPatchLanguage(const QString &language)
+{
+    return language.compare(u"diff", Qt::CaseInsensitive) == 0 || language.compare(u"patch", Qt::CaseInsensitive) == 0;
+}
+
 QString tierText(Tier tier)
 {
     switch (tier) {
@@ -275,7 +281,7 @@ void ReviewPane::showAction(const std::optional<Action> &action, std::optional<d
         m_diff->setEditable(false);
         m_diff->setLanguage(a.payload.language);
         m_editText = a.payload.content;
-        m_view = a.payload.original ? View::Proposed : View::Edits;
+        m_view = a.payload.original || isPatchLanguage(a.payload.language) ? View::Proposed : View::Edits;
         showPayload(a);
         m_tabs->setTabVisible(m_tabs->indexOf(m_json), isJsonPayload());
         if (isJsonPayload())
@@ -430,16 +436,15 @@ void ReviewPane::showPayload(const Action &a)
     // does not parse is shown as text, saying so.
     m_patchMode = false;
     m_patchNotice->hide();
-    if (a.payload.language.compare(u"diff", Qt::CaseInsensitive) == 0
-        || a.payload.language.compare(u"patch", Qt::CaseInsensitive) == 0) {
+    if (isPatchLanguage(a.payload.language)) {
         const auto patch = PatchSet::parse(a.payload.content);
         if (patch) {
             m_patchMode = true;
             m_patchView->setEditing(false);
             m_patchView->setPatch(*patch);
-            m_views->hide();
+            m_views->show();
             m_payloadStack->setCurrentWidget(m_patchView);
-            updateButtons();
+            applyView();
             return;
         }
         m_patchNotice->setText(
@@ -448,14 +453,14 @@ void ReviewPane::showPayload(const Action &a)
     }
     m_payloadStack->setCurrentWidget(m_diff);
     m_views->setVisible(a.payload.original.has_value());
+    if (m_view == View::Proposed && !a.payload.original)
+        m_view = View::Edits; // a "diff" that does not parse: text, and no original
     applyView();
 }
 
 void ReviewPane::setView(View view)
 {
-    if (m_patchMode)
-        return;
-    if (!m_action || (view != View::Edits && !hasOriginal()) || view == m_view)
+    if (!m_action || (!m_patchMode && view != View::Edits && !hasOriginal()) || view == m_view)
         return;
     keepEditorText();
     m_view = view;
@@ -464,14 +469,26 @@ void ReviewPane::setView(View view)
 
 void ReviewPane::keepEditorText()
 {
-    if (m_view == View::Edits && m_editing)
+    if (m_view == View::Edits && m_editing && !m_patchMode)
         m_editText = m_diff->editedText();
 }
 
 void ReviewPane::applyView()
 {
-    if (!m_action || m_patchMode)
+    if (!m_action)
         return;
+    if (m_patchMode) {
+        // The patch view compares per file what the three views compare for a text.
+        {
+            const QSignalBlocker quiet(m_views);
+            m_views->setCurrentIndex(int(m_view));
+        }
+        m_patchView->setCompare(m_view == View::Proposed ? PatchView::Compare::Proposed
+                : m_view == View::Edits                  ? PatchView::Compare::Edits
+                                                         : PatchView::Compare::Result);
+        updateButtons();
+        return;
+    }
     const QString draft = m_action->payload.content;
     const QString original = m_action->payload.original.value_or(QString());
     {
@@ -506,6 +523,10 @@ void ReviewPane::startEditing()
     m_editing = true;
     if (m_patchMode) {
         m_patchView->setEditing(true);
+        if (m_view == View::Proposed) {
+            m_view = View::Edits; // the proposed patch is read-only
+            applyView();
+        }
         updateButtons();
         return;
     }
@@ -554,6 +575,8 @@ void ReviewPane::restoreEdit(const QString &text)
     if (m_patchMode) {
         m_patchView->restoreEdits(text);
         m_patchView->setEditing(true);
+        m_view = View::Edits;
+        applyView();
     } else {
         m_view = View::Edits;
         applyView();

@@ -85,10 +85,16 @@ private Q_SLOTS:
                  "< 2 2 |refund [-10-] EUR\n> 2 2 |refund {+5+} EUR\n= 3 3 |keep\n"));
         QCOMPARE(*UnifiedDiff::apply(one, text("keep\nrefund 10 EUR\nkeep\nmore\n")),
             text("keep\nrefund 5 EUR\nkeep\nmore\n"));
+        // What git puts after the second "@@" is kept and written back.
+        QCOMPARE(one.hunks().first().section, text("section heading"));
+        QCOMPARE(UnifiedDiff::hunkHeader(one.hunks().first()), text("@@ -1,3 +1,3 @@ section heading"));
+        QVERIFY(UnifiedDiff::write(one).contains(text("\n@@ -1,3 +1,3 @@ section heading\n keep\n")));
 
         const FileDiff &two = files->at(1);
         QCOMPARE(two.leftName(), text("/dev/null"));
         QVERIFY(!two.rightEndsWithNewline());
+        QVERIFY(two.hunks().first().section.isEmpty());
+        QCOMPARE(UnifiedDiff::hunkHeader(two.hunks().first()), text("@@ -0,0 +1,2 @@"));
         QCOMPARE(*UnifiedDiff::apply(two, QString()), text("first\nsecond"));
     }
 
@@ -231,7 +237,7 @@ private Q_SLOTS:
 
         // A hand-made model that refers to lines it does not have fails cleanly.
         FileDiff broken;
-        broken.setHunks({DiffHunk{0, 1, 0, 1, {DiffRow{0, 5, DiffRowKind::Changed, {}, {}}}}});
+        broken.setHunks({DiffHunk{0, 1, 0, 1, {DiffRow{0, 5, DiffRowKind::Changed, {}, {}}}, {}}});
         QVERIFY(!UnifiedDiff::apply(broken, text("a\n")).has_value());
     }
 

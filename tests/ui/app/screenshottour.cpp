@@ -1,6 +1,9 @@
 // Drives the real reviewer app against a running server and saves screenshots of the main
 // window, batch review and history windows. scripts/screenshots.sh runs it under Xvfb against
 // a demo server; the pictures go to docs/screenshots/.
+#include "cli/claudehookrequest.h"
+#include "client/serverconnection.h"
+#include "diff/diffwidget.h"
 #include "history/historywindow.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/shortcutsdialog.h"
@@ -9,6 +12,7 @@
 #include "queue/queuepanel.h"
 #include "review/patchview.h"
 #include "review/reviewpane.h"
+#include "server/demoactions.h"
 #include "settings/thememanager.h"
 #include "settings/translations.h"
 
@@ -77,12 +81,9 @@ int main(int argc, char *argv[])
     QFile tokens(QString::fromLocal8Bit(argv[2]));
     if (!tokens.open(QIODevice::ReadOnly))
         return 2;
-    const QString token = QJsonDocument::fromJson(tokens.readAll())
-                              .object()
-                              .value(QLatin1String("tokens"))
-                              .toObject()
-                              .value(QLatin1String("lead"))
-                              .toString();
+    const QJsonObject tokenSet
+        = QJsonDocument::fromJson(tokens.readAll()).object().value(QLatin1String("tokens")).toObject();
+    const QString token = tokenSet.value(QLatin1String("lead")).toString();
     const QString out = QString::fromLocal8Bit(argv[3]);
     QDir().mkpath(out);
     // Variants: COUNTERSIGN_TOUR_SIZE=1366x768, COUNTERSIGN_TOUR_LANG=de, COUNTERSIGN_TOUR_THEME=dark,
@@ -111,11 +112,12 @@ int main(int argc, char *argv[])
         return 1;
     }
     window.session()->setUndoWindow(0);
-    // Show a code patch if the demo has one: it makes the most telling diff.
+    // A customer email: the Modify picture below adds a sentence to it (the patch and the
+    // Claude Code Edit have pictures of their own).
     QueueModel *queue = window.queuePanel()->model();
     QString pick = queue->action(0).id;
     for (int r = 0; r < queue->rowCount(); ++r) {
-        if (queue->action(r).payload.language == QLatin1String("python")) {
+        if (queue->action(r).payload.language == QLatin1String("email")) {
             pick = queue->action(r).id;
             break;
         }
@@ -138,10 +140,10 @@ int main(int argc, char *argv[])
     // Modify: the reviewer's edit next to the AI draft.
     window.action(QStringLiteral("actionModify"))->trigger();
     pump(300);
-    if (auto *editor = window.reviewPane()->findChild<QPlainTextEdit *>(QStringLiteral("diffEditor"))) {
+    if (auto *editor = window.reviewPane()->diffWidget()->findChild<QPlainTextEdit *>(QStringLiteral("diffEditor"))) {
         QTextCursor c = editor->textCursor();
         c.movePosition(QTextCursor::Start);
-        c.movePosition(QTextCursor::Down, QTextCursor::MoveAnchor, 8);
+        c.movePosition(QTextCursor::NextBlock, QTextCursor::MoveAnchor, 8); // lines, not wrapped rows
         c.insertText(QStringLiteral("Please allow two business days for the refund to arrive.\n"));
         editor->setTextCursor(c);
     }
@@ -150,23 +152,90 @@ int main(int argc, char *argv[])
     window.action(QStringLiteral("actionApprove"))->trigger();
     pump(500);
 
-    // A coding agent's multi-file patch: the file list, and a file's hunks.
-    for (int r = 0; r < queue->rowCount(); ++r) {
-        if (queue->action(r).payload.language != QLatin1String("diff"))
-            continue;
-        const QString patchId = queue->action(r).id;
-        window.queuePanel()->selectId(patchId);
-        window.session()->open(patchId, true);
+    // An agent submits, as the demo feed or a hook does; the reviewer opens it once it is queued.
+    ServerConnection agent;
+    agent.setServer(url, tokenSet.value(QLatin1String("agent")).toString());
+    const auto submit = [&](const QJsonObject &body) {
+        auto submitted = agent.sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body);
+        if (!waitFor(
+                [&] {
+                    return submitted.isFinished();
+                },
+                5000)
+            || !submitted.result())
+            return QString();
+        return submitted.result()->value(QLatin1String("id")).toString();
+    };
+    const auto open = [&](const QString &id) {
+        if (id.isEmpty()
+            || !waitFor(
+                [&] {
+                    return queue->findAction(id) != nullptr;
+                },
+                10000))
+            return false;
+        window.queuePanel()->selectId(id);
+        window.session()->open(id, true);
         waitFor(
             [&] {
-                return window.session()->holdsClaim(patchId);
+                return window.session()->holdsClaim(id);
             },
             5000);
+        return true;
+    };
+
+    // A coding agent's multi-file patch: the file list, and a file's hunks. The demo's, or one
+    // like it when none is pending.
+    QString patchId;
+    for (int r = 0; r < queue->rowCount() && patchId.isEmpty(); ++r) {
+        if (queue->action(r).payload.language == QLatin1String("diff"))
+            patchId = queue->action(r).id;
+    }
+    if (patchId.isEmpty()) {
+        QRandomGenerator random(18);
+        patchId = submit(DemoActions::make(QStringLiteral("code.merge_patch"), random, 4).body);
+    }
+    if (open(patchId)) {
         if (window.reviewPane()->isShowingPatch())
             window.reviewPane()->patchView()->setCurrentFile(0);
         pump(800);
         save(&window, out, name("patch-review"));
-        break;
+    } else {
+        std::fprintf(stderr, "no patch to show\n");
+    }
+
+    // A Claude Code Edit, submitted as its PreToolUse hook submits one (title with the file path,
+    // original = old_string, content = new_string, the language from the extension): the review
+    // opens on the proposed change.
+    const QJsonObject hookInput{{QStringLiteral("session_id"), QStringLiteral("tour-session")},
+        {QStringLiteral("transcript_path"), QStringLiteral("/home/ada/.claude/projects/billing/tour.jsonl")},
+        {QStringLiteral("cwd"), QStringLiteral("/home/ada/projects/billing")},
+        {QStringLiteral("hook_event_name"), QStringLiteral("PreToolUse")},
+        {QStringLiteral("tool_name"), QStringLiteral("Edit")},
+        {QStringLiteral("tool_input"),
+            QJsonObject{
+                {QStringLiteral("file_path"), QStringLiteral("/home/ada/projects/billing/src/billing/retry.py")},
+                {QStringLiteral("old_string"),
+                    QStringLiteral("    for attempt in range(attempts):\n        try:\n"
+                                   "            return gateway.charge(invoice)\n        except TimeoutError:\n"
+                                   "            time.sleep(1)\n    raise ChargeFailed(invoice.id)\n")},
+                {QStringLiteral("new_string"),
+                    QStringLiteral("    for attempt in range(attempts):\n        try:\n"
+                                   "            return gateway.charge(invoice, idempotency_key=invoice.id)\n"
+                                   "        except TimeoutError:\n"
+                                   "            # back off so a slow gateway is not hammered\n"
+                                   "            time.sleep(2 ** attempt)\n    raise ChargeFailed(invoice.id)\n")},
+                {QStringLiteral("replace_all"), false}}},
+        {QStringLiteral("tool_use_id"), QStringLiteral("toolu_tour_edit_retry")}}; // one action for all variants
+    const auto hook = Cli::ClaudeHookRequest::parse(QJsonDocument(hookInput).toJson());
+    const QString editId = hook
+        ? submit(hook->submitBody(QStringLiteral("Retries re-sent the charge without an idempotency key.")))
+        : QString();
+    if (open(editId)) {
+        pump(800);
+        save(&window, out, name("claude-edit"));
+    } else {
+        std::fprintf(stderr, "the Claude Code Edit was not submitted\n");
     }
 
     // Batch review over everything in view.

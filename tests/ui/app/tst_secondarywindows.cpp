@@ -1,8 +1,10 @@
 #include "client/serverconnection.h"
 #include "diff/diffwidget.h"
 #include "history/decisionhistory.h"
+#include "history/historymodel.h"
 #include "history/historywindow.h"
 #include "report/reportwindow.h"
+#include "review/patchview.h"
 #include "settings/exportlocation.h"
 
 #include "isolatedsettings.h"
@@ -41,6 +43,7 @@ private Q_SLOTS:
     void exportStartsInDocuments();
     void exportRemembersTheFolder();
     void historyShowsTheThreeViewsOfADecidedChange();
+    void historyShowsADecidedPatchFileByFile();
 
 private:
     // Shows the window, makes it the active one, and puts the focus on `focus` inside it.
@@ -300,6 +303,120 @@ void TestSecondaryWindows::historyShowsTheThreeViewsOfADecidedChange()
     window->setView(HistoryWindow::View::Result);
     QCOMPARE(window->view(), HistoryWindow::View::Edits);
     QCOMPARE(diff->leftText(), QStringLiteral("Hello\n"));
+}
+
+void TestSecondaryWindows::historyShowsADecidedPatchFileByFile()
+{
+    const QString agentPatch = QStringLiteral("diff --git a/notes.txt b/notes.txt\n"
+                                              "--- a/notes.txt\n"
+                                              "+++ b/notes.txt\n"
+                                              "@@ -1,2 +1,2 @@\n"
+                                              " one\n"
+                                              "-two\n"
+                                              "+zwei\n"
+                                              "diff --git a/tool.py b/tool.py\n"
+                                              "new file mode 100644\n"
+                                              "--- /dev/null\n"
+                                              "+++ b/tool.py\n"
+                                              "@@ -0,0 +1,2 @@\n"
+                                              "+import sys\n"
+                                              "+print(sys.argv)\n");
+    QString reviewerPatch = agentPatch;
+    reviewerPatch.replace(QStringLiteral("+zwei\n"), QStringLiteral("+deux\n"));
+
+    HistoryEntry modified;
+    modified.time = QDateTime::currentDateTimeUtc().addSecs(60);
+    modified.actionId = QStringLiteral("act-patch-modified");
+    modified.actionType = QStringLiteral("code.merge_patch");
+    modified.category = QStringLiteral("code");
+    modified.title = QStringLiteral("Translate the notes");
+    modified.language = QStringLiteral("diff");
+    modified.outcome = QStringLiteral("modify");
+    modified.reviewer = QStringLiteral("rita");
+    modified.aiDraft = agentPatch;
+    modified.finalPayload = reviewerPatch;
+    QVERIFY(m_history->record(modified));
+    HistoryEntry approved = modified;
+    approved.actionId = QStringLiteral("act-patch-approved");
+    approved.outcome = QStringLiteral("approve");
+    approved.finalPayload = agentPatch;
+    approved.time = modified.time.addSecs(1);
+    QVERIFY(m_history->record(approved));
+    HistoryEntry broken = modified;
+    broken.actionId = QStringLiteral("act-patch-broken");
+    broken.outcome = QStringLiteral("approve");
+    broken.aiDraft = QStringLiteral("this is no patch\n");
+    broken.finalPayload = broken.aiDraft;
+    broken.time = modified.time.addSecs(2);
+    QVERIFY(m_history->record(broken));
+
+    auto window = historyWindow();
+    auto *views = window->findChild<QTabBar *>(QStringLiteral("historyViews"));
+    auto *list = window->findChild<QTreeView *>(QStringLiteral("historyView"));
+    QVERIFY(views && list);
+    QVERIFY(activate(window.get(), list));
+    const auto select = [&](const QString &actionId) {
+        for (int row = 0; row < window->model()->rowCount(); ++row) {
+            if (window->model()->entry(row).actionId == actionId) {
+                list->setCurrentIndex(window->model()->index(row, 0));
+                return true;
+            }
+        }
+        return false;
+    };
+    PatchView *patch = window->patchView();
+    DiffWidget *diff = window->diffWidget();
+
+    // A patch the reviewer changed: the agent's patch file by file, then the patch approved.
+    QVERIFY(select(modified.actionId));
+    QVERIFY(window->isShowingPatch());
+    QTRY_VERIFY(patch->isVisible());
+    QVERIFY(!diff->isVisible());
+    QVERIFY(views->isVisible());
+    QCOMPARE(window->view(), HistoryWindow::View::Proposed);
+    QVERIFY(views->tabText(0).contains(QStringLiteral("Agent's patch")));
+    QCOMPARE(patch->patch().text(), agentPatch);
+    QCOMPARE(patch->fileCount(), 2);
+    QVERIFY(!patch->isEditing());
+    QCOMPARE(patch->diffWidget()->diff().rightLine(1), QStringLiteral("zwei"));
+    QVERIFY(patch->goToNextFile());
+    QCOMPARE(patch->diffWidget()->definition().name(), QStringLiteral("Python"));
+
+    views->setCurrentIndex(2);
+    QCOMPARE(window->view(), HistoryWindow::View::Result);
+    QVERIFY(patch->isVisible());
+    QCOMPARE(patch->patch().text(), reviewerPatch);
+    QCOMPARE(patch->diffWidget()->diff().rightLine(1), QStringLiteral("deux"));
+
+    // Your edits: per file, the agent's new side against the one approved.
+    views->setCurrentIndex(1);
+    QCOMPARE(window->view(), HistoryWindow::View::Edits);
+    QVERIFY(patch->isVisible());
+    QVERIFY(!diff->isVisible());
+    patch->setCurrentFile(0);
+    QCOMPARE(patch->diffWidget()->leftText(), QStringLiteral("one\nzwei\n"));
+    QCOMPARE(patch->diffWidget()->editedText(), QStringLiteral("one\ndeux\n"));
+    QVERIFY(!patch->diffWidget()->isEditable());
+    // Back to the agent's patch.
+    views->setCurrentIndex(0);
+    QVERIFY(patch->diffWidget()->diff().isPartial());
+    QCOMPARE(patch->diffWidget()->diff().rightLine(1), QStringLiteral("zwei"));
+
+    // A patch approved as proposed: the patch alone, no views to choose from.
+    QVERIFY(select(approved.actionId));
+    QTRY_VERIFY(patch->isVisible());
+    QVERIFY(!views->isVisible());
+    QCOMPARE(window->view(), HistoryWindow::View::Proposed);
+    QCOMPARE(patch->patch().text(), agentPatch);
+    window->setView(HistoryWindow::View::Result);
+    QCOMPARE(window->view(), HistoryWindow::View::Proposed);
+
+    // A "diff" that does not parse stays text.
+    QVERIFY(select(broken.actionId));
+    QVERIFY(!window->isShowingPatch());
+    QTRY_VERIFY(diff->isVisible());
+    QVERIFY(!patch->isVisible());
+    QCOMPARE(diff->editedText(), broken.aiDraft);
 }
 
 QTEST_MAIN(TestSecondaryWindows)

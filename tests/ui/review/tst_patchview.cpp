@@ -3,10 +3,13 @@
 // Modify writing a whole patch again that applies to the real old tree.
 #include "diff/diffdisplaymodel.h"
 #include "diff/diffeditor.h"
+#include "diff/diffpane.h"
 #include "diff/diffwidget.h"
 #include "diff/patchset.h"
+#include "diff/patchwriter.h"
 #include "diff/sidebysidediffview.h"
 #include "diff/unifieddiff.h"
+#include "diff/unifieddiffview.h"
 #include "diff/whitespacechange.h"
 #include "review/patchfilemodel.h"
 #include "review/patchview.h"
@@ -19,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTabBar>
 #include <QTest>
 #include <QTreeView>
 
@@ -133,6 +137,38 @@ private Q_SLOTS:
         auto *notice = view()->findChild<QLabel *>(u"patchFileNotice"_s);
         QTRY_VERIFY(notice->isVisible());
         QVERIFY(notice->text().contains(u"renamed"_s));
+    }
+
+    void theSeparatorBeforeAHunkShowsItsHeader()
+    {
+        DiffWidget *diff = view()->diffWidget();
+        view()->setCurrentFile(indexOf(view(), u"tests/core/server/restartableserver.cpp"_s));
+        const QString header = u"@@ -107,6 +107,14 @@ bool RestartableServer::decide(const QString &id, const Decision "
+                               "&decision, cons"_s;
+        QCOMPARE(diff->diff().hunks().first().section,
+            u"bool RestartableServer::decide(const QString &id, const Decision &decision, cons"_s);
+
+        // Side by side: the separator says how many lines are hidden (left pane) and which hunk
+        // follows (right pane).
+        SideBySideDiffView *sides = diff->sideBySideView();
+        QCOMPARE(sides->model().row(0).kind, DiffDisplayModel::Row::Kind::Fold);
+        QCOMPARE(sides->model().row(0).hidden, 106);
+        QVERIFY2(sides->leftPane()->foldLabel(0).startsWith(u"\u22EF 106 line"_s),
+            qPrintable(sides->leftPane()->foldLabel(0)));
+        QCOMPARE(sides->rightPane()->foldLabel(0), header);
+        // Rows that are no separator have no label.
+        QVERIFY(sides->leftPane()->foldLabel(1).isEmpty());
+
+        // The unified view too.
+        diff->setMode(DiffWidget::Mode::Unified);
+        DiffPane *unified = diff->unifiedView()->pane();
+        QTRY_VERIFY(unified->isVisible());
+        QVERIFY2(unified->foldLabel(0).startsWith(u"\u22EF 106 line"_s) && unified->foldLabel(0).endsWith(header),
+            qPrintable(unified->foldLabel(0)));
+
+        // A hunk at the top of its file has no separator.
+        view()->setCurrentFile(indexOf(view(), u"db/migrate.sql"_s));
+        QVERIFY(diff->unifiedView()->model().row(0).kind != DiffDisplayModel::Row::Kind::Fold);
     }
 
     void clickingAFileInTheListShowsIt()
@@ -259,6 +295,54 @@ private Q_SLOTS:
         m_pane->cancelEditing();
         QVERIFY(!m_pane->hasEdits());
         QCOMPARE(view()->editedPatch().value_or(QString()), patchText());
+    }
+
+    // The three views of a text work per file for a patch: the patch, your edits against the
+    // agent's new side, and the result against the old side; an edit is kept across them.
+    void aPatchHasTheThreeViewsPerFile()
+    {
+        auto *views = m_pane->findChild<QTabBar *>(u"reviewViews"_s);
+        QVERIFY(views);
+        QTRY_VERIFY(views->isVisible());
+        QCOMPARE(m_pane->view(), ReviewPane::View::Proposed);
+        DiffWidget *diff = view()->diffWidget();
+        const int sql = indexOf(view(), u"db/migrate.sql"_s);
+        view()->setCurrentFile(sql);
+        const PatchFile &file = view()->patch().files().at(sql);
+        const auto texts = PatchWriter::editableTexts(file);
+        QVERIFY(texts);
+        QVERIFY(diff->diff().isPartial()); // the patch itself
+        QVERIFY(!diff->isEditable());
+
+        // Modify opens on your edits: the agent's new side on the left, nothing changed yet.
+        m_pane->startEditing();
+        QCOMPARE(m_pane->view(), ReviewPane::View::Edits);
+        QCOMPARE(views->currentIndex(), 1);
+        QVERIFY(diff->isEditable());
+        QCOMPARE(diff->leftText(), texts->newText);
+        QTRY_VERIFY(diff->diff().isIdentical());
+        QString edit = diff->editedText();
+        edit.replace(u"gift_note text"_s, u"gift_note varchar(200)"_s);
+        diff->setEditedText(edit);
+        QTRY_VERIFY(m_pane->hasEdits());
+        QTRY_COMPARE(diff->diff().addedCount(), 1); // only the reviewer's change
+
+        // Result: the old side against your version, still editable.
+        m_pane->setView(ReviewPane::View::Result);
+        QCOMPARE(views->currentIndex(), 2);
+        QVERIFY(diff->isEditable());
+        QCOMPARE(diff->leftText(), texts->oldText);
+        QCOMPARE(diff->editedText(), edit);
+
+        // Proposed: the patch as the agent sent it, read-only; the edit waits.
+        m_pane->setView(ReviewPane::View::Proposed);
+        QVERIFY(!diff->isEditable());
+        QTRY_VERIFY(diff->diff().isPartial());
+        QVERIFY(m_pane->hasEdits());
+        m_pane->setView(ReviewPane::View::Edits);
+        QCOMPARE(diff->editedText(), edit);
+        QTRY_VERIFY(m_pane->editProblem().isEmpty());
+        QVERIFY(m_pane->editedText().contains(u"\n+ALTER TABLE orders ADD COLUMN gift_note varchar(200);\n"_s));
     }
 
     void anEditOfAHiddenLineBlocksApproving()
