@@ -151,6 +151,25 @@
     </message>
 </context>
 <context>
+    <name>Countersign::ActionDetailDialog</name>
+    <message>
+        <source>Action %1</source>
+        <translation>Aktion %1</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>This action cannot be shown: %1</source>
+        <translation>Diese Aktion kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>Decided actions are read-only here.</source>
+        <translation>Entschiedene Aktionen sind hier nur lesbar.</translation>
+    </message>
+</context>
+<context>
     <name>Countersign::ApplyProposalDialog</name>
     <message>
         <source>Apply Policy Proposal</source>
@@ -3029,6 +3048,10 @@
     <message>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Actions a reviewer rejected or edited that the proposal would auto-approve; Enter or double-click opens one read-only</source>
+        <translation>Aktionen, die ein Prüfer abgelehnt oder bearbeitet hat und die der Vorschlag automatisch genehmigen würde; Eingabe oder Doppelklick öffnet eine zum Lesen</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "applyproposaldialog.h"
 #include "client/reportclient.h"
+#include "client/serverconnection.h"
 #include "proposallistmodel.h"
 #include "settings/noticelabel.h"
 #include "whatifpanel.h"
@@ -33,6 +34,9 @@ ProposalsPanel::ProposalsPanel(ServerConnection *connection, QWidget *parent)
     , m_reject(new QPushButton(tr("Re&ject…"), this))
 {
     setObjectName(QStringLiteral("proposalsPanel"));
+    m_whatIf->setActionFetcher([connection](const QString &id) {
+        return connection->fetchAction(id);
+    });
     auto *layout = new QVBoxLayout(this);
     m_notice->setObjectName(QStringLiteral("proposalsNotice"));
     m_notice->clear();

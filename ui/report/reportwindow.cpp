@@ -388,6 +388,9 @@ void ReportWindow::draftProposal(const Recommendation &recommendation)
             categories.append(g.key);
         dialog->offerCategories(categories);
     }
+    dialog->whatIf()->setActionFetcher([connection = m_connection](const QString &id) {
+        return connection->fetchAction(id);
+    });
     dialog->setSimulator([connection = m_connection](const QList<PolicyChange> &changes) {
         return ReportClient(connection).simulateChanges(changes);
     });

@@ -1,5 +1,6 @@
 #include "whatifpanel.h"
 
+#include "actiondetaildialog.h"
 #include "reportcharts.h"
 #include "simulationtablemodel.h"
 
@@ -76,7 +77,27 @@ WhatIfPanel::WhatIfPanel(QWidget *parent)
     m_examples->hide();
 
     connect(m_runButton, &QPushButton::clicked, this, &WhatIfPanel::run);
+    connect(m_examples, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        openExample(item->data(Qt::UserRole).toString());
+    });
     m_runButton->setEnabled(false);
+}
+
+void WhatIfPanel::setActionFetcher(std::function<QFuture<Result<Action>>(const QString &id)> fetch)
+{
+    m_fetch = std::move(fetch);
+    m_examples->setToolTip(m_fetch ? tr("Actions a reviewer rejected or edited that the proposal would auto-approve; "
+                                        "Enter or double-click opens one read-only")
+                                   : tr("Actions a reviewer rejected or edited that the proposal would auto-approve"));
+}
+
+void WhatIfPanel::openExample(const QString &actionId)
+{
+    if (!m_fetch || actionId.isEmpty())
+        return;
+    auto *dialog = new ActionDetailDialog(actionId, m_fetch, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void WhatIfPanel::setRunner(Runner runner)
@@ -139,12 +160,16 @@ void WhatIfPanel::showReport(const SimulationReport &report)
     updateChart(report);
     m_examples->clear();
     for (const SimulationGroup &g : report.types) {
+        const auto add = [this](const QString &text, const QString &id) {
+            auto *item = new QListWidgetItem(text, m_examples);
+            item->setData(Qt::UserRole, id);
+        };
         for (const QString &id : g.toAuto.rejectedExamples)
-            m_examples->addItem(tr("%1 · rejected · %2").arg(g.type, id));
+            add(tr("%1 · rejected · %2").arg(g.type, id), id);
         for (const QString &id : g.toAuto.modifiedExamples)
-            m_examples->addItem(tr("%1 · modified · %2").arg(g.type, id));
+            add(tr("%1 · modified · %2").arg(g.type, id), id);
         for (const QString &id : g.prohibitedApprovedExamples)
-            m_examples->addItem(tr("%1 · approved, now prohibited · %2").arg(g.type, id));
+            add(tr("%1 · approved, now prohibited · %2").arg(g.type, id), id);
     }
     m_examples->setVisible(m_examples->count() > 0);
     Q_EMIT finished();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/action.h"
 #include "report/simulationreport.h"
 
 #include <QFuture>
@@ -32,6 +33,10 @@ public:
     explicit WhatIfPanel(QWidget *parent = nullptr);
 
     void setRunner(Runner runner);
+    // Where example actions are read from; without one, examples are a plain list.
+    void setActionFetcher(std::function<QFuture<Result<Action>>(const QString &id)> fetch);
+    // Opens an example read-only with the diff views (Enter or double-click on the list does).
+    void openExample(const QString &actionId);
     // Starts a simulation; a result of an earlier run that arrives later is dropped.
     void run();
     void showReport(const SimulationReport &report);
@@ -50,6 +55,7 @@ private:
     void updateChart(const SimulationReport &report);
 
     Runner m_runner;
+    std::function<QFuture<Result<Action>>(const QString &id)> m_fetch;
     quint64 m_generation = 0;
     bool m_running = false;
     QPushButton *m_runButton;

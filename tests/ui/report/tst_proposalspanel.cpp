@@ -4,6 +4,7 @@
 // the server changes), or rejects with a reason; a lead only reads.
 #include "client/serverconnection.h"
 #include "domain/clock.h"
+#include "report/actiondetaildialog.h"
 #include "report/applyproposaldialog.h"
 #include "report/proposallistmodel.h"
 #include "report/proposalspanel.h"
@@ -11,6 +12,7 @@
 #include "report/reportwindow.h"
 #include "report/simulationtablemodel.h"
 #include "report/whatifpanel.h"
+#include "review/reviewpane.h"
 #include "server/queueserver.h"
 #include "server/role.h"
 #include "server/serverconfig.h"
@@ -23,6 +25,7 @@
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -252,6 +255,47 @@ private Q_SLOTS:
         QVERIFY(!panel->canDecide());
         QTRY_VERIFY(!panel->findChild<QPushButton *>(QStringLiteral("proposalApply"))->isVisible());
         QVERIFY(!panel->findChild<QPushButton *>(QStringLiteral("proposalReject"))->isVisible());
+    }
+
+    // An example opens read-only with the review pane's views: the lead reads what the reviewer saw.
+    void anExampleOpensReadOnly()
+    {
+        auto window = openWindow(m_lead.get());
+        QVERIFY(window);
+        ProposalsPanel *panel = window->proposalsPanel();
+        QTRY_COMPARE(panel->model()->rowCount(), 2);
+        panel->select(m_promoteId);
+        QVERIFY(waitForWhatIf(panel->whatIf()));
+        auto *examples = panel->whatIf()->findChild<QListWidget *>(QStringLiteral("whatIfExamples"));
+        QCOMPARE(examples->count(), 5); // 2 rejected and 3 modified
+        const QString id = examples->item(0)->data(Qt::UserRole).toString();
+        QVERIFY(!id.isEmpty());
+        QVERIFY(examples->item(0)->text().endsWith(id));
+
+        examples->show();
+        examples->setCurrentRow(0);
+        Q_EMIT examples->itemActivated(examples->item(0)); // what Enter or a double-click sends
+        ActionDetailDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = panel->whatIf()->findChild<ActionDetailDialog *>()) != nullptr);
+        QTRY_VERIFY(dialog->isLoaded());
+        const auto shown = dialog->pane()->action();
+        QVERIFY(shown.has_value());
+        QCOMPARE(shown->id, id);
+        QCOMPARE(shown->type, QStringLiteral("email.send_external"));
+        QVERIFY(shown->state != ActionState::Pending);
+        for (const char *button : {"approveButton", "modifyButton", "rejectButton"})
+            QVERIFY(!dialog->pane()->findChild<QPushButton *>(QLatin1String(button))->isEnabled());
+        dialog->close();
+        QTRY_VERIFY(!panel->whatIf()->findChild<ActionDetailDialog *>()); // closed dialogs go
+
+        // An id the server does not know: the dialog says so instead of an empty pane.
+        panel->whatIf()->openExample(QStringLiteral("no-such-action"));
+        ActionDetailDialog *missing = nullptr;
+        QTRY_VERIFY((missing = panel->whatIf()->findChild<ActionDetailDialog *>()) != nullptr);
+        QTRY_VERIFY(missing->isLoaded());
+        QVERIFY(!missing->pane()->isVisibleTo(missing));
+        QVERIFY(
+            missing->findChild<QLabel *>(QStringLiteral("actionDetailStatus"))->text().contains(u"cannot be shown"));
     }
 
     void reviewerSeesNoProposalsTab()
