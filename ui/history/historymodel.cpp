@@ -70,7 +70,11 @@ void HistoryModel::reload()
     }
     if (const auto total = m_history->count(m_query))
         m_total = *total;
+    // Whoever listens to modelReset may ask for more rows right away; the first page follows
+    // the reset instead of nesting an insertion inside its notification.
+    m_changing = true;
     endResetModel();
+    m_changing = false;
     if (canFetchMore({}))
         fetchMore({});
 }
@@ -92,7 +96,7 @@ bool HistoryModel::canFetchMore(const QModelIndex &parent) const
 
 void HistoryModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid())
+    if (parent.isValid() || m_changing)
         return;
     HistoryQuery page = m_query;
     page.offset = int(m_entries.size());
@@ -103,9 +107,12 @@ void HistoryModel::fetchMore(const QModelIndex &parent)
         return;
     }
     const int first = int(m_waiting.size() + m_entries.size());
+    // A listener of the insertion signals may ask for more again: that waits for this page.
+    m_changing = true;
     beginInsertRows({}, first, first + int(more->size()) - 1);
     m_entries.append(*more);
     endInsertRows();
+    m_changing = false;
 }
 
 int HistoryModel::rowOfSeq(qint64 seq)

@@ -62,6 +62,7 @@ private:
     QList<HistoryEntry> m_waiting; // from the outbox, oldest first
     QList<HistoryEntry> m_entries;
     qint64 m_total = 0;
+    bool m_changing = false; // inside a reset or an insertion: no fetch may nest there
 };
 
 } // namespace Countersign
