@@ -1,4 +1,5 @@
 #include "hookprocess.h"
+#include "hookserver.h"
 #include "testdata.h"
 #include "testresult.h"
 #include "testserver.h"
@@ -40,9 +41,7 @@ private Q_SLOTS:
         m_reviewer = m_server->token(Role::Reviewer, QStringLiteral("rita"));
         QVERIFY(m_dir.isValid());
         m_tokenFile = m_dir.filePath(QStringLiteral("agent-token"));
-        QFile token(m_tokenFile);
-        QVERIFY(token.open(QIODevice::WriteOnly));
-        token.write(m_server->token(Role::Agent, QStringLiteral("claude-code")) + '\n');
+        QVERIFY(writeHookTokenFile(*m_server, m_tokenFile));
     }
     void cleanup() { m_server.reset(); }
 

@@ -1,5 +1,6 @@
 #include "cli/claudefilechange.h"
 #include "hookprocess.h"
+#include "hookserver.h"
 #include "testdata.h"
 #include "testreviewer.h"
 #include "testserver.h"
@@ -26,19 +27,13 @@ class TestClaudeHookOriginal : public QObject
 private Q_SLOTS:
     void init()
     {
-        QFile policy(sourcePath(QStringLiteral("examples/claude-code/policy.json")));
-        QVERIFY(policy.open(QIODevice::ReadOnly));
-        ServerConfig config = TestServer::defaultConfig();
-        config.policyDocument = policy.readAll();
-        m_server = std::make_unique<TestServer>(config);
-        QVERIFY(m_server->start());
+        m_server = startWithClaudeCodePolicy();
+        QVERIFY(m_server);
         m_reviewer = std::make_unique<TestReviewer>(*m_server, m_server->token(Role::Reviewer, QStringLiteral("rita")));
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         m_tokenFile = m_dir->filePath(QStringLiteral("agent-token"));
-        QFile token(m_tokenFile);
-        QVERIFY(token.open(QIODevice::WriteOnly));
-        token.write(m_server->token(Role::Agent, QStringLiteral("claude-code")) + '\n');
+        QVERIFY(writeHookTokenFile(*m_server, m_tokenFile));
         m_cwd = m_dir->filePath(QStringLiteral("shop"));
         QVERIFY(QDir().mkpath(m_cwd + QStringLiteral("/config")));
         QVERIFY(QDir().mkpath(m_cwd + QStringLiteral("/analysis")));

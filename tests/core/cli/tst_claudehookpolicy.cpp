@@ -1,4 +1,5 @@
 #include "hookprocess.h"
+#include "hookserver.h"
 #include "testdata.h"
 #include "testreviewer.h"
 #include "testserver.h"
@@ -21,18 +22,12 @@ class TestClaudeHookPolicy : public QObject
 private Q_SLOTS:
     void init()
     {
-        QFile policy(sourcePath(QStringLiteral("examples/claude-code/policy.json")));
-        QVERIFY(policy.open(QIODevice::ReadOnly));
-        ServerConfig config = TestServer::defaultConfig();
-        config.policyDocument = policy.readAll();
-        m_server = std::make_unique<TestServer>(config);
-        QVERIFY(m_server->start());
+        m_server = startWithClaudeCodePolicy();
+        QVERIFY(m_server);
         m_reviewer = std::make_unique<TestReviewer>(*m_server, m_server->token(Role::Reviewer, QStringLiteral("rita")));
         QVERIFY(m_dir.isValid());
         m_tokenFile = m_dir.filePath(QStringLiteral("agent-token"));
-        QFile token(m_tokenFile);
-        QVERIFY(token.open(QIODevice::WriteOnly));
-        token.write(m_server->token(Role::Agent, QStringLiteral("claude-code")) + '\n');
+        QVERIFY(writeHookTokenFile(*m_server, m_tokenFile));
     }
     void cleanup()
     {
