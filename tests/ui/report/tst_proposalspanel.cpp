@@ -12,6 +12,7 @@
 #include "report/reportwindow.h"
 #include "report/simulationtablemodel.h"
 #include "report/whatifpanel.h"
+#include "reportseeding.h"
 #include "review/reviewpane.h"
 #include "server/queueserver.h"
 #include "server/role.h"
@@ -83,26 +84,14 @@ private:
 
     std::unique_ptr<ServerConnection> connectAs(Role role, const QString &name)
     {
-        const auto token = m_server->issueToken(role, name);
-        if (!token)
-            return {};
-        auto c = std::make_unique<ServerConnection>();
-        c->setServer(m_server->baseUrl(), QString::fromUtf8(*token));
-        return c;
+        return Test::connectAs(*m_server, role, name);
     }
 
     QString submit(const QString &type, int n)
     {
-        const QJsonObject body{{QStringLiteral("type"), type},
-            {QStringLiteral("title"), QStringLiteral("%1 #%2").arg(type).arg(n)},
-            {QStringLiteral("payload"),
-                QJsonObject{{QStringLiteral("content"), QStringLiteral("draft %1\n").arg(n)},
-                    {QStringLiteral("language"), QStringLiteral("markdown")}}},
-            {QStringLiteral("reasoning"), QStringLiteral("seeded by the proposals test")},
-            {QStringLiteral("context"), QJsonObject{}}, {QStringLiteral("confidence"), 0.9}};
-        const auto r
-            = Test::awaitFinished(m_agent->sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body));
-        return r ? r->value(QLatin1String("id")).toString() : QString();
+        return Test::submitSeedAction(*m_agent, type, n, QStringLiteral("seeded by the proposals test"))
+            .value(QLatin1String("id"))
+            .toString();
     }
 
     bool decide(const QString &id, Outcome outcome)

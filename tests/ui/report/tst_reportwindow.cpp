@@ -6,6 +6,7 @@
 #include "report/recommendationspanel.h"
 #include "report/reporttablemodel.h"
 #include "report/reportwindow.h"
+#include "reportseeding.h"
 #include "server/queueserver.h"
 #include "server/role.h"
 #include "server/serverconfig.h"
@@ -72,26 +73,12 @@ private:
 
     std::unique_ptr<ServerConnection> connectAs(Role role, const QString &name)
     {
-        const auto token = m_server->issueToken(role, name);
-        if (!token)
-            return {};
-        auto c = std::make_unique<ServerConnection>();
-        c->setServer(m_server->baseUrl(), QString::fromUtf8(*token));
-        return c;
+        return Test::connectAs(*m_server, role, name);
     }
 
     QJsonObject submit(const QString &type, int n)
     {
-        const QJsonObject body{{QStringLiteral("type"), type},
-            {QStringLiteral("title"), QStringLiteral("%1 #%2").arg(type).arg(n)},
-            {QStringLiteral("payload"),
-                QJsonObject{{QStringLiteral("content"), QStringLiteral("draft %1\n").arg(n)},
-                    {QStringLiteral("language"), QStringLiteral("markdown")}}},
-            {QStringLiteral("reasoning"), QStringLiteral("seeded by the report test")},
-            {QStringLiteral("context"), QJsonObject{}}, {QStringLiteral("confidence"), 0.9}};
-        const auto r
-            = Test::awaitFinished(m_agent->sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body));
-        return r ? *r : QJsonObject{};
+        return Test::submitSeedAction(*m_agent, type, n, QStringLiteral("seeded by the report test"));
     }
 
     bool decide(const QString &reviewer, const QString &id, Outcome outcome)
