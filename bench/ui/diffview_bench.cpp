@@ -14,6 +14,8 @@
 
 #include "diff/differ.h"
 
+#include "benchclock.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -25,9 +27,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 
 using namespace Countersign;
+using namespace Countersign::Bench;
 
 namespace {
 
@@ -44,34 +46,11 @@ qint64 statusKiB(const char *field)
     return -1;
 }
 
-double ms(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
-
-// CPU time of the GUI thread: on a loaded machine wall time also counts the waits for a core.
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-// Deterministic pseudo-random numbers (the bench must measure the same input every run).
-struct Lcg {
-    quint32 state = 12345;
-    quint32 next(quint32 bound)
-    {
-        state = state * 1664525u + 1013904223u;
-        return (state >> 8) % bound;
-    }
-};
-
 // Python source of `lines` lines: classes, functions, docstrings, strings, comments.
 QStringList pythonSource(int lines)
 {
     QStringList out;
-    Lcg rng;
+    Lcg rng{12345};
     int n = 0;
     while (out.size() < lines) {
         if (n % 40 == 0) {
@@ -95,7 +74,7 @@ QStringList pythonSource(int lines)
 // Edits ~percent of the lines: changes, deletions and insertions spread over the file.
 QStringList edited(QStringList lines, double percent)
 {
-    Lcg rng;
+    Lcg rng{12345};
     rng.state = 987654;
     const int edits = int(lines.size() * percent / 100.0);
     for (int i = 0; i < edits; ++i) {
@@ -346,7 +325,7 @@ int main(int argc, char *argv[])
         QList<double> repaints;
         QList<double> repaintCpu;
         QList<double> latencies;
-        Lcg rng;
+        Lcg rng{12345};
         for (int i = 0; i < 20; ++i) {
             QTextCursor cursor(editor->document()->findBlockByNumber(int(rng.next(5000))));
             cursor.movePosition(QTextCursor::EndOfBlock);

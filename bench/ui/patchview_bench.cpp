@@ -13,43 +13,23 @@
 #include "review/patchview.h"
 #include "review/reviewpane.h"
 
+#include "benchclock.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 
 using namespace Countersign;
+using namespace Countersign::Bench;
 
 namespace {
-
-double ms(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
-
-// CPU time of the GUI thread: on a loaded machine wall time also counts the waits for a core.
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-struct Lcg {
-    quint32 state = 4242;
-    quint32 next(quint32 bound)
-    {
-        state = state * 1664525u + 1013904223u;
-        return (state >> 8) % bound;
-    }
-};
 
 QStringList source(int file, int lines)
 {
     QStringList out;
-    Lcg rng;
+    Lcg rng{4242};
     rng.state += quint32(file);
     int n = 0;
     out << QStringLiteral("#include \"service%1.h\"").arg(file) << QString() << QStringLiteral("namespace Billing {")
@@ -71,7 +51,7 @@ QStringList source(int file, int lines)
 
 QStringList edited(QStringList lines, int edits, quint32 seed)
 {
-    Lcg rng;
+    Lcg rng{4242};
     rng.state = seed;
     for (int i = 0; i < edits; ++i) {
         const int at = int(rng.next(quint32(lines.size())));

@@ -1,6 +1,7 @@
 // Queue view with 100k pending items: time to load into the model and view, to filter and to
 // sort, and the process's resident memory. Goals: load < 300 ms after data arrives,
 // filter < 50 ms, RSS < 300 MB.
+#include "benchclock.h"
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
 
@@ -15,6 +16,7 @@
 #include <cstdio>
 
 using namespace Countersign;
+using namespace Countersign::Bench;
 
 namespace {
 
@@ -51,11 +53,6 @@ QList<Action> generate(int n)
         out.append(a);
     }
     return out;
-}
-
-double ms(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
 }
 
 } // namespace
