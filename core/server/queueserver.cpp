@@ -305,22 +305,28 @@ QHttpServerWebSocketUpgradeResponse QueueServer::verifyUpgrade(const QHttpServer
         return QHttpServerWebSocketUpgradeResponse::deny(401, "Unauthorized");
     // As for other routes (Router): an address that keeps failing gets no store lookups.
     const QString address = request.remoteAddress().toString();
+    if (!TokenAuthenticator::isWellFormed(token)) {
+        m_failedAuth->recordFailure(address);
+        return QHttpServerWebSocketUpgradeResponse::deny(401, "Unauthorized");
+    }
     const QByteArray hash = TokenAuthenticator::hashToken(token);
     const auto known = m_auth->cached(hash);
     if ((!known || !*known) && m_failedAuth->retryAfterSeconds(address) > 0)
         return QHttpServerWebSocketUpgradeResponse::deny(429, "Too Many Requests");
-    const auto identity = m_auth->resolveNow(hash);
-    if (!identity) {
-        if (identity.error().code == ErrorCode::Unauthorized)
+    if (!known) // checkUpgradeHead() started the lookup and asked the client to retry
+        return QHttpServerWebSocketUpgradeResponse::deny(503, "Service Unavailable");
+    if (!*known) {
+        if (known->error().code == ErrorCode::Unauthorized)
             m_failedAuth->recordFailure(address);
         return QHttpServerWebSocketUpgradeResponse::deny(401, "Unauthorized");
     }
+    const Identity &identity = **known;
     if (!QueryParameters::integer(request.query(), QStringLiteral("since"), 0, qint64(1) << 53, 0))
         return QHttpServerWebSocketUpgradeResponse::deny(400, "Bad Request");
     // The guard has checked this already for a token it knew (and answered with Retry-After).
-    if (const auto refused = admitSocket(*identity))
+    if (const auto refused = admitSocket(identity))
         return QHttpServerWebSocketUpgradeResponse::deny(refused->status, refused->error.message.toUtf8());
-    if (const auto refused = m_tcp->attribute(request.remoteAddress(), request.remotePort(), identity->name))
+    if (const auto refused = m_tcp->attribute(request.remoteAddress(), request.remotePort(), identity.name))
         return QHttpServerWebSocketUpgradeResponse::deny(refused->status, refused->error.message.toUtf8());
     return QHttpServerWebSocketUpgradeResponse::accept();
 }
@@ -344,11 +350,26 @@ std::optional<AdmissionRefusal> QueueServer::checkUpgradeHead(
     const QByteArray &head, const QHostAddress &address, quint16 port)
 {
     const QByteArray token = tokenOfHead(head);
-    if (token.isEmpty())
+    if (!TokenAuthenticator::isWellFormed(token))
         return std::nullopt; // verifyUpgrade() answers 401
-    const auto known = m_auth->cached(TokenAuthenticator::hashToken(token));
-    if (!known || !*known)
-        return std::nullopt; // looked up, or refused, by verifyUpgrade()
+    const QByteArray hash = TokenAuthenticator::hashToken(token);
+    const auto known = m_auth->cached(hash);
+    if (known && !*known)
+        return std::nullopt; // verifyUpgrade() answers 401
+    if (!known) {
+        // A token created behind the server's back: the upgrade verifier must answer at once and
+        // the event loop never waits on the store, so look it up now and let the client retry.
+        const QString peer = address.toString();
+        if (const int wait = m_failedAuth->retryAfterSeconds(peer); wait > 0)
+            return AdmissionRefusal{429,
+                HttpErrors::rateLimited(QStringLiteral("too many unknown tokens from this address; retry later")),
+                wait};
+        m_auth->resolve(hash, [this, peer](const Result<Identity> &identity) {
+            if (!identity && identity.error().code == ErrorCode::Unauthorized)
+                m_failedAuth->recordFailure(peer);
+        });
+        return AdmissionRefusal{503, Error::unavailable(QStringLiteral("checking this token; retry in a second")), 1};
+    }
     if (auto refused = admitSocket(**known))
         return refused;
     return m_tcp->attribute(address, port, (*known)->name);

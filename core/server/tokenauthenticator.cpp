@@ -7,6 +7,8 @@
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 
+#include <algorithm>
+
 namespace Countersign {
 
 namespace {
@@ -37,6 +39,16 @@ QByteArray TokenAuthenticator::generateToken()
     QRandomGenerator::system()->fillRange(words.data(), words.size());
     const QByteArray raw(reinterpret_cast<const char *>(words.data()), qsizetype(sizeof(words)));
     return "cs_" + raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+bool TokenAuthenticator::isWellFormed(QByteArrayView token)
+{
+    constexpr qsizetype Length = 3 + 43;
+    if (token.size() != Length || !token.startsWith("cs_"))
+        return false;
+    return std::all_of(token.begin() + 3, token.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
 }
 
 QByteArray TokenAuthenticator::extractToken(const QHttpHeaders &headers, const QUrlQuery &query, bool allowQuery)
@@ -179,20 +191,6 @@ void TokenAuthenticator::resolve(const QByteArray &hash, std::function<void(Resu
             }
             done(fromRecord(*record, hash));
         });
-}
-
-Result<Identity> TokenAuthenticator::resolveNow(const QByteArray &hash)
-{
-    if (auto known = cached(hash))
-        return std::move(*known);
-    auto record = m_worker->call<std::optional<TokenRecord>>(
-        [hash](Store &store) {
-            return store.tokenByHash(hash);
-        },
-        std::chrono::seconds(2));
-    if (!record)
-        return fail(record.error());
-    return fromRecord(*record, hash);
 }
 
 } // namespace Countersign

@@ -35,6 +35,8 @@ public:
 
     static QByteArray hashToken(QByteArrayView token); // hex SHA-256
     static QByteArray generateToken(); // "cs_" + 43 url-safe characters (256 random bits)
+    // Whether `token` has the shape generateToken() gives; anything else is refused unlooked.
+    static bool isWellFormed(QByteArrayView token);
     // "Authorization: Bearer T", or `token` in the query when `allowQuery` (WebSockets: browsers
     // cannot set headers on them). Empty when absent.
     static QByteArray extractToken(const QHttpHeaders &headers, const QUrlQuery &query, bool allowQuery);
@@ -50,8 +52,6 @@ public:
     std::optional<Result<Identity>> cached(const QByteArray &hash) const;
     // Asynchronous: `done` runs on this object's thread.
     void resolve(const QByteArray &hash, std::function<void(Result<Identity>)> done);
-    // Synchronous (bounded wait on the store), for WebSocket upgrade checks.
-    Result<Identity> resolveNow(const QByteArray &hash);
 
 Q_SIGNALS:
     // Token hashes that no longer stand for what they did: revoked, or another role.

@@ -1,4 +1,5 @@
 #include "httpclient.h"
+#include "rawhttpclient.h"
 #include "server/serverprogram.h"
 #include "serverprocess.h"
 #include "testserver.h"
@@ -52,6 +53,27 @@ private Q_SLOTS:
         // A token created while the server runs works at once.
         const QByteArray late = ServerProcess::createToken(db, QStringLiteral("agent"), QStringLiteral("late-bot"));
         QCOMPARE(http.post(QStringLiteral("/v1/actions"), TestServer::submitBody(), late).status, 201);
+
+        // Its WebSocket upgrade is not held while the database is asked (the upgrade verifier
+        // answers at once): the first try is told to retry in a second, the retry goes through.
+        const QByteArray lateReviewer
+            = ServerProcess::createToken(db, QStringLiteral("reviewer"), QStringLiteral("late-rita"));
+        const auto upgrade = [&](const QByteArray &bearer, QByteArray *head = nullptr) {
+            RawHttpClient raw;
+            if (!raw.connectTo(quint16(server.url().port())))
+                return 0;
+            raw.send("GET /v1/events HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                     "Authorization: Bearer "
+                + bearer + "\r\n\r\n");
+            return raw.response(5000, nullptr, head);
+        };
+        QByteArray head;
+        QCOMPARE(upgrade(lateReviewer, &head), 503);
+        QVERIFY2(head.toLower().contains("retry-after: 1"), head.constData());
+        QTRY_COMPARE(upgrade(lateReviewer), 101);
+        // Not shaped like a token: refused without a lookup.
+        QCOMPARE(upgrade("cs_short"), 401);
     }
 
     void badArguments()
