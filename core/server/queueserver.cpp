@@ -331,6 +331,11 @@ QHttpServerWebSocketUpgradeResponse QueueServer::verifyUpgrade(const QHttpServer
     return QHttpServerWebSocketUpgradeResponse::accept();
 }
 
+int QueueServer::longPolls() const
+{
+    return m_waiters->count();
+}
+
 std::optional<AdmissionRefusal> QueueServer::admitSocket(const Identity &identity) const
 {
     const int mine = m_events->socketsOf(identity.name);

@@ -83,6 +83,8 @@ public:
     // Set when the store is shared by several instances (PostgreSQL), else null.
     EventSequencer *eventSequencer() const { return m_sequencer.get(); }
     QJsonObject openApi() const;
+    // Requests held in a long poll now (the countersign_long_poll_waiters gauge).
+    int longPolls() const;
 
 Q_SIGNALS:
     void stopped();

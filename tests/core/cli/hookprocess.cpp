@@ -32,10 +32,12 @@ bool HookProcess::start(const QStringList &arguments, const QByteArray &input, c
 
 int HookProcess::finish(int timeoutMs)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (m_process.state() != QProcess::NotRunning && timer.elapsed() < timeoutMs)
-        QTest::qWait(10);
+    // Processes events meanwhile: the in-process server keeps answering.
+    (void)QTest::qWaitFor(
+        [this] {
+            return m_process.state() == QProcess::NotRunning;
+        },
+        timeoutMs);
     m_elapsedMs = QDateTime::currentMSecsSinceEpoch() - m_startedAt;
     if (m_process.state() != QProcess::NotRunning) {
         m_process.kill();

@@ -40,13 +40,12 @@ void McpClient::send(const QJsonObject &message)
 
 QJsonObject McpClient::receive(int timeoutMs)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (!m_buffer.contains('\n') && timer.elapsed() < timeoutMs) {
-        m_buffer += m_process.readAllStandardOutput();
-        if (!m_buffer.contains('\n'))
-            QTest::qWait(10);
-    }
+    (void)QTest::qWaitFor(
+        [this] {
+            m_buffer += m_process.readAllStandardOutput();
+            return m_buffer.contains('\n');
+        },
+        timeoutMs);
     const qsizetype end = m_buffer.indexOf('\n');
     if (end < 0)
         return {};
@@ -82,10 +81,12 @@ bool McpClient::hasPendingOutput()
 int McpClient::closeAndWait(int timeoutMs)
 {
     m_process.closeWriteChannel();
-    QElapsedTimer timer;
-    timer.start();
-    while (m_process.state() != QProcess::NotRunning && timer.elapsed() < timeoutMs)
-        QTest::qWait(10);
+    // Processes events meanwhile: the in-process server keeps answering.
+    (void)QTest::qWaitFor(
+        [this] {
+            return m_process.state() == QProcess::NotRunning;
+        },
+        timeoutMs);
     if (m_process.state() != QProcess::NotRunning)
         return -1;
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;

@@ -28,16 +28,14 @@ QJsonObject TestReviewer::action(const QString &id)
 
 QJsonObject TestReviewer::waitForPending(const std::function<bool()> &agentRunning)
 {
-    const QDeadlineTimer deadline(10'000);
-    while (!deadline.hasExpired()) {
-        const QJsonArray items = pendingActions();
-        if (!items.isEmpty())
-            return items.first().toObject();
-        if (agentRunning && !agentRunning())
-            break;
-        QTest::qWait(20); // polls the server; the agent's process runs meanwhile
-    }
-    return {};
+    QJsonArray items;
+    (void)QTest::qWaitFor(
+        [&] {
+            items = pendingActions(); // polls the server; the agent's process runs meanwhile
+            return !items.isEmpty() || (agentRunning && !agentRunning());
+        },
+        10'000);
+    return items.isEmpty() ? QJsonObject() : items.first().toObject();
 }
 
 int TestReviewer::decide(const QString &id, const QJsonObject &decision)

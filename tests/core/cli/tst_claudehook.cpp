@@ -354,20 +354,24 @@ private:
 
     QJsonObject waitForPending(const HookProcess &hook)
     {
-        for (int i = 0; i < 500; ++i) {
-            const QJsonArray items = pendingActions();
-            if (!items.isEmpty())
-                return items.first().toObject();
-            if (!hook.isRunning())
-                break;
-            QTest::qWait(20);
-        }
-        return {};
+        QJsonArray items;
+        (void)QTest::qWaitFor(
+            [&] {
+                items = pendingActions();
+                return !items.isEmpty() || !hook.isRunning();
+            },
+            10'000);
+        return items.isEmpty() ? QJsonObject() : items.first().toObject();
     }
 
     int decide(const QJsonObject &action, const QJsonObject &decision)
     {
-        QTest::qWait(200); // the hook is in its long poll by now
+        // The hook's decision wakes its long poll (not answered by the first ask).
+        (void)QTest::qWaitFor(
+            [this] {
+                return m_server->server().longPolls() > 0;
+            },
+            5000);
         return m_server->http()
             .post(QStringLiteral("/v1/actions/%1/decision").arg(action.value(QLatin1String("id")).toString()), decision,
                 m_reviewer)

@@ -104,7 +104,7 @@ private Q_SLOTS:
         QCOMPARE(pending.value(QLatin1String("reasoning")).toString(), QStringLiteral("She asked twice"));
         QCOMPARE(pending.value(QLatin1String("context")).toObject().value(QLatin1String("ticket")).toString(),
             QStringLiteral("SUP-9"));
-        QTest::qWait(200);
+        QTRY_COMPARE(m_server->server().longPolls(), 1); // the agent waits in its long poll
         QCOMPARE(
             m_server->http()
                 .post(QStringLiteral("/v1/actions/%1/decision").arg(pending.value(QLatin1String("id")).toString()),
@@ -229,7 +229,7 @@ private Q_SLOTS:
 
         client.send(McpMessages::toolCall(21, QStringLiteral("check_approval"),
             QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("wait_s"), 10}}));
-        QTest::qWait(300);
+        QTRY_COMPARE(m_server->server().longPolls(), 1); // the agent waits in its long poll
         QCOMPARE(m_server->http()
                      .post(QStringLiteral("/v1/actions/%1/decision").arg(id),
                          QJsonObject{{QStringLiteral("outcome"), QStringLiteral("reject")},

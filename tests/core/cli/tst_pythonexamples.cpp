@@ -102,7 +102,7 @@ private Q_SLOTS:
         QCOMPARE(pending.value(QLatin1String("title")).toString(), QStringLiteral("Email: Hello Ada,"));
         QCOMPARE(pending.value(QLatin1String("payload")).toObject().value(QLatin1String("language")).toString(),
             QStringLiteral("email"));
-        QTest::qWait(200);
+        QTRY_COMPARE(m_server->server().longPolls(), 1); // the agent waits in its long poll
         QCOMPARE(m_agent
                      ->decide(idOf(pending),
                          QJsonObject{{QStringLiteral("outcome"), QStringLiteral("modify")},

@@ -21,21 +21,18 @@ bool AgentDriver::start(const QString &program, const QStringList &arguments, co
 
 QJsonObject AgentDriver::waitForPending(int timeoutMs)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < timeoutMs) {
-        const QJsonArray items = m_server.http()
-                                     .get(QStringLiteral("/v1/actions?state=pending"), m_reviewer)
-                                     .json()
-                                     .value(QLatin1String("items"))
-                                     .toArray();
-        if (!items.isEmpty())
-            return items.first().toObject();
-        if (m_process.state() == QProcess::NotRunning)
-            break;
-        QTest::qWait(20);
-    }
-    return {};
+    QJsonArray items;
+    (void)QTest::qWaitFor(
+        [&] {
+            items = m_server.http()
+                        .get(QStringLiteral("/v1/actions?state=pending"), m_reviewer)
+                        .json()
+                        .value(QLatin1String("items"))
+                        .toArray();
+            return !items.isEmpty() || m_process.state() == QProcess::NotRunning;
+        },
+        timeoutMs);
+    return items.isEmpty() ? QJsonObject() : items.first().toObject();
 }
 
 HttpResult AgentDriver::decide(const QString &id, const QJsonObject &decision)
@@ -45,10 +42,12 @@ HttpResult AgentDriver::decide(const QString &id, const QJsonObject &decision)
 
 int AgentDriver::finish(QByteArray *output, int timeoutMs)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (m_process.state() != QProcess::NotRunning && timer.elapsed() < timeoutMs)
-        QTest::qWait(10); // the in-process server keeps answering meanwhile
+    // Processes events meanwhile: the in-process server keeps answering.
+    (void)QTest::qWaitFor(
+        [this] {
+            return m_process.state() == QProcess::NotRunning;
+        },
+        timeoutMs);
     if (m_process.state() != QProcess::NotRunning) {
         m_process.kill();
         m_process.waitForFinished(2000);

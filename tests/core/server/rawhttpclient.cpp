@@ -22,46 +22,43 @@ void RawHttpClient::send(const QByteArray &bytes)
 
 int RawHttpClient::response(int timeoutMs, QByteArray *body, QByteArray *head)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < timeoutMs) {
-        received += socket.readAll();
-        const qsizetype end = RequestHead::findEnd(received);
-        if (end > 0) {
-            const QByteArray responseHead = received.first(end);
-            qint64 length = 0;
-            for (const QByteArray &line : responseHead.split('\n')) {
-                if (line.toLower().startsWith("content-length:"))
-                    length = line.mid(15).trimmed().toLongLong();
+    int status = 0;
+    // Polls the socket; ends as soon as the answer is whole or the connection is gone.
+    (void)QTest::qWaitFor(
+        [&] {
+            received += socket.readAll();
+            const qsizetype end = RequestHead::findEnd(received);
+            if (end > 0) {
+                const QByteArray responseHead = received.first(end);
+                qint64 length = 0;
+                for (const QByteArray &line : responseHead.split('\n')) {
+                    if (line.toLower().startsWith("content-length:"))
+                        length = line.mid(15).trimmed().toLongLong();
+                }
+                if (received.size() >= end + length) {
+                    if (body)
+                        *body = received.mid(end, length);
+                    if (head)
+                        *head = responseHead;
+                    status = responseHead.split(' ').value(1).toInt();
+                    received.remove(0, end + length);
+                    return true;
+                }
             }
-            if (received.size() >= end + length) {
-                if (body)
-                    *body = received.mid(end, length);
-                if (head)
-                    *head = responseHead;
-                const int status = responseHead.split(' ').value(1).toInt();
-                received.remove(0, end + length);
-                return status;
-            }
-        }
-        if (socket.state() == QAbstractSocket::UnconnectedState && socket.bytesAvailable() == 0)
-            return 0;
-        QTest::qWait(5); // polls the socket; the loop ends as soon as the answer is whole
-    }
-    return 0;
+            return socket.state() == QAbstractSocket::UnconnectedState && socket.bytesAvailable() == 0;
+        },
+        timeoutMs);
+    return status;
 }
 
 bool RawHttpClient::closedWithin(int timeoutMs)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < timeoutMs) {
-        received += socket.readAll();
-        if (socket.state() == QAbstractSocket::UnconnectedState)
-            return true;
-        QTest::qWait(5);
-    }
-    return false;
+    return QTest::qWaitFor(
+        [this] {
+            received += socket.readAll();
+            return socket.state() == QAbstractSocket::UnconnectedState;
+        },
+        timeoutMs);
 }
 
 } // namespace Countersign::Test

@@ -54,18 +54,17 @@ bool ServerProcess::start(const QStringList &arguments)
     if (!m_process.waitForStarted(5000))
         return false;
     static const QRegularExpression listening(QStringLiteral("listening on (http://[0-9.:]+)"));
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 10000 && m_process.state() == QProcess::Running) {
-        // Process events (not a blocking wait): the test's own servers and clients keep running.
-        QTest::qWait(10);
-        m_output += m_process.readAllStandardOutput();
-        const auto match = listening.match(QString::fromUtf8(m_output));
-        if (match.hasMatch()) {
-            m_url = QUrl(match.captured(1));
-            return true;
-        }
-    }
+    // Processes events (not a blocking wait): the test's own servers and clients keep running.
+    (void)QTest::qWaitFor(
+        [&] {
+            m_output += m_process.readAllStandardOutput();
+            if (const auto match = listening.match(QString::fromUtf8(m_output)); match.hasMatch())
+                m_url = QUrl(match.captured(1));
+            return m_url.isValid() || m_process.state() != QProcess::Running;
+        },
+        10000);
+    if (m_url.isValid())
+        return true;
     qWarning(
         "countersign-server did not start: %s %s", m_output.constData(), m_process.readAllStandardError().constData());
     return false;
@@ -73,10 +72,12 @@ bool ServerProcess::start(const QStringList &arguments)
 
 bool ServerProcess::waitForExit(int timeoutMs)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (m_process.state() != QProcess::NotRunning && timer.elapsed() < timeoutMs)
-        QTest::qWait(10);
+    // Processes events meanwhile: the in-process server keeps answering.
+    (void)QTest::qWaitFor(
+        [this] {
+            return m_process.state() == QProcess::NotRunning;
+        },
+        timeoutMs);
     m_output += m_process.readAllStandardOutput();
     return m_process.state() == QProcess::NotRunning;
 }

@@ -209,7 +209,7 @@ private Q_SLOTS:
         QCOMPARE(submitted.status, 201);
         const QString id = submitted.json().value(QLatin1String("id")).toString();
         QNetworkReply *poll = m_b->http().start("GET", QStringLiteral("/v1/actions/%1?wait=30").arg(id), {}, m_agentB);
-        QTest::qWait(300); // parked on B
+        QTRY_COMPARE(m_b->server().longPolls(), 1); // parked on B
         QVERIFY(!poll->isFinished());
         QElapsedTimer timer;
         timer.start();
@@ -404,11 +404,11 @@ private:
                 });
             }
         }
-        QElapsedTimer timer;
-        timer.start();
-        while (pending > 0 && timer.elapsed() < 40000)
-            QTest::qWait(10);
-        return pending == 0;
+        return QTest::qWaitFor(
+            [&] {
+                return pending == 0;
+            },
+            40000);
     }
 
     QString m_url;

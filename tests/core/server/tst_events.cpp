@@ -47,15 +47,20 @@ struct Subscriber {
         QSignalSpy connected(&socket, &QWebSocket::connected);
         QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
         socket.open(request);
-        for (int i = 0; i < 100 && connected.isEmpty() && disconnected.isEmpty(); ++i)
-            QTest::qWait(20);
+        (void)QTest::qWaitFor(
+            [&] {
+                return !connected.isEmpty() || !disconnected.isEmpty();
+            },
+            2000);
         return !connected.isEmpty();
     }
     bool waitFor(qsizetype count, int timeoutMs = 5000)
     {
-        for (int waited = 0; events.size() < count && waited < timeoutMs; waited += 10)
-            QTest::qWait(10);
-        return events.size() >= count;
+        return QTest::qWaitFor(
+            [&] {
+                return events.size() >= count;
+            },
+            timeoutMs);
     }
     QStringList types() const
     {
@@ -158,8 +163,11 @@ private Q_SLOTS:
         QVERIFY(again.waitFor(3));
         const QString live = m_server->submit(m_agent).json().value(QLatin1String("id")).toString();
         QVERIFY(again.waitFor(4));
-        QTest::qWait(100);
-        QCOMPARE(again.events.size(), 4); // no repeats
+        // Events arrive in order: once a later one is in, no repeat can still be on its way.
+        const QString barrier = m_server->submit(m_agent).json().value(QLatin1String("id")).toString();
+        QVERIFY(again.waitFor(5));
+        QCOMPARE(again.events.size(), 5); // no repeats
+        QCOMPARE(again.events.takeLast().value(QLatin1String("action_id")).toString(), barrier);
         QStringList ids;
         qint64 last = seen;
         for (const QJsonObject &e : std::as_const(again.events)) {
@@ -172,7 +180,7 @@ private Q_SLOTS:
         // since=0 replays everything.
         Subscriber all;
         QVERIFY(all.open(m_server->url(), m_rita, QStringLiteral("since=0")));
-        QVERIFY(all.waitFor(5));
+        QVERIFY(all.waitFor(6));
     }
 
     void tokenInTheQuery()
@@ -246,10 +254,12 @@ private Q_SLOTS:
         QVERIFY(mine.open(m_server->url(), m_agent));
         m_server->submit(m_server->token(Role::Agent, QStringLiteral("other-bot")));
         const QString id = m_server->submit(m_agent).json().value(QLatin1String("id")).toString();
-        QVERIFY(mine.waitFor(1));
-        QTest::qWait(100);
-        QCOMPARE(mine.events.size(), 1);
+        // The other agent's action came first: once a later one of mine is in, it was not sent.
+        const QString later = m_server->submit(m_agent).json().value(QLatin1String("id")).toString();
+        QVERIFY(mine.waitFor(2));
+        QCOMPARE(mine.events.size(), 2);
         QCOMPARE(mine.events.first().value(QLatin1String("action_id")).toString(), id);
+        QCOMPARE(mine.events.last().value(QLatin1String("action_id")).toString(), later);
     }
 
     // A client that stops reading gets no more than its window (the server neither queues the

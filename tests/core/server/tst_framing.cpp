@@ -245,13 +245,13 @@ private:
             qWarning("no 101: %s", head.constData());
             return false;
         }
-        QElapsedTimer timer;
-        timer.start();
-        while (!raw.received.contains("hello") && timer.elapsed() < 5000) {
-            QTest::qWait(5); // the server is in this process: let it run, then look
-            raw.received += raw.socket.readAll();
-        }
-        if (!raw.received.contains("hello"))
+        // The server is in this process: let it run, then look.
+        if (!QTest::qWaitFor(
+                [&] {
+                    raw.received += raw.socket.readAll();
+                    return raw.received.contains("hello");
+                },
+                5000))
             return false;
         raw.received.clear();
         return true;

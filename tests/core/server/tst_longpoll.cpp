@@ -25,7 +25,7 @@ private Q_SLOTS:
     {
         QNetworkReply *waiting
             = m_server->http().start("GET", QStringLiteral("/v1/actions/%1?wait=30").arg(m_id), {}, m_agent);
-        QTest::qWait(200);
+        QTRY_COMPARE(m_server->server().longPolls(), 1);
         QVERIFY(!waiting->isFinished());
         QElapsedTimer timer;
         timer.start();
@@ -55,7 +55,7 @@ private Q_SLOTS:
                     clients.back()->start("GET", QStringLiteral("/v1/actions/%1?wait=30").arg(id), {}, m_agent));
             }
         }
-        QTest::qWait(300);
+        QTRY_COMPARE(m_server->server().longPolls(), int(waiting.size()));
         for (const QString &id : std::as_const(ids)) {
             QCOMPARE(m_server->http()
                          .post(QStringLiteral("/v1/actions/%1/decision").arg(id),
@@ -95,7 +95,7 @@ private Q_SLOTS:
     {
         QNetworkReply *waiting
             = m_server->http().start("GET", QStringLiteral("/v1/actions/%1?wait=30").arg(m_id), {}, m_agent);
-        QTest::qWait(100);
+        QTRY_COMPARE(m_server->server().longPolls(), 1);
         // The category (communications) rejects on expiry after 24 h.
         m_server->clock().advance(qint64(25) * 3600 * 1000);
         QVERIFY(m_server->runScheduler());
@@ -132,10 +132,10 @@ private Q_SLOTS:
     {
         QNetworkReply *waiting
             = m_server->http().start("GET", QStringLiteral("/v1/actions/%1?wait=30").arg(m_id), {}, m_agent);
-        QTest::qWait(200);
+        QTRY_COMPARE(m_server->server().longPolls(), 1);
         waiting->abort();
         waiting->deleteLater();
-        QTest::qWait(100);
+        QTest::qWait(100); // the server reads the close; it learns it has no one to answer only when it answers
         // The decision finds no one to answer and nothing breaks.
         QCOMPARE(m_server->http()
                      .post(QStringLiteral("/v1/actions/%1/decision").arg(m_id),

@@ -40,7 +40,7 @@ private Q_SLOTS:
         QCOMPARE(pending.value(QLatin1String("payload")).toObject().value(QLatin1String("content")).toString(),
             QStringLiteral("Hello Ada, your parcel ships today."));
         QVERIFY(!pending.value(QLatin1String("idempotency_key")).toString().isEmpty());
-        QTest::qWait(300); // the agent is now in its long poll
+        QTRY_COMPARE(m_server->server().longPolls(), 1); // the agent waits in its long poll
         QCOMPARE(driver
                      .decide(pending.value(QLatin1String("id")).toString(),
                          QJsonObject{{QStringLiteral("outcome"), QStringLiteral("modify")},

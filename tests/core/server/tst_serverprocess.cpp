@@ -136,13 +136,15 @@ private Q_SLOTS:
         HttpClient http(server.url());
         const QByteArray reviewer = tokens.value(QLatin1String("reviewer")).toString().toLatin1();
         QJsonArray items;
-        for (int i = 0; i < 100 && items.size() < 40; ++i) {
-            QTest::qWait(50);
-            items = http.get(QStringLiteral("/v1/actions?limit=1000"), reviewer)
-                        .json()
-                        .value(QLatin1String("items"))
-                        .toArray();
-        }
+        (void)QTest::qWaitFor(
+            [&] {
+                items = http.get(QStringLiteral("/v1/actions?limit=1000"), reviewer)
+                            .json()
+                            .value(QLatin1String("items"))
+                            .toArray();
+                return items.size() >= 40;
+            },
+            5000);
         QVERIFY2(items.size() >= 40, qPrintable(QString::number(items.size())));
         QSet<QString> types, states;
         for (const QJsonValue &v : std::as_const(items)) {
