@@ -1,10 +1,10 @@
 #include "client/serverconnection.h"
 #include "countersignversion.h"
+#include "i18n/translations.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/reviewerapp.h"
 #include "report/quarterlyexport.h"
-#include "settings/icons.h"
-#include "settings/translations.h"
+#include "style/icons.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,4 +1,4 @@
-#include "settings/translations.h"
+#include "i18n/translations.h"
 
 #include <QDialogButtonBox>
 #include <QDir>

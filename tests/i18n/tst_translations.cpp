@@ -1,10 +1,10 @@
+#include "i18n/translations.h"
 #include "settings/aboutdialog.h"
 #include "settings/appsettings.h"
 #include "settings/connectdialog.h"
 #include "settings/profilestore.h"
 #include "settings/settingsdialog.h"
 #include "settings/tokenstore.h"
-#include "settings/translations.h"
 #include "tsfile.h"
 
 #include "isolatedsettings.h"

@@ -2,7 +2,7 @@
 
 #include "history/decisionhistory.h"
 #include "history/decisionoutbox.h"
-#include "settings/icons.h"
+#include "style/icons.h"
 
 #include <QApplication>
 #include <QLocale>

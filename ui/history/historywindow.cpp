@@ -6,7 +6,7 @@
 #include "historymodel.h"
 #include "review/patchview.h"
 #include "settings/exportlocation.h"
-#include "settings/windowclosekeys.h"
+#include "widgets/windowclosekeys.h"
 
 #include <QComboBox>
 #include <QFile>

@@ -4,6 +4,7 @@
 #include "diff/diffwidget.h"
 #include "history/decisionhistory.h"
 #include "history/historywindow.h"
+#include "i18n/rolenames.h"
 #include "logging.h"
 #include "queue/batchdialog.h"
 #include "queue/queuemodel.h"
@@ -12,11 +13,10 @@
 #include "review/patchview.h"
 #include "review/reviewpane.h"
 #include "sessionbanner.h"
-#include "settings/icons.h"
-#include "settings/rolenames.h"
-#include "settings/statuscolors.h"
 #include "settings/windowmemory.h"
 #include "shortcutsdialog.h"
+#include "style/icons.h"
+#include "style/statuscolors.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>

@@ -13,8 +13,8 @@
 #include "settings/connectionmessages.h"
 #include "settings/profilestore.h"
 #include "settings/settingsdialog.h"
-#include "settings/thememanager.h"
 #include "settings/tokenstore.h"
+#include "style/thememanager.h"
 
 #include <QTimer>
 

@@ -1,6 +1,6 @@
 #include "sessionbanner.h"
 
-#include "settings/noticelabel.h"
+#include "widgets/noticelabel.h"
 
 #include <QHBoxLayout>
 #include <QLocale>

@@ -1,6 +1,6 @@
 #include "queuemodel.h"
 
-#include "settings/statuscolors.h"
+#include "style/statuscolors.h"
 
 #include <QFont>
 #include <QPalette>

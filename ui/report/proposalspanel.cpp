@@ -4,8 +4,8 @@
 #include "client/reportclient.h"
 #include "client/serverconnection.h"
 #include "proposallistmodel.h"
-#include "settings/noticelabel.h"
 #include "whatifpanel.h"
+#include "widgets/noticelabel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -13,9 +13,9 @@
 #include "reporttablemodel.h"
 #include "reporttableproxy.h"
 #include "settings/exportlocation.h"
-#include "settings/icons.h"
-#include "settings/noticelabel.h"
-#include "settings/windowclosekeys.h"
+#include "style/icons.h"
+#include "widgets/noticelabel.h"
+#include "widgets/windowclosekeys.h"
 
 #include <QAction>
 #include <QChart>

@@ -1,6 +1,6 @@
 #include "confidencemeter.h"
 
-#include "settings/statuscolors.h"
+#include "style/statuscolors.h"
 
 #include <QPainter>
 #include <QStyleOption>

@@ -7,8 +7,8 @@
 #include "jsontreemodel.h"
 #include "patchview.h"
 #include "queue/queuemodel.h"
-#include "settings/icons.h"
-#include "settings/statuscolors.h"
+#include "style/icons.h"
+#include "style/statuscolors.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -2,8 +2,8 @@
 
 #include "countersignversion.h"
 
-#include "icons.h"
-#include "rolenames.h"
+#include "i18n/rolenames.h"
+#include "style/icons.h"
 #include "tokenstore.h"
 
 #include <ksyntaxhighlighting_version.h>

@@ -2,12 +2,12 @@
 
 #include "client/serverconnection.h"
 #include "connectionmessages.h"
-#include "icons.h"
-#include "noticelabel.h"
 #include "profilestore.h"
 #include "serverurl.h"
 #include "settingslogging.h"
+#include "style/icons.h"
 #include "tokenstore.h"
+#include "widgets/noticelabel.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
 #include "connectionmessages.h"
 
-#include "rolenames.h"
+#include "i18n/rolenames.h"
 
 namespace Countersign {
 

@@ -5,6 +5,7 @@
 #include "client/serverconnection.h"
 #include "diff/diffwidget.h"
 #include "history/historywindow.h"
+#include "i18n/translations.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/shortcutsdialog.h"
 #include "queue/batchdialog.h"
@@ -13,8 +14,7 @@
 #include "review/patchview.h"
 #include "review/reviewpane.h"
 #include "server/demoactions.h"
-#include "settings/thememanager.h"
-#include "settings/translations.h"
+#include "style/thememanager.h"
 
 #include <QAction>
 #include <QApplication>

@@ -9,6 +9,7 @@
 #include "history/decisionhistory.h"
 #include "history/historymodel.h"
 #include "history/historywindow.h"
+#include "i18n/translations.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/shortcutsdialog.h"
 #include "queue/queuegroupmodel.h"
@@ -17,7 +18,6 @@
 #include "restartableserver.h"
 #include "review/patchview.h"
 #include "review/reviewpane.h"
-#include "settings/translations.h"
 
 #include <QAction>
 #include <QComboBox>

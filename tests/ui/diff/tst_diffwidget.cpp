@@ -5,7 +5,7 @@
 #include "diff/editablediffview.h"
 #include "diff/sidebysidediffview.h"
 #include "diff/unifieddiffview.h"
-#include "settings/translations.h"
+#include "i18n/translations.h"
 
 #include "diff/differ.h"
 #include "diff/unifieddiff.h"

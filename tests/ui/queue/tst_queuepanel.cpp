@@ -1,8 +1,8 @@
+#include "i18n/translations.h"
 #include "queue/queuecolumns.h"
 #include "queue/queuegroupmodel.h"
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
-#include "settings/translations.h"
 
 #include "isolatedsettings.h"
 

@@ -10,7 +10,7 @@
 #include "report/reportwindow.h"
 #include "report/simulationtablemodel.h"
 #include "report/whatifpanel.h"
-#include "settings/thememanager.h"
+#include "style/thememanager.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -4,6 +4,7 @@
 // the server changes), or rejects with a reason; a lead only reads.
 #include "client/serverconnection.h"
 #include "domain/clock.h"
+#include "i18n/translations.h"
 #include "report/actiondetaildialog.h"
 #include "report/applyproposaldialog.h"
 #include "report/proposallistmodel.h"
@@ -17,9 +18,8 @@
 #include "server/queueserver.h"
 #include "server/role.h"
 #include "server/serverconfig.h"
-#include "settings/noticelabel.h"
-#include "settings/translations.h"
 #include "testresult.h"
+#include "widgets/noticelabel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -1,10 +1,10 @@
 // The "What if" section of the Draft Policy Change dialog, offscreen: progress while the
 // simulation runs, the table by type, the chart and examples once it answers, errors in place.
 // With COUNTERSIGN_SCREENSHOT_DIR set it saves proposal-whatif.png there (docs/screenshots/).
+#include "i18n/translations.h"
 #include "report/proposaldialog.h"
 #include "report/simulationtablemodel.h"
 #include "report/whatifpanel.h"
-#include "settings/translations.h"
 
 #include <QApplication>
 #include <QChartView>

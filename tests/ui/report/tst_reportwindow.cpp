@@ -10,8 +10,8 @@
 #include "server/queueserver.h"
 #include "server/role.h"
 #include "server/serverconfig.h"
-#include "settings/noticelabel.h"
 #include "testresult.h"
+#include "widgets/noticelabel.h"
 
 #include <QApplication>
 #include <QBarSet>

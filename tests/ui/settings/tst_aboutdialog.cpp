@@ -1,7 +1,7 @@
+#include "i18n/rolenames.h"
+#include "i18n/translations.h"
 #include "settings/aboutdialog.h"
-#include "settings/rolenames.h"
 #include "settings/tokenstore.h"
-#include "settings/translations.h"
 
 #include "countersignversion.h"
 

@@ -1,9 +1,9 @@
 #include "isolatedsettings.h"
 #include "settings/connectdialog.h"
-#include "settings/noticelabel.h"
 #include "settings/profilestore.h"
 #include "settings/tokenstore.h"
 #include "tinyhttpserver.h"
+#include "widgets/noticelabel.h"
 
 #include "domain/error.h"
 

@@ -4,8 +4,8 @@
 #include "settings/connectdialog.h"
 #include "settings/profilestore.h"
 #include "settings/settingsdialog.h"
-#include "settings/thememanager.h"
 #include "settings/tokenstore.h"
+#include "style/thememanager.h"
 #include "tinyhttpserver.h"
 
 #include <QApplication>

@@ -1,8 +1,8 @@
 #include "isolatedsettings.h"
 #include "settings/appsettings.h"
-#include "settings/palettestyle.h"
 #include "settings/settingsdialog.h"
-#include "settings/thememanager.h"
+#include "style/palettestyle.h"
+#include "style/thememanager.h"
 
 #include "diff/syntaxrepository.h"
 

@@ -1,4 +1,4 @@
-#include "rolenames.h"
+#include "i18n/rolenames.h"
 
 namespace Countersign {
 

@@ -2,8 +2,8 @@
 // readable contrast, and the queue's SLA tints follow the palette the panel hands the model.
 #include "diff/diffcolors.h"
 #include "queue/queuemodel.h"
-#include "settings/statuscolors.h"
-#include "settings/thememanager.h"
+#include "style/statuscolors.h"
+#include "style/thememanager.h"
 
 #include <QTest>
 

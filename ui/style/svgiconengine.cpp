@@ -1,4 +1,4 @@
-#include "svgiconengine.h"
+#include "style/svgiconengine.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "noticelabel.h"
+#include "widgets/noticelabel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

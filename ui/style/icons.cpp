@@ -1,6 +1,6 @@
-#include "icons.h"
+#include "style/icons.h"
 
-#include "svgiconengine.h"
+#include "style/svgiconengine.h"
 
 namespace Countersign {
 

@@ -1,4 +1,4 @@
-#include "palettestyle.h"
+#include "style/palettestyle.h"
 
 #include <QPainter>
 #include <QStyleFactory>

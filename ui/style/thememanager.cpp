@@ -1,7 +1,7 @@
-#include "thememanager.h"
+#include "style/thememanager.h"
 
-#include "palettestyle.h"
-#include "settingslogging.h"
+#include "settings/settingslogging.h"
+#include "style/palettestyle.h"
 
 #include <QApplication>
 #include <QStyle>

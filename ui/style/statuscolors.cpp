@@ -1,4 +1,4 @@
-#include "statuscolors.h"
+#include "style/statuscolors.h"
 
 #include "diff/diffcolors.h"
 

@@ -1,5 +1,5 @@
-#include "settings/icons.h"
-#include "settings/thememanager.h"
+#include "style/icons.h"
+#include "style/thememanager.h"
 
 #include <QApplication>
 #include <QDir>

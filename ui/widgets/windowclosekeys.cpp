@@ -1,4 +1,4 @@
-#include "windowclosekeys.h"
+#include "widgets/windowclosekeys.h"
 
 #include <QAction>
 #include <QKeyEvent>

@@ -1,6 +1,6 @@
-#include "translations.h"
+#include "i18n/translations.h"
 
-#include "settingslogging.h"
+#include "settings/settingslogging.h"
 
 #include <QCoreApplication>
 #include <QDir>
