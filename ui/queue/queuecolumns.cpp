@@ -22,6 +22,7 @@ constexpr int StateVersion = 1;
 QueueColumns::QueueColumns(QTreeView *view)
     : QObject(view)
     , m_view(view)
+    , m_viewport(view->viewport())
     , m_header(view->header())
     , m_menu(new QMenu(view))
 {
@@ -73,7 +74,7 @@ QueueColumns::QueueColumns(QTreeView *view)
     });
     connect(m_header, &QHeaderView::sectionMoved, &m_saveTimer, qOverload<>(&QTimer::start));
     connect(m_header, &QHeaderView::sortIndicatorChanged, &m_saveTimer, qOverload<>(&QTimer::start));
-    m_view->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
 }
 
 void QueueColumns::flush()
@@ -226,7 +227,7 @@ void QueueColumns::fitTitle()
         if (c != QueueModel::TitleColumn && !m_header->isSectionHidden(c))
             others += m_header->sectionSize(c);
     }
-    const int width = std::max(minimumTitleWidth(), m_view->viewport()->width() - others);
+    const int width = std::max(minimumTitleWidth(), m_viewport->width() - others);
     m_fitting = true;
     m_header->resizeSection(QueueModel::TitleColumn, width);
     m_fitting = false;
@@ -234,7 +235,7 @@ void QueueColumns::fitTitle()
 
 bool QueueColumns::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+    if (watched == m_viewport && event->type() == QEvent::Resize)
         fitTitle();
     return QObject::eventFilter(watched, event);
 }

@@ -45,6 +45,9 @@ private:
     void syncActions();
 
     QTreeView *m_view;
+    // Kept apart: the viewport outlives the view's QAbstractScrollArea part while the view is
+    // destroyed and still sends events through this filter then.
+    QWidget *m_viewport;
     QHeaderView *m_header;
     QMenu *m_menu;
     QList<QAction *> m_actions;

@@ -62,7 +62,7 @@ bool ServerProcess::start(const QStringList &arguments)
                 m_url = QUrl(match.captured(1));
             return m_url.isValid() || m_process.state() != QProcess::Running;
         },
-        10000);
+        30000); // the demo seeds 90 days first: seconds under a sanitizer build
     if (m_url.isValid())
         return true;
     qWarning(
