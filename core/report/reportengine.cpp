@@ -98,8 +98,9 @@ void tighten(
         QString category;
     };
     QMap<QString, Checks> checks;
+    // Only auto-approvals: a problem a reviewer let through says nothing about the policy's tier.
     for (const SpotCheck &s : in.spotChecks) {
-        if (s.isOpen())
+        if (s.isOpen() || s.source != SpotCheckSource::Auto)
             continue;
         Checks &c = checks[s.type];
         c.category = s.category;
@@ -165,7 +166,8 @@ void tighten(
         double highest = 0;
         QStringList examples;
         for (const SpotCheck &s : in.spotChecks) {
-            if (s.isOpen() || *s.verdict != SpotCheckVerdict::Problem || s.confidence < rule.threshold)
+            if (s.isOpen() || s.source != SpotCheckSource::Auto || *s.verdict != SpotCheckVerdict::Problem
+                || s.confidence < rule.threshold)
                 continue;
             if (!rule.types.isEmpty() && !rule.types.contains(s.type))
                 continue;

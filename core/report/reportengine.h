@@ -72,7 +72,7 @@ public:
         QList<ConfidenceRule> confidenceRules;
         // Newest first, at most thresholds.noRejectionInLast, for each promoteCandidates() type.
         QHash<QString, QList<Outcome>> latestReviews;
-        QList<SpotCheck> spotChecks; // checks of auto-approvals sampled in the window
+        QList<SpotCheck> spotChecks; // checks sampled in the window (only auto-approvals' count)
         QHash<QString, QList<std::pair<QString, QString>>> examples; // id and title, for unassignedTypes()
         QMap<QString, qint64> liveClaims; // reviewer -> claims held now
     };
