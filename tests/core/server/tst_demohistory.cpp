@@ -146,6 +146,18 @@ private Q_SLOTS:
         QVERIFY(ids.contains(QStringLiteral("tighten:db.query"))); // spot-check findings
         QVERIFY(ids.contains(QStringLiteral("unassigned:calendar.invite")));
         QVERIFY(ids.contains(QStringLiteral("unassigned:crm.update_contact")));
+        // The agents' hints, also the one the demo policy has no category for.
+        for (const Recommendation &r : std::as_const(report->items)) {
+            if (r.id == QLatin1String("unassigned:crm.update_contact")) {
+                QCOMPARE(r.evidence.value(QLatin1String("category_hint")).toString(), QStringLiteral("sales"));
+                QCOMPARE(r.evidence.value(QLatin1String("category_hint_known")).toBool(), false);
+                QCOMPARE(r.proposedChanges.constFirst().category, QString());
+            } else if (r.id == QLatin1String("unassigned:calendar.invite")) {
+                QCOMPARE(r.evidence.value(QLatin1String("category_hint")).toString(), QStringLiteral("communications"));
+                QCOMPARE(r.evidence.value(QLatin1String("category_hint_known")).toBool(), true);
+                QCOMPARE(r.proposedChanges.constFirst().category, QStringLiteral("communications"));
+            }
+        }
 
         // The bottleneck week shows as SLA breaches in the window.
         auto rows = store->rollups(window->firstDay, window->endDay);

@@ -15,6 +15,7 @@
 #include <QChart>
 #include <QComboBox>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineSeries>
 #include <QPainter>
 #include <QRegularExpression>
@@ -374,6 +375,26 @@ private Q_SLOTS:
         QVERIFY(none);
         QCOMPARE(none->currentIndex(), 0); // keep the default until the lead picks one
         QCOMPARE(plain.changes().constFirst().category, QString());
+        QVERIFY(!plain.findChild<QLabel *>(QStringLiteral("categoryHintNote:crm.update_contact")));
+
+        // A known hint (calendar.invite above) shows no note; an unknown one shows it and hands
+        // it on in the note, the category staying the default until the lead picks one.
+        QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("categoryHintNote:calendar.invite")));
+        Recommendation unknown = unhinted;
+        unknown.evidence.insert(QStringLiteral("category_hint"), QStringLiteral("sales"));
+        unknown.evidence.insert(QStringLiteral("category_hint_known"), false);
+        ProposalDialog sales(unknown);
+        sales.offerCategories({QStringLiteral("finance"), QStringLiteral("triage")});
+        auto *note = sales.findChild<QLabel *>(QStringLiteral("categoryHintNote:crm.update_contact"));
+        QVERIFY(note);
+        QVERIFY(note->text().contains(QStringLiteral("“sales”")));
+        auto *salesCategory = sales.findChild<QComboBox *>(QStringLiteral("category:crm.update_contact"));
+        QVERIFY(salesCategory);
+        QCOMPARE(salesCategory->findData(QStringLiteral("sales")), -1); // not offered: the policy lacks it
+        QCOMPARE(sales.changes().constFirst().category, QString());
+        QVERIFY(sales.note().contains(QStringLiteral("sales")));
+        salesCategory->setCurrentIndex(salesCategory->findData(QStringLiteral("finance")));
+        QCOMPARE(sales.changes().constFirst().category, QStringLiteral("finance"));
     }
 
     // What a PDF reader would extract from the printed review: every axis label whole and inside
