@@ -1695,6 +1695,14 @@
         <source>Category of %1</source>
         <translation>Kategorie von %1</translation>
     </message>
+    <message>
+        <source>The agents suggested the category “%1”, which the policy does not have. A proposal can only choose an existing category: pick one, or leave the default and ask an administrator to add “%1” first.</source>
+        <translation>Die Agenten haben die Kategorie „%1“ vorgeschlagen, die die Richtlinie nicht kennt. Ein Vorschlag kann nur eine vorhandene Kategorie wählen: Wählen Sie eine aus, oder behalten Sie die Vorgabe und bitten Sie einen Administrator, „%1“ zuerst anzulegen.</translation>
+    </message>
+    <message>
+        <source>The agents sent %1 with the category hint “%2”, which the policy does not have.</source>
+        <translation>Die Agenten haben %1 mit dem Kategoriehinweis „%2“ gesendet, den die Richtlinie nicht kennt.</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::ProposalListModel</name>
