@@ -1695,6 +1695,14 @@
         <source>Category of %1</source>
         <translation>Kategorie von %1</translation>
     </message>
+    <message>
+        <source>The agents suggested the category “%1”, which the policy does not have. A proposal can only choose an existing category: pick one, or leave the default and ask an administrator to add “%1” first.</source>
+        <translation>Die Agenten haben die Kategorie „%1“ vorgeschlagen, die die Richtlinie nicht kennt. Ein Vorschlag kann nur eine vorhandene Kategorie wählen: Wählen Sie eine aus, oder behalten Sie die Vorgabe und bitten Sie einen Administrator, „%1“ zuerst anzulegen.</translation>
+    </message>
+    <message>
+        <source>The agents sent %1 with the category hint “%2”, which the policy does not have.</source>
+        <translation>Die Agenten haben %1 mit dem Kategoriehinweis „%2“ gesendet, den die Richtlinie nicht kennt.</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::ProposalListModel</name>
@@ -2395,6 +2403,10 @@
         <source>Propo&amp;sals</source>
         <translation>&amp;Vorschläge</translation>
     </message>
+    <message>
+        <source>Re&amp;viewers</source>
+        <translation>&amp;Prüfer</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::ReviewPane</name>
@@ -2663,6 +2675,85 @@
     <message>
         <source>Connect again with a valid token. Your saved decisions are kept and sent then. (%1)</source>
         <translation>Verbinden Sie sich erneut mit einem gültigen Token. Ihre gespeicherten Entscheidungen bleiben erhalten und werden dann gesendet. (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::ReviewerTableModel</name>
+    <message>
+        <source>Reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Share of load</source>
+        <translation>Anteil an der Last</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Median time to decide</source>
+        <translation>Zeit bis zur Entscheidung (Median)</translation>
+    </message>
+    <message>
+        <source>Spot-checked</source>
+        <translation>Stichprobe geprüft</translation>
+    </message>
+    <message>
+        <source>Found problems</source>
+        <translation>Gefundene Probleme</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Found wrong</source>
+        <translation>Als falsch befunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n checked approvals found wrong</source>
+        <translation>
+            <numerusform>%1 von %n geprüften Genehmigung als falsch befunden</numerusform>
+            <numerusform>%1 von %n geprüften Genehmigungen als falsch befunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of their approvals sampled for a spot check</source>
+        <translation>
+            <numerusform>%n eigene Genehmigung für eine Stichprobe gezogen</numerusform>
+            <numerusform>%n eigene Genehmigungen für eine Stichprobe gezogen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::ReviewersPanel</name>
+    <message>
+        <source>The reviewers report could not be loaded: %1</source>
+        <translation>Der Prüferbericht konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>No reviewer decided anything in this period.</source>
+        <translation>In diesem Zeitraum hat kein Prüfer etwas entschieden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your own figures; the share is of all %n reviewer decisions in this period.</source>
+        <translation>
+            <numerusform>Ihre eigenen Zahlen; der Anteil bezieht sich auf %n Prüferentscheidung in diesem Zeitraum.</numerusform>
+            <numerusform>Ihre eigenen Zahlen; der Anteil bezieht sich auf alle %n Prüferentscheidungen in diesem Zeitraum.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3331,6 +3422,18 @@
             <numerusform>Was wäre, wenn: hätte %n Aktion automatisch genehmigt, die Prüfer abgelehnt oder bearbeitet haben.</numerusform>
             <numerusform>Was wäre, wenn: hätte %n Aktionen automatisch genehmigt, die Prüfer abgelehnt oder bearbeitet haben.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Approvals checked</source>
+        <translation>Geprüfte Genehmigungen</translation>
+    </message>
+    <message>
+        <source>Found wrong</source>
+        <translation>Als falsch befunden</translation>
+    </message>
+    <message>
+        <source>Approvals checked: a reviewer&apos;s approvals sampled for a spot check that got a verdict. Found wrong: the share of those whose verdict was a problem.</source>
+        <translation>Geprüfte Genehmigungen: Genehmigungen eines Prüfers, die für eine Stichprobe gezogen wurden und ein Urteil erhielten. Als falsch befunden: der Anteil davon, dessen Urteil ein Problem war.</translation>
     </message>
 </context>
 <context>

@@ -272,6 +272,33 @@
     </message>
 </context>
 <context>
+    <name>Countersign::ReviewerTableModel</name>
+    <message numerus="yes">
+        <source>%1 of %n checked approvals found wrong</source>
+        <translation>
+            <numerusform>%1 of %n checked approval found wrong</numerusform>
+            <numerusform>%1 of %n checked approvals found wrong</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of their approvals sampled for a spot check</source>
+        <translation>
+            <numerusform>%n approval of theirs sampled for a spot check</numerusform>
+            <numerusform>%n of their approvals sampled for a spot check</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::ReviewersPanel</name>
+    <message numerus="yes">
+        <source>Your own figures; the share is of all %n reviewer decisions in this period.</source>
+        <translation>
+            <numerusform>Your own figures; the share is of the %n reviewer decision in this period.</numerusform>
+            <numerusform>Your own figures; the share is of all %n reviewer decisions in this period.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Countersign::SessionBanner</name>
     <message numerus="yes">
         <source>Trying again in %n s.</source>

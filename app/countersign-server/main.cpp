@@ -76,7 +76,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption alertAge(QStringLiteral("alert-age"),
         QStringLiteral("oldest pending age in seconds that raises an alert (default 3600)"), QStringLiteral("SECONDS"));
     const QCommandLineOption spotChecks(QStringLiteral("spot-check-fraction"),
-        QStringLiteral("share of auto-approvals sampled for spot checks, 0..1 or N% (default 0.05)"),
+        QStringLiteral("share of approvals (auto and reviewers') sampled for spot checks, 0..1 or N% (default 0.05)"),
         QStringLiteral("FRACTION"));
     const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
         QStringLiteral("open connections held at most; beyond, the longest idle is closed (default 1024)"),

@@ -52,6 +52,14 @@ QFuture<Result<RecommendationReport>> ReportClient::recommendations(QDate from, 
         .then(decoded<RecommendationReport>);
 }
 
+QFuture<Result<ReviewerReport>> ReportClient::reviewers(QDate from, QDate to) const
+{
+    return m_connection
+        ->getJson(QStringLiteral("/v1/reports/reviewers"),
+            {{QStringLiteral("from"), startOfDay(from)}, {QStringLiteral("to"), endOfDay(to)}})
+        .then(decoded<ReviewerReport>);
+}
+
 QFuture<Result<QJsonObject>> ReportClient::queueStats() const
 {
     return m_connection->getJson(QStringLiteral("/v1/queue/stats"));

@@ -4,6 +4,7 @@
 #include "report/policychange.h"
 #include "report/policyproposal.h"
 #include "report/recommendationreport.h"
+#include "report/reviewerreport.h"
 #include "report/simulationreport.h"
 
 #include <QDate>
@@ -23,6 +24,8 @@ public:
 
     QFuture<Result<ApprovalReport>> approvals(QDate from, QDate to, ReportGrouping groupBy) const;
     QFuture<Result<RecommendationReport>> recommendations(QDate from, QDate to) const;
+    // GET /v1/reports/reviewers: every reviewer for a lead, only their own row for a reviewer.
+    QFuture<Result<ReviewerReport>> reviewers(QDate from, QDate to) const;
     // GET /v1/queue/stats as sent: the bottleneck view shows today's queue next to the trend.
     QFuture<Result<QJsonObject>> queueStats() const;
     QFuture<Result<PolicyProposal>> proposePolicyChange(

@@ -59,6 +59,8 @@ QJsonObject Action::toJson() const
         {QStringLiteral("idempotency_key"), idempotencyKey.isEmpty() ? QJsonValue() : QJsonValue(idempotencyKey)},
         {QStringLiteral("version"), double(version)},
     };
+    if (!categoryHint.isEmpty()) // only unassigned types carry one: other records stay as they were
+        o.insert(QStringLiteral("category_hint"), categoryHint);
     return o;
 }
 
@@ -84,6 +86,8 @@ QByteArray Action::toCompactJson() const
     w.stringMember(QLatin1StringView("agent"), agent);
     optionalText(QLatin1StringView("assigned_to"), assignedTo);
     w.stringMember(QLatin1StringView("category"), category);
+    if (!categoryHint.isEmpty())
+        w.stringMember(QLatin1StringView("category_hint"), categoryHint);
     time(QLatin1StringView("claimed_at"), claimedAt);
     optionalText(QLatin1StringView("claimed_by"), claimedBy);
     w.numberMember(QLatin1StringView("confidence"), confidence);
@@ -124,6 +128,7 @@ Result<Action> Action::fromJson(const QJsonObject &o)
         return fail(Error::invalid(QStringLiteral("id"), QStringLiteral("is missing")));
     a.type = str(o, "type");
     a.category = str(o, "category");
+    a.categoryHint = str(o, "category_hint");
     a.title = str(o, "title");
     a.payload = Payload::fromJson(o.value(QLatin1String("payload")).toObject());
     a.reasoning = str(o, "reasoning");

@@ -18,6 +18,9 @@ struct Action {
     QString id;
     QString type; // e.g. "email.send_external"
     QString category; // from the policy (or the agent's hint for unassigned types)
+    // The category the agent sent for a type the policy does not name, kept even when the policy
+    // has no such category (the reports propose it as the type's home); empty otherwise.
+    QString categoryHint;
     QString title;
     Payload payload; // the AI draft
     QString reasoning;

@@ -98,8 +98,9 @@ void tighten(
         QString category;
     };
     QMap<QString, Checks> checks;
+    // Only auto-approvals: a problem a reviewer let through says nothing about the policy's tier.
     for (const SpotCheck &s : in.spotChecks) {
-        if (s.isOpen())
+        if (s.isOpen() || s.source != SpotCheckSource::Auto)
             continue;
         Checks &c = checks[s.type];
         c.category = s.category;
@@ -165,7 +166,8 @@ void tighten(
         double highest = 0;
         QStringList examples;
         for (const SpotCheck &s : in.spotChecks) {
-            if (s.isOpen() || *s.verdict != SpotCheckVerdict::Problem || s.confidence < rule.threshold)
+            if (s.isOpen() || s.source != SpotCheckSource::Auto || *s.verdict != SpotCheckVerdict::Problem
+                || s.confidence < rule.threshold)
                 continue;
             if (!rule.types.isEmpty() && !rule.types.contains(s.type))
                 continue;
@@ -228,12 +230,28 @@ void unassigned(const ReportEngine::RecommendationInputs &in, QList<Recommendati
         r.evidence = QJsonObject{{QStringLiteral("window"), windowJson(in.window)},
             {QStringLiteral("submitted"), double(it->submitted)}, {QStringLiteral("reviewed"), double(it->reviewed())},
             {QStringLiteral("rejected"), double(it->rejected)}, {QStringLiteral("examples"), examples}};
-        // The agents' category hint, when it named a category of the policy (the actions then
-        // landed there, not in the unassigned category): the proposal starts from it.
-        const QString hint = r.category != home ? r.category : QString();
-        if (!hint.isEmpty())
+        // The agents' most frequent category hint (ties: the first by name), whether or not the
+        // policy has that category; without hints kept on the actions, the policy category the
+        // actions landed in instead of the unassigned one. A proposal can only name a category
+        // the policy has, so an unknown hint is evidence, not the proposed category.
+        QString hint;
+        qint64 best = 0;
+        const QMap<QString, qint64> hints = in.categoryHints.value(it.key());
+        for (auto h = hints.cbegin(); h != hints.cend(); ++h) {
+            if (*h > best) {
+                best = *h;
+                hint = h.key();
+            }
+        }
+        if (hint.isEmpty() && r.category != home)
+            hint = r.category;
+        const bool known = !hint.isEmpty()
+            && (in.policyCategoryNames.isEmpty() ? hint == r.category : in.policyCategoryNames.contains(hint));
+        if (!hint.isEmpty()) {
             r.evidence.insert(QStringLiteral("category_hint"), hint);
-        r.proposedChanges = {PolicyChange{it.key(), Tier::Review, hint}};
+            r.evidence.insert(QStringLiteral("category_hint_known"), known);
+        }
+        r.proposedChanges = {PolicyChange{it.key(), Tier::Review, known ? hint : QString()}};
         out.append(r);
     }
 }

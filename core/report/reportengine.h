@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QMap>
+#include <QSet>
 
 namespace Countersign {
 
@@ -72,8 +73,13 @@ public:
         QList<ConfidenceRule> confidenceRules;
         // Newest first, at most thresholds.noRejectionInLast, for each promoteCandidates() type.
         QHash<QString, QList<Outcome>> latestReviews;
-        QList<SpotCheck> spotChecks; // checks of auto-approvals sampled in the window
+        QList<SpotCheck> spotChecks; // checks sampled in the window (only auto-approvals' count)
         QHash<QString, QList<std::pair<QString, QString>>> examples; // id and title, for unassignedTypes()
+        // For unassignedTypes(): how often the agents sent each category hint (a sample of the
+        // type's actions), whether or not the policy has that category.
+        QHash<QString, QMap<QString, qint64>> categoryHints;
+        QSet<QString> policyCategoryNames; // empty: known from where the actions landed
+
         QMap<QString, qint64> liveClaims; // reviewer -> claims held now
     };
 

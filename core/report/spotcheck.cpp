@@ -1,6 +1,7 @@
 #include "spotcheck.h"
 
 #include "domain/timeformat.h"
+#include "lifecycle/statemachine.h"
 
 #include <QCryptographicHash>
 #include <QtEndian>
@@ -18,6 +19,20 @@ std::optional<SpotCheckVerdict> spotCheckVerdictFromName(QStringView name)
         return SpotCheckVerdict::Ok;
     if (name == QLatin1String("problem"))
         return SpotCheckVerdict::Problem;
+    return std::nullopt;
+}
+
+QString spotCheckSourceName(SpotCheckSource source)
+{
+    return source == SpotCheckSource::Auto ? QStringLiteral("auto") : QStringLiteral("review");
+}
+
+std::optional<SpotCheckSource> spotCheckSourceFromName(QStringView name)
+{
+    if (name == QLatin1String("auto"))
+        return SpotCheckSource::Auto;
+    if (name == QLatin1String("review"))
+        return SpotCheckSource::Review;
     return std::nullopt;
 }
 
@@ -44,6 +59,9 @@ SpotCheck SpotCheck::forAction(const Action &a)
     s.confidence = a.confidence;
     s.tierReason = a.tierReason;
     s.sampledAt = a.decidedAt.isValid() ? a.decidedAt : a.createdAt;
+    const bool byPolicy = a.decidedBy.isEmpty() || a.decidedBy == QLatin1String(StateMachine::PolicyActor);
+    s.source = byPolicy ? SpotCheckSource::Auto : SpotCheckSource::Review;
+    s.approvedBy = byPolicy ? QString::fromLatin1(StateMachine::PolicyActor) : a.decidedBy;
     return s;
 }
 
@@ -52,7 +70,8 @@ QJsonObject SpotCheck::toJson() const
     return QJsonObject{{QStringLiteral("id"), actionId}, {QStringLiteral("type"), type},
         {QStringLiteral("category"), category}, {QStringLiteral("agent"), agent}, {QStringLiteral("title"), title},
         {QStringLiteral("confidence"), confidence}, {QStringLiteral("tier_reason"), tierReason},
-        {QStringLiteral("sampled_at"), timeToJson(sampledAt)},
+        {QStringLiteral("sampled_at"), timeToJson(sampledAt)}, {QStringLiteral("source"), spotCheckSourceName(source)},
+        {QStringLiteral("approved_by"), approvedBy},
         {QStringLiteral("state"), isOpen() ? QStringLiteral("open") : QStringLiteral("done")},
         {QStringLiteral("verdict"), verdict ? QJsonValue(spotCheckVerdictName(*verdict)) : QJsonValue()},
         {QStringLiteral("note"), note}, {QStringLiteral("checked_by"), checkedBy.isEmpty() ? QJsonValue() : checkedBy},
@@ -72,6 +91,15 @@ Result<SpotCheck> SpotCheck::fromJson(const QJsonObject &o)
     s.confidence = o.value(QLatin1String("confidence")).toDouble(1.0);
     s.tierReason = o.value(QLatin1String("tier_reason")).toString();
     s.sampledAt = fromIsoUtc(o.value(QLatin1String("sampled_at")).toString());
+    // Checks stored before reviewers' approvals were sampled have neither field: auto-approvals.
+    const QJsonValue source = o.value(QLatin1String("source"));
+    if (!source.isUndefined()) {
+        const auto parsed = spotCheckSourceFromName(source.toString());
+        if (!parsed)
+            return fail(Error::invalid(QStringLiteral("source"), QStringLiteral("must be auto or review")));
+        s.source = *parsed;
+    }
+    s.approvedBy = o.value(QLatin1String("approved_by")).toString(QStringLiteral("policy"));
     const QJsonValue verdict = o.value(QLatin1String("verdict"));
     if (!verdict.isNull() && !verdict.isUndefined()) {
         s.verdict = spotCheckVerdictFromName(verdict.toString());

@@ -57,6 +57,14 @@ void ApprovalReportRoutes::addTo(Router &router)
         [this](const ApiRequest &r, Reply *reply) {
             recommendations(r, reply);
         }});
+    router.add(
+        Route{M::Get, QStringLiteral("/v1/reports/reviewers"), Access::Reviewer, QStringLiteral("reviewerReport"),
+            QStringLiteral("Per reviewer: decisions, share of the load, median time to decide, and the spot checks of "
+                           "their approvals (agreement, found wrong); a reviewer's token gets only their own row"),
+            windowParameters(), {}, QStringLiteral("ReviewerReport"), 200, {400},
+            [this](const ApiRequest &r, Reply *reply) {
+                reviewers(r, reply);
+            }});
     router.add(Route{M::Get, QStringLiteral("/v1/reports/quarterly"), Access::Lead, QStringLiteral("quarterlyReport"),
         QStringLiteral("The quarterly review as JSON: the quarter by category, week and reviewer, its "
                        "recommendations, and the previous quarter to compare with"),
@@ -94,6 +102,42 @@ void ApprovalReportRoutes::approvals(const ApiRequest &request, Reply *reply)
                 guard->sendError(report.error());
             else
                 guard->sendJson(Reply::Status::Ok, report->toJson());
+        });
+}
+
+Result<ReviewerReport> ApprovalReportRoutes::readReviewers(Store &store, const ReportEngine::Window &window)
+{
+    auto rows = store.rollups(window.firstDay, window.endDay, ReportGrouping::Reviewer);
+    if (!rows)
+        return fail(rows.error());
+    auto checks = store.reviewerSpotChecks(window.from, window.to);
+    if (!checks)
+        return fail(checks.error());
+    return ReviewerReport::compute(*rows, *checks, window);
+}
+
+void ApprovalReportRoutes::reviewers(const ApiRequest &request, Reply *reply)
+{
+    auto window = ReportParameters::window(request.query, m.clock->now());
+    if (!window) {
+        reply->sendError(window.error());
+        return;
+    }
+    // Leads and admins see everyone; a reviewer only their own row (the share stays of everyone's).
+    const QString only = request.identity.role == Role::Reviewer ? request.identity.name : QString();
+    QPointer<Reply> guard(reply);
+    m.worker->read<ReviewerReport>(
+        m.owner,
+        [w = *window](Store &store) {
+            return readReviewers(store, w);
+        },
+        [guard, only](Result<ReviewerReport> report) {
+            if (!guard)
+                return;
+            if (!report)
+                guard->sendError(report.error());
+            else
+                guard->sendJson(Reply::Status::Ok, (only.isEmpty() ? *report : report->onlyFor(only)).toJson());
         });
 }
 
@@ -173,6 +217,10 @@ void ApprovalReportRoutes::quarterly(const ApiRequest &request, Reply *reply)
                     return fail(r.error());
                 out.insert(QLatin1String(key), *r);
             }
+            auto reviewers = readReviewers(store, in.window);
+            if (!reviewers)
+                return fail(reviewers.error());
+            out.insert(QStringLiteral("reviewers"), reviewers->toJson());
             auto recommendations = RecommendationReader::read(store, in, now);
             if (!recommendations)
                 return fail(recommendations.error());

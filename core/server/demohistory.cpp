@@ -261,6 +261,18 @@ private:
     int m_serial = 100000;
 };
 
+// How often a spot check finds a reviewer's approval wrong, per demo reviewer.
+double reviewerProblemOdds(const QString &reviewer)
+{
+    if (reviewer == QLatin1String("chen"))
+        return 0.3;
+    if (reviewer == QLatin1String("bruno"))
+        return 0.02;
+    if (reviewer == QLatin1String("dana"))
+        return 0.1;
+    return 0.05;
+}
+
 // A generator seeded by the action id and the seed, so a verdict does not depend on the order
 // the checks are read in.
 QRandomGenerator generatorFor(const QString &id, quint32 seed)
@@ -292,6 +304,22 @@ std::optional<SpotCheck> DemoHistory::verdictFor(const SpotCheck &open, const QD
     if (open.sampledAt >= now.addDays(-7))
         return std::nullopt;
     const qint64 ageDays = open.sampledAt.daysTo(now);
+    if (open.source == SpotCheckSource::Review) {
+        // A reviewer's approval: chen's rewrites and quick yeses are found wrong most often,
+        // bruno's hardly ever. The check goes to someone else than the approver.
+        const double problemOdds = reviewerProblemOdds(open.approvedBy);
+        const bool problem = random.generateDouble() < problemOdds;
+        checked.verdict = problem ? SpotCheckVerdict::Problem : SpotCheckVerdict::Ok;
+        checked.checkedBy
+            = open.approvedBy == QLatin1String("alice") ? QStringLiteral("bruno") : QStringLiteral("alice");
+        if (problem) {
+            static const QStringList notes{QStringLiteral("Approved with the wrong recipient still in."),
+                QStringLiteral("The edit left the customer's old address."),
+                QStringLiteral("Should have been rejected: outside the ticket.")};
+            checked.note = notes.at(random.bounded(int(notes.size())));
+        }
+        return checked;
+    }
     // Queries started to go wrong some six weeks ago: unbounded scans, wrong tables.
     const double problemOdds = open.type == QLatin1String("db.query") ? (ageDays <= 45 ? 0.7 : 0.05) : 0.02;
     const bool problem = random.generateDouble() < problemOdds;

@@ -36,7 +36,7 @@ public:
     // The history of the `days` whole UTC days before the day of `now`.
     static Plan plan(const Policy &policy, const QDateTime &now, quint32 seed = DefaultSeed, int days = DefaultDays);
 
-    // The verdict the demo's reviewers gave a sampled auto-approval (none: still open), with its
+    // The verdict the demo's reviewers gave a sampled approval (none: still open), with its
     // note and reviewer set; `now` bounds the checks to the past.
     static std::optional<SpotCheck> verdictFor(const SpotCheck &open, const QDateTime &now, quint32 seed);
 

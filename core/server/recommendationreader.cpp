@@ -5,6 +5,7 @@ namespace Countersign {
 namespace {
 
 constexpr int UnassignedExamples = 3;
+constexpr int HintSample = 200; // actions of an unassigned type whose category hints are counted
 constexpr int MaxSpotChecks = 100000;
 
 } // namespace
@@ -40,14 +41,21 @@ Result<RecommendationReport> RecommendationReader::read(
     for (const QString &type : ReportEngine::unassignedTypes(in.typeRows, in.policyTypes)) {
         ActionQuery query;
         query.type = type;
-        query.limit = UnassignedExamples;
+        query.limit = HintSample;
         auto page = store.actions(query);
         if (!page)
             return fail(page.error());
         QList<std::pair<QString, QString>> examples;
-        for (const Action &a : std::as_const(page->items))
-            examples.append({a.id, a.title});
+        QMap<QString, qint64> hints;
+        for (const Action &a : std::as_const(page->items)) {
+            if (examples.size() < UnassignedExamples)
+                examples.append({a.id, a.title});
+            if (!a.categoryHint.isEmpty())
+                ++hints[a.categoryHint];
+        }
         in.examples.insert(type, examples);
+        if (!hints.isEmpty())
+            in.categoryHints.insert(type, hints);
     }
     auto checks = store.spotChecks(false, w.from, w.to, MaxSpotChecks);
     if (!checks)
@@ -70,6 +78,8 @@ void RecommendationReader::addPolicy(const Policy &policy, ReportEngine::Recomme
     }
     in.confidenceRules = ReportEngine::confidenceRules(policy.document());
     in.unassignedCategory = policy.unassignedCategory();
+    for (const QString &category : policy.categoryNames())
+        in.policyCategoryNames.insert(category);
 }
 
 } // namespace Countersign

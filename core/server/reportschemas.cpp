@@ -53,12 +53,32 @@ void ReportSchemas::addTo(QJsonObject &schemas)
             {QStringLiteral("thresholds"), type(QStringLiteral("object"))},
             {QStringLiteral("items"), arrayOf(ref(QStringLiteral("Recommendation")))}}));
 
+    QJsonObject reviewer{{QStringLiteral("reviewer"), type(s)},
+        {QStringLiteral("decisions"), type(integer, QStringLiteral("approved + modified + rejected"))},
+        {QStringLiteral("decision_share"), type(number, QStringLiteral("of every reviewer's decisions in the window"))},
+        {QStringLiteral("decide_time_median_s"),
+            nullable(number, QStringLiteral("claim to decision, as in ReportGroup; null without data"))},
+        {QStringLiteral("spot_sampled"), type(integer, QStringLiteral("their approvals sampled for a spot check"))},
+        {QStringLiteral("spot_checked"), type(integer, QStringLiteral("of those, given a verdict"))},
+        {QStringLiteral("spot_problems"), type(integer, QStringLiteral("of those, verdict problem"))},
+        {QStringLiteral("agreement_rate"), nullable(number, QStringLiteral("ok / spot_checked; null when none"))},
+        {QStringLiteral("found_wrong_rate"),
+            nullable(number, QStringLiteral("spot_problems / spot_checked; null when none"))}};
+    for (const char *counter : {"approved", "modified", "rejected"})
+        reviewer.insert(QLatin1String(counter), type(integer));
+    schemas.insert(QStringLiteral("ReviewerRow"), object(reviewer, {QStringLiteral("reviewer")}));
+    schemas.insert(QStringLiteral("ReviewerReport"),
+        object({{QStringLiteral("from"), type(s, time)}, {QStringLiteral("to"), type(s, time)},
+            {QStringLiteral("total_decisions"), type(integer, QStringLiteral("every reviewer's, whatever rows show"))},
+            {QStringLiteral("reviewers"), arrayOf(ref(QStringLiteral("ReviewerRow")))}}));
+
     const QJsonObject approvalReport = ref(QStringLiteral("ApprovalReport"));
     schemas.insert(QStringLiteral("QuarterlyReport"),
         object({{QStringLiteral("quarter"), type(s, QStringLiteral("e.g. 2026Q4"))},
             {QStringLiteral("from"), type(s, time)}, {QStringLiteral("to"), type(s, QStringLiteral("exclusive"))},
             {QStringLiteral("by_category"), approvalReport}, {QStringLiteral("by_type"), approvalReport},
             {QStringLiteral("by_week"), approvalReport}, {QStringLiteral("by_reviewer"), approvalReport},
+            {QStringLiteral("reviewers"), ref(QStringLiteral("ReviewerReport"))},
             {QStringLiteral("recommendations"), ref(QStringLiteral("RecommendationReport"))},
             {QStringLiteral("previous"),
                 object({{QStringLiteral("quarter"), type(s)}, {QStringLiteral("by_category"), approvalReport}})}}));
@@ -68,6 +88,8 @@ void ReportSchemas::addTo(QJsonObject &schemas)
             {QStringLiteral("category"), type(s)}, {QStringLiteral("agent"), type(s)},
             {QStringLiteral("title"), type(s)}, {QStringLiteral("confidence"), type(number)},
             {QStringLiteral("tier_reason"), type(s)}, {QStringLiteral("sampled_at"), nullable(s, time)},
+            {QStringLiteral("source"), enumOf({QStringLiteral("auto"), QStringLiteral("review")})},
+            {QStringLiteral("approved_by"), type(s, QStringLiteral("the reviewer, or policy"))},
             {QStringLiteral("state"), enumOf({QStringLiteral("open"), QStringLiteral("done")})},
             {QStringLiteral("verdict"),
                 QJsonObject{{QStringLiteral("enum"),

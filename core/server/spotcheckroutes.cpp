@@ -27,7 +27,7 @@ void SpotCheckRoutes::addTo(Router &router)
 {
     using M = QHttpServerRequest::Method;
     router.add(Route{M::Get, QStringLiteral("/v1/spotchecks"), Access::Reviewer, QStringLiteral("listSpotChecks"),
-        QStringLiteral("Sampled auto-approvals: open ones oldest first, done ones newest first"),
+        QStringLiteral("Sampled approvals (source auto or review): open ones oldest first, done ones newest first"),
         {RouteParameter{
              QStringLiteral("state"), QStringLiteral("string"), QStringLiteral("open (default) or done"), false},
             RouteParameter{
@@ -36,8 +36,8 @@ void SpotCheckRoutes::addTo(Router &router)
             list(r, reply);
         }});
     router.add(Route{M::Post, QStringLiteral("/v1/spotchecks/{id}"), Access::Reviewer, QStringLiteral("checkSpotCheck"),
-        QStringLiteral("Give a sampled auto-approval its one verdict: ok or problem (audited)"), {},
-        QStringLiteral("SpotCheckVerdict"), QStringLiteral("SpotCheck"), 200, {400, 404, 409},
+        QStringLiteral("Give a sampled approval its one verdict: ok or problem (audited); not by its approver (409)"),
+        {}, QStringLiteral("SpotCheckVerdict"), QStringLiteral("SpotCheck"), 200, {400, 404, 409},
         [this](const ApiRequest &r, Reply *reply) {
             check(r, reply);
         }});

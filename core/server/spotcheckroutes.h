@@ -8,8 +8,9 @@ class Reply;
 class Router;
 struct ServerContext;
 
-// The retrospective review of sampled auto-approvals: GET /v1/spotchecks?state=open|done and
-// POST /v1/spotchecks/{id} with {"verdict":"ok"|"problem","note":"..."} (one verdict each, audited).
+// The retrospective review of sampled approvals, the policy's and the reviewers': GET
+// /v1/spotchecks?state=open|done and POST /v1/spotchecks/{id} with {"verdict":"ok"|"problem",
+// "note":"..."} (one verdict each, audited, never by the reviewer who approved the action).
 class SpotCheckRoutes
 {
 public:

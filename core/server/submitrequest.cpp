@@ -27,12 +27,12 @@ QStringList SubmitRequest::fieldNames()
 QStringList SubmitRequest::serverOwnedFieldNames()
 {
     return {QStringLiteral("id"), QStringLiteral("agent"), QStringLiteral("state"), QStringLiteral("tier"),
-        QStringLiteral("tier_reason"), QStringLiteral("unassigned"), QStringLiteral("decided_by"),
-        QStringLiteral("decided_at"), QStringLiteral("reason"), QStringLiteral("modified"),
-        QStringLiteral("final_payload"), QStringLiteral("created_at"), QStringLiteral("deadline"),
-        QStringLiteral("expires_at"), QStringLiteral("claimed_by"), QStringLiteral("claimed_at"),
-        QStringLiteral("lease_expires_at"), QStringLiteral("assigned_to"), QStringLiteral("escalated"),
-        QStringLiteral("escalated_at"), QStringLiteral("version")};
+        QStringLiteral("tier_reason"), QStringLiteral("unassigned"), QStringLiteral("category_hint"),
+        QStringLiteral("decided_by"), QStringLiteral("decided_at"), QStringLiteral("reason"),
+        QStringLiteral("modified"), QStringLiteral("final_payload"), QStringLiteral("created_at"),
+        QStringLiteral("deadline"), QStringLiteral("expires_at"), QStringLiteral("claimed_by"),
+        QStringLiteral("claimed_at"), QStringLiteral("lease_expires_at"), QStringLiteral("assigned_to"),
+        QStringLiteral("escalated"), QStringLiteral("escalated_at"), QStringLiteral("version")};
 }
 
 Result<SubmitRequest> SubmitRequest::fromJson(const QJsonObject &o)
@@ -149,6 +149,8 @@ Result<Action> SubmitRequest::admit(
     a.tier = evaluation.tier;
     a.tierReason = evaluation.reason;
     a.unassigned = evaluation.unassigned;
+    if (a.unassigned)
+        a.categoryHint = category.trimmed();
     a.idempotencyKey = idempotencyKey;
     a.requestHash = QString::fromLatin1(requestHash);
     return StateMachine::admit(a, now);

@@ -16,6 +16,7 @@
 #include "report/reportgrouping.h"
 #include "report/rolluprow.h"
 #include "report/spotcheck.h"
+#include "report/spotchecktally.h"
 #include "tokenrecord.h"
 
 #include <QList>
@@ -88,8 +89,8 @@ public:
 
     // --- reports
     // commit() keeps a rollup (RollupRow::forChange of each committed change) in the same
-    // transaction, and samples auto-approvals it inserts into the spot-check list at this fraction
-    // (SpotCheck::isSampled).
+    // transaction, and samples auto-approvals it inserts, and reviewers' approvals (approved or
+    // modified) it commits, into the spot-check list at this fraction (SpotCheck::isSampled).
     virtual void setSpotCheckFraction(double fraction) = 0;
     // Rollup rows of the UTC days [from, to). With `groupBy` the rows are summed per group and
     // only that field is set (plus the category for Type, the day for Day, and for Week the first
@@ -107,8 +108,11 @@ public:
     virtual Result<QList<SpotCheck>> spotChecks(
         std::optional<bool> open, const QDateTime &from, const QDateTime &to, int limit)
         = 0;
+    // The spot checks of reviewers' approvals sampled in [from, to), per reviewer who approved.
+    virtual Result<QList<SpotCheckTally>> reviewerSpotChecks(const QDateTime &from, const QDateTime &to) = 0;
     // Records the verdict of `checked` (its id, verdict, note, checkedBy, checkedAt) and `audit`
-    // in one transaction. NotFound for an unknown id, Conflict when it already has a verdict.
+    // in one transaction. NotFound for an unknown id, Conflict when it already has a verdict or
+    // when checkedBy approved the sampled action (field approved_by).
     virtual Result<SpotCheck> recordSpotCheck(const SpotCheck &checked, const AuditEntry &audit) = 0;
     // Inserts (`expectedState` unset) or updates a proposal still in `expectedState`, with `audit`,
     // in one transaction; Conflict when it moved on (or the id exists), NotFound when missing.

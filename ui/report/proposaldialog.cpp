@@ -6,6 +6,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QJsonValue>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -110,7 +111,30 @@ void ProposalDialog::offerCategories(const QStringList &categories)
                 : tr("Prefilled from the category the agents sent with these actions."));
         m_form->addRow(tr("Category of %1").arg(change.type), combo);
         m_categories.append(combo);
+        showUnknownHint(change.type);
     }
+}
+
+// A proposal can move a type only into a category the policy has (it changes types, not
+// categories): a hint naming another one is shown, and handed on in the note, for the
+// administrator to add that category first or to pick an existing one.
+void ProposalDialog::showUnknownHint(const QString &type)
+{
+    const QString hint = m_recommendation.evidence.value(QLatin1String("category_hint")).toString();
+    const QJsonValue known = m_recommendation.evidence.value(QLatin1String("category_hint_known"));
+    if (hint.isEmpty() || !known.isBool() || known.toBool())
+        return;
+    auto *label = new QLabel(tr("The agents suggested the category “%1”, which the policy does not have. A "
+                                "proposal can only choose an existing category: pick one, or leave the default "
+                                "and ask an administrator to add “%1” first.")
+                                 .arg(hint),
+        this);
+    label->setObjectName(QStringLiteral("categoryHintNote:") + type);
+    label->setWordWrap(true);
+    m_form->addRow(QString(), label);
+    if (m_note->toPlainText().isEmpty())
+        m_note->setPlainText(
+            tr("The agents sent %1 with the category hint “%2”, which the policy does not have.").arg(type, hint));
 }
 
 QList<PolicyChange> ProposalDialog::changes() const

@@ -35,6 +35,8 @@ public:
     WhatIfPanel *whatIf() const { return m_whatIf; }
 
 private:
+    void showUnknownHint(const QString &type);
+
     Recommendation m_recommendation;
     QList<QComboBox *> m_tiers;
     QList<QComboBox *> m_categories; // empty, or one per change

@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
@@ -204,19 +205,30 @@ QString QuarterlyReport::reviewerSection() const
     if (all == 0)
         return html + QStringLiteral("<p>%1</p>").arg(tr("No reviewed decisions in this quarter.").toHtmlEscaped());
     html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"4\" border=\"1\"><tr><th>%1</th><th>%2</th>"
-                           "<th>%3</th><th>%4</th><th>%5</th></tr>")
+                           "<th>%3</th><th>%4</th><th>%5</th><th>%6</th><th>%7</th></tr>")
                 .arg(tr("Reviewer").toHtmlEscaped(), tr("Decisions").toHtmlEscaped(), tr("Share").toHtmlEscaped(),
-                    tr("Rejection rate").toHtmlEscaped(), tr("Time to decide (median)").toHtmlEscaped());
+                    tr("Rejection rate").toHtmlEscaped(), tr("Time to decide (median)").toHtmlEscaped(),
+                    tr("Approvals checked").toHtmlEscaped(), tr("Found wrong").toHtmlEscaped());
+    QHash<QString, ReviewerReport::Row> spot;
+    for (const ReviewerReport::Row &r : m_data.reviewers.rows)
+        spot.insert(r.reviewer, r);
     for (const auto &g : m_data.current.byReviewer.groups) {
         if (g.key.isEmpty() || g.reviewed == 0)
             continue;
+        const ReviewerReport::Row r = spot.value(g.key);
         html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td>"
-                               "<td align=\"right\">%4</td><td align=\"right\">%5</td></tr>")
+                               "<td align=\"right\">%4</td><td align=\"right\">%5</td>"
+                               "<td align=\"right\">%6</td><td align=\"right\">%7</td></tr>")
                     .arg(g.key.toHtmlEscaped(), QLocale().toString(g.reviewed),
                         percent(double(g.reviewed) / double(all)), percent(g.rejectionRate),
-                        duration(g.decideMedianSeconds));
+                        duration(g.decideMedianSeconds), QLocale().toString(r.spotChecked),
+                        r.foundWrongRate < 0 ? QStringLiteral("–") : percent(r.foundWrongRate));
     }
-    return html + QStringLiteral("</table>");
+    html += QStringLiteral("</table><p>%1</p>")
+                .arg(tr("Approvals checked: a reviewer's approvals sampled for a spot check that got a verdict. Found "
+                        "wrong: the share of those whose verdict was a problem.")
+                        .toHtmlEscaped());
+    return html;
 }
 
 QString QuarterlyReport::html() const

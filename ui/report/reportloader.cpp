@@ -98,7 +98,7 @@ void ReportLoader::loadQuarter(int year, int quarter)
     const int previousQuarter = quarter == 1 ? 4 : quarter - 1;
     const QDate previousFrom = QuarterData::firstDay(previousYear, previousQuarter);
     const QDate previousTo = QuarterData::lastDay(previousYear, previousQuarter);
-    begin(6, [this] {
+    begin(7, [this] {
         Q_EMIT quarterLoaded(m_quarter);
     });
     auto &q = m_quarter;
@@ -113,6 +113,9 @@ void ReportLoader::loadQuarter(int year, int quarter)
     });
     fetch(m_client.approvals(from, to, ReportGrouping::Reviewer), [&q](const ApprovalReport &r) {
         q.current.byReviewer = r;
+    });
+    fetch(m_client.reviewers(from, to), [&q](const ReviewerReport &r) {
+        q.reviewers = r;
     });
     fetch(m_client.recommendations(from, to), [this, &q, from, to](const RecommendationReport &r) {
         q.current.recommendations = r;

@@ -2,6 +2,7 @@
 
 #include "report/approvalreport.h"
 #include "report/recommendationreport.h"
+#include "report/reviewerreport.h"
 
 #include <QDate>
 #include <QHash>
@@ -30,6 +31,7 @@ struct QuarterData {
     ReportSnapshot current;
     ApprovalReport previousByCategory;
     ApprovalReport previousTotals; // the previous quarter by week: its totals compare with ours
+    ReviewerReport reviewers; // the quarter's reviewers with their spot-check figures
     // By promote recommendation id: how many actions of the quarter its changes would have
     // auto-approved that reviewers rejected or edited (a simulation over the quarter). Absent:
     // the simulation failed.

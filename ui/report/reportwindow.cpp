@@ -12,6 +12,7 @@
 #include "reportloader.h"
 #include "reporttablemodel.h"
 #include "reporttableproxy.h"
+#include "reviewerspanel.h"
 #include "settings/exportlocation.h"
 #include "style/icons.h"
 #include "widgets/noticelabel.h"
@@ -55,6 +56,7 @@ ReportWindow::ReportWindow(ServerConnection *connection, QWidget *parent)
           new RecommendationsPanel(m_recommendations, {RecommendationKind::Promote, RecommendationKind::Tighten}, this))
     , m_unassignedPanel(new RecommendationsPanel(m_recommendations, {RecommendationKind::Unassigned}, this))
     , m_bottlenecks(new BottleneckView(m_recommendations, this))
+    , m_reviewers(new ReviewersPanel(connection, this))
     , m_quarterly(new QuarterlyReviewPanel(connection, this))
     , m_proposals(new ProposalsPanel(connection, this))
     , m_busy(new QProgressBar(this))
@@ -83,6 +85,7 @@ ReportWindow::ReportWindow(ServerConnection *connection, QWidget *parent)
     m_unassignedPanel->setPlaceholder(tr("Every action type seen in this period is named in the policy."));
     m_bottlenecks->setObjectName(QStringLiteral("bottleneckView"));
     m_quarterly->setObjectName(QStringLiteral("quarterlyPanel"));
+    m_reviewers->setObjectName(QStringLiteral("reviewersPanel"));
 
     m_tabs->setObjectName(QStringLiteral("reportTabs"));
     m_tabs->setDocumentMode(true);
@@ -92,6 +95,7 @@ ReportWindow::ReportWindow(ServerConnection *connection, QWidget *parent)
     m_tabs->addTab(m_unassignedPanel, tr("&Unassigned Types"));
     m_tabs->addTab(m_proposals, tr("Propo&sals"));
     m_tabs->addTab(m_bottlenecks, tr("&Bottlenecks"));
+    m_tabs->addTab(m_reviewers, tr("Re&viewers"));
     m_tabs->addTab(m_quarterly, tr("&Quarterly Review"));
 
     auto *central = new QWidget(this);
@@ -320,6 +324,7 @@ void ReportWindow::refresh()
         return;
     }
     m_loader->load(m_from->date(), m_to->date(), grouping());
+    m_reviewers->load(m_from->date(), m_to->date());
     m_proposals->refresh();
 }
 

@@ -26,12 +26,14 @@ class RecommendationModel;
 class RecommendationsPanel;
 class ReportLoader;
 class ReportTableModel;
+class ReviewersPanel;
 class ServerConnection;
 
 // The team lead's approval-rate report window: rates, queue times, trend and tier volume as
 // charts and as a sortable table for a date range, the server's recommendations with their
 // evidence (and a way to draft the policy change), the policy proposals (an admin applies them
-// there), unassigned types, bottlenecks and the quarterly review.
+// there), unassigned types, bottlenecks, the reviewers (a reviewer sees their own row) and the
+// quarterly review.
 class ReportWindow : public QMainWindow
 {
     Q_OBJECT
@@ -52,6 +54,7 @@ public:
     RecommendationModel *recommendationModel() const { return m_recommendations; }
     QuarterlyReviewPanel *quarterlyPanel() const { return m_quarterly; }
     ProposalsPanel *proposalsPanel() const { return m_proposals; }
+    ReviewersPanel *reviewersPanel() const { return m_reviewers; }
     const std::optional<ReportSnapshot> &snapshot() const { return m_snapshot; }
 
 Q_SIGNALS:
@@ -89,6 +92,7 @@ private:
     RecommendationsPanel *m_recommendationPanel;
     RecommendationsPanel *m_unassignedPanel;
     BottleneckView *m_bottlenecks;
+    ReviewersPanel *m_reviewers;
     QuarterlyReviewPanel *m_quarterly;
     ProposalsPanel *m_proposals;
     QProgressBar *m_busy;

@@ -194,7 +194,13 @@ QList<Result<CommitResult>> SqlChangeWriter::commit(
         }
         const bool autoApproved = change.expectedVersion == 0 && change.after.state == ActionState::Approved
             && change.after.decidedBy == QLatin1String(StateMachine::PolicyActor);
-        if (autoApproved && SpotCheck::isSampled(change.after.id, m_spotCheckFraction)) {
+        // A reviewer's approval (or modification) of a pending action; the previous state is
+        // read for every outcome, so a replayed decision is not sampled twice.
+        const bool reviewerApproved = change.expectedVersion != 0 && before->has_value()
+            && !isTerminal((*before)->state) && change.after.state == ActionState::Approved
+            && !change.after.decidedBy.isEmpty() && change.after.decidedBy != QLatin1String(StateMachine::PolicyActor)
+            && change.after.decidedBy != QLatin1String(StateMachine::ExpiryActor);
+        if ((autoApproved || reviewerApproved) && SpotCheck::isSampled(change.after.id, m_spotCheckFraction)) {
             if (auto opened = m_reports.openSpotCheck(SpotCheck::forAction(change.after)); !opened)
                 return abort(opened.error());
         }

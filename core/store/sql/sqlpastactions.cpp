@@ -11,7 +11,7 @@ SqlPastActions::SqlPastActions(SqlConnection &connection, QString recordFields)
     // `created_at >= ? AND (created_at > ? OR id > ?)` keeps the seek one range of the
     // (created_at, id) index on SQLite, which does not do that for a row comparison.
     , m_sql(QStringLiteral("SELECT a.id, a.type, a.category, a.confidence, a.state, a.created_at, %1, s.verdict "
-                           "FROM actions a LEFT JOIN spot_checks s ON s.action_id = a.id "
+                           "FROM actions a LEFT JOIN spot_checks s ON s.action_id = a.id AND s.source = 'auto' "
                            "WHERE a.created_at < ? AND a.created_at >= ? AND (a.created_at > ? OR a.id > ?) "
                            "ORDER BY a.created_at, a.id LIMIT %2")
               .arg(recordFields)

@@ -107,8 +107,9 @@ QString rollupSql(std::optional<ReportGrouping> groupBy, const QString &nullDay)
         + group;
 }
 
-const QString SpotCheckColumns = QStringLiteral("action_id, type, category, agent, title, confidence, tier_reason, "
-                                                "sampled_at, verdict, note, checked_by, checked_at");
+const QString SpotCheckColumns
+    = QStringLiteral("action_id, type, category, agent, title, confidence, tier_reason, "
+                     "sampled_at, verdict, note, checked_by, checked_at, source, approved_by");
 
 SpotCheck decodeSpotCheck(const QSqlQuery &q)
 {
@@ -126,6 +127,8 @@ SpotCheck decodeSpotCheck(const QSqlQuery &q)
     s.note = q.value(9).toString();
     s.checkedBy = q.value(10).toString();
     s.checkedAt = fromMs(q.value(11));
+    s.source = spotCheckSourceFromName(q.value(12).toString()).value_or(SpotCheckSource::Auto);
+    s.approvedBy = q.value(13).toString();
     return s;
 }
 
@@ -203,9 +206,9 @@ Result<void> SqlReportTables::openSpotCheck(const SpotCheck &s)
     // A replayed insert of the same action keeps the first sample.
     auto written = m_connection.write(QStringLiteral("INSERT INTO spot_checks (") + SpotCheckColumns
             + QStringLiteral(
-                ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL) ON CONFLICT (action_id) DO NOTHING"),
+                ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?) ON CONFLICT (action_id) DO NOTHING"),
         {s.actionId, text(s.type), text(s.category), text(s.agent), text(s.title), s.confidence, text(s.tierReason),
-            s.sampledAt.toMSecsSinceEpoch()},
+            s.sampledAt.toMSecsSinceEpoch(), spotCheckSourceName(s.source), text(s.approvedBy)},
         QStringLiteral("opening a spot check"));
     return written ? Result<void>() : fail(written.error());
 }
@@ -253,6 +256,24 @@ Result<QList<SpotCheck>> SqlReportTables::spotChecks(
     return m_connection.selectAll(sql, values, QStringLiteral("listing spot checks"), decodeSpotCheck);
 }
 
+Result<QList<SpotCheckTally>> SqlReportTables::reviewerSpotChecks(const QDateTime &from, const QDateTime &to)
+{
+    return m_connection.selectAll(
+        QStringLiteral("SELECT approved_by, count(*), count(verdict), "
+                       "sum(CASE WHEN verdict = 'problem' THEN 1 ELSE 0 END) FROM spot_checks "
+                       "WHERE source = 'review' AND sampled_at >= ? AND sampled_at < ? "
+                       "GROUP BY approved_by ORDER BY approved_by"),
+        {from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch()}, QStringLiteral("counting reviewers' spot checks"),
+        [](const QSqlQuery &q) {
+            SpotCheckTally t;
+            t.reviewer = q.value(0).toString();
+            t.sampled = q.value(1).toLongLong();
+            t.checked = q.value(2).toLongLong();
+            t.problems = q.value(3).toLongLong();
+            return t;
+        });
+}
+
 Result<std::optional<SpotCheck>> SqlReportTables::spotCheck(const QString &actionId)
 {
     return m_connection.selectFirst(
@@ -272,6 +293,12 @@ Result<SpotCheck> SqlReportTables::recordVerdict(const SpotCheck &checked)
     if (!(*current)->isOpen())
         return fail(Error::conflict(QStringLiteral("spot check %1 already has the verdict %2 by %3")
                 .arg(checked.actionId, spotCheckVerdictName(*(*current)->verdict), (*current)->checkedBy)));
+    // A second opinion is the point: whoever approved the action does not judge the approval.
+    if ((*current)->source == SpotCheckSource::Review && (*current)->approvedBy == checked.checkedBy)
+        return fail(Error{ErrorCode::Conflict,
+            QStringLiteral("spot check %1 samples an approval by %2; another reviewer gives its verdict")
+                .arg(checked.actionId, checked.checkedBy),
+            QStringLiteral("approved_by")});
     // The caller's write transaction (SQLite's write lock, PostgreSQL's log lock) keeps other
     // verdicts out in between; the condition on verdict still refuses a second one.
     auto written = m_connection.write(QStringLiteral("UPDATE spot_checks SET verdict = ?, note = ?, checked_by = ?, "

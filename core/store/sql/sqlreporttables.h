@@ -6,6 +6,7 @@
 #include "report/reportgrouping.h"
 #include "report/rolluprow.h"
 #include "report/spotcheck.h"
+#include "report/spotchecktally.h"
 
 #include <QHash>
 
@@ -29,7 +30,7 @@ public:
 
     // Inside commit()'s transaction: adds `row` to the rollup.
     Result<void> addToRollup(const RollupRow &row);
-    // Inside commit()'s transaction: opens the spot check of an auto-approved action.
+    // Inside commit()'s transaction: opens the spot check of an approved action.
     Result<void> openSpotCheck(const SpotCheck &check);
 
     Result<QList<RollupRow>> rollups(const QDate &from, const QDate &to, std::optional<ReportGrouping> groupBy);
@@ -41,7 +42,10 @@ public:
     Result<QList<SpotCheck>> spotChecks(
         std::optional<bool> open, const QDateTime &from, const QDateTime &to, int limit);
     Result<std::optional<SpotCheck>> spotCheck(const QString &actionId);
-    // Inside a write transaction: Conflict when the check already has a verdict.
+    // Reviewers' approvals sampled in [from, to), counted per reviewer.
+    Result<QList<SpotCheckTally>> reviewerSpotChecks(const QDateTime &from, const QDateTime &to);
+    // Inside a write transaction: Conflict when the check already has a verdict, or when the
+    // reviewer giving it approved the sampled action (field approved_by).
     Result<SpotCheck> recordVerdict(const SpotCheck &checked);
 
     Result<std::optional<PolicyProposal>> proposal(const QString &id);

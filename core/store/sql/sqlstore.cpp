@@ -246,6 +246,13 @@ Result<QList<SpotCheck>> SqlStore::spotChecks(
     return m_reports->spotChecks(open, from, to, limit);
 }
 
+Result<QList<SpotCheckTally>> SqlStore::reviewerSpotChecks(const QDateTime &from, const QDateTime &to)
+{
+    if (auto ok = checkOpen(QStringLiteral("counting reviewers' spot checks")); !ok)
+        return fail(ok.error());
+    return m_reports->reviewerSpotChecks(from, to);
+}
+
 Result<void> SqlStore::inWriteTransaction(
     Writes writes, const QString &doing, const std::function<Result<void>()> &work)
 {

@@ -61,6 +61,7 @@ public:
         const QString &type, const QDateTime &from, const QDateTime &to, int limit) override;
     Result<QList<SpotCheck>> spotChecks(
         std::optional<bool> open, const QDateTime &from, const QDateTime &to, int limit) override;
+    Result<QList<SpotCheckTally>> reviewerSpotChecks(const QDateTime &from, const QDateTime &to) override;
     Result<SpotCheck> recordSpotCheck(const SpotCheck &checked, const AuditEntry &audit) override;
     Result<void> saveProposal(
         const PolicyProposal &proposal, std::optional<ProposalState> expectedState, const AuditEntry &audit) override;

@@ -4,6 +4,7 @@
 #include "reporthistory.h"
 #include "testresult.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QSet>
 #include <QTest>
@@ -150,7 +151,7 @@ void ReportStoreTests::commitKeepsTheRollup()
     auto opened = freshStore(0.3);
     QVERIFY(opened);
     Store &store = *opened;
-    QCOMPARE(store.schemaVersion(), 4);
+    QCOMPARE(store.schemaVersion(), 5);
     const QList<ActionChange> changes = changesOf(history);
     // Several group commits.
     for (qsizetype i = 0; i < changes.size(); i += 500) {
@@ -177,22 +178,28 @@ void ReportStoreTests::commitKeepsTheRollup()
     for (const RollupRow &r : *byType)
         QVERIFY2(!r.category.isEmpty(), qPrintable(r.type));
 
-    // Spot checks: exactly the sampled auto-approvals, all open.
-    QSet<QString> expected;
+    // Spot checks: exactly the sampled approvals, the policy's and the reviewers' (approved or
+    // modified, not expiries), all open, each with its source and approver.
+    QHash<QString, QString> expected; // id -> approved by
+    qsizetype byReviewers = 0;
     for (const Action &a : history.finals) {
-        if (a.state == ActionState::Approved && a.decidedBy == QLatin1String("policy")
-            && SpotCheck::isSampled(a.id, 0.3))
-            expected.insert(a.id);
+        if (a.state == ActionState::Approved && a.decidedBy != QLatin1String("expiry")
+            && SpotCheck::isSampled(a.id, 0.3)) {
+            expected.insert(a.id, a.decidedBy);
+            byReviewers += a.decidedBy != QLatin1String("policy");
+        }
     }
     auto checks = store.spotChecks(std::nullopt, QDateTime(), QDateTime(), 100000);
     QVERIFY(checks);
-    QSet<QString> sampled;
+    QHash<QString, QString> sampled;
     for (const SpotCheck &s : *checks) {
         QVERIFY(s.isOpen());
-        sampled.insert(s.actionId);
+        QCOMPARE(s.source, s.approvedBy == QLatin1String("policy") ? SpotCheckSource::Auto : SpotCheckSource::Review);
+        sampled.insert(s.actionId, s.approvedBy);
     }
     QCOMPARE(sampled, expected);
-    QVERIFY(expected.size() > 50);
+    QVERIFY(expected.size() - byReviewers > 50);
+    QVERIFY(byReviewers > 50);
 }
 
 // Two stores on one database (two server instances, or two connections to one SQLite file)
@@ -224,7 +231,7 @@ void ReportStoreTests::twoStoresKeepOneRollup()
         QVERIFY(checks);
         qsizetype sampled = 0;
         for (const Action &a : history.finals) {
-            if (a.state == ActionState::Approved && a.decidedBy == QLatin1String("policy")
+            if (a.state == ActionState::Approved && a.decidedBy != QLatin1String("expiry")
                 && SpotCheck::isSampled(a.id, 0.5))
                 ++sampled;
         }
@@ -357,7 +364,7 @@ void ReportStoreTests::upgradeFromVersion3Backfills()
     Store &store = **created;
     auto opened = store.open();
     CS_VERIFY_OK(opened);
-    QCOMPARE(store.schemaVersion(), 4);
+    QCOMPARE(store.schemaVersion(), 5);
     auto rows = store.rollups(Start.date(), Start.date().addDays(30));
     QVERIFY(rows);
     QList<RollupRow> expected = rollupOf(history);

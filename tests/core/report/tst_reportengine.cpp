@@ -602,6 +602,41 @@ private Q_SLOTS:
         QCOMPARE(report.items.at(1).proposedChanges.constFirst().category, QString());
         QVERIFY(!report.items.at(1).evidence.contains(QLatin1String("category_hint")));
     }
+
+    // Hints kept on the actions: the most frequent wins, also when the policy has no such
+    // category (then it is evidence only: a proposal can name only the policy's categories).
+    void unassignedKeepsHintsThePolicyDoesNotKnow()
+    {
+        ReportEngine::RecommendationInputs in;
+        in.window = *ReportEngine::window(QDateTime(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::UTC),
+            QDateTime(QDate(2026, 12, 1), QTime(0, 0), QTimeZone::UTC));
+        in.unassignedCategory = QStringLiteral("triage");
+        in.policyCategoryNames = {QStringLiteral("communications"), QStringLiteral("triage")};
+        RollupRow crm;
+        crm.day = QDate(2026, 11, 5);
+        crm.type = QStringLiteral("crm.update_contact");
+        crm.category = QStringLiteral("triage"); // "sales" is not a category of the policy
+        crm.counts.submitted = 5;
+        RollupRow invite = crm;
+        invite.type = QStringLiteral("calendar.invite");
+        invite.category = QStringLiteral("communications");
+        in.typeRows = {crm, invite};
+        in.categoryHints.insert(crm.type, {{QStringLiteral("marketing"), 1}, {QStringLiteral("sales"), 4}});
+        in.categoryHints.insert(invite.type, {{QStringLiteral("communications"), 2}});
+        const RecommendationReport report = ReportEngine::recommend(in);
+        QCOMPARE(report.items.size(), 2);
+        const Recommendation &inviteItem = report.items.at(0);
+        QCOMPARE(inviteItem.id, QStringLiteral("unassigned:calendar.invite"));
+        QCOMPARE(
+            inviteItem.evidence.value(QLatin1String("category_hint")).toString(), QStringLiteral("communications"));
+        QCOMPARE(inviteItem.evidence.value(QLatin1String("category_hint_known")).toBool(), true);
+        QCOMPARE(inviteItem.proposedChanges.constFirst().category, QStringLiteral("communications"));
+        const Recommendation &crmItem = report.items.at(1);
+        QCOMPARE(crmItem.evidence.value(QLatin1String("category_hint")).toString(), QStringLiteral("sales"));
+        QVERIFY(crmItem.evidence.contains(QLatin1String("category_hint_known")));
+        QCOMPARE(crmItem.evidence.value(QLatin1String("category_hint_known")).toBool(), false);
+        QCOMPARE(crmItem.proposedChanges.constFirst().category, QString());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReportEngine)

@@ -139,6 +139,10 @@ Result<QList<SpotCheck>> ObservedStore::spotChecks(
 {
     return m_inner->spotChecks(open, from, to, limit);
 }
+Result<QList<SpotCheckTally>> ObservedStore::reviewerSpotChecks(const QDateTime &from, const QDateTime &to)
+{
+    return m_inner->reviewerSpotChecks(from, to);
+}
 Result<SpotCheck> ObservedStore::recordSpotCheck(const SpotCheck &checked, const AuditEntry &audit)
 {
     return m_inner->recordSpotCheck(checked, audit);

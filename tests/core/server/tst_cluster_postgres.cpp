@@ -341,13 +341,31 @@ private Q_SLOTS:
         QCOMPARE(reviewers.at(0).toObject().value(QLatin1String("key")).toString(), QStringLiteral("rita"));
         QCOMPARE(reviewers.at(0).toObject().value(QLatin1String("reviewed")).toInt(), 3);
 
-        // The spot check B sampled is checked on A, once across both instances.
+        // The spot checks B sampled (the auto-approval and rita's two approvals) are read on A;
+        // the auto-approval's is checked there, once across both instances.
         const QByteArray ritaOnA = m_a->token(Role::Reviewer, QStringLiteral("rita"));
         const HttpResult open = m_a->http().get(QStringLiteral("/v1/spotchecks?state=open"), ritaOnA);
         QCOMPARE(open.status, 200);
         const QJsonArray items = open.json().value(QLatin1String("items")).toArray();
-        QCOMPARE(items.size(), 1);
-        QCOMPARE(items.at(0).toObject().value(QLatin1String("id")).toString(), autoApproved);
+        QCOMPARE(items.size(), 3);
+        QStringList reviewed;
+        for (const QJsonValue &item : items) {
+            const QJsonObject check = item.toObject();
+            const QString id = check.value(QLatin1String("id")).toString();
+            const QString source = check.value(QLatin1String("source")).toString();
+            QCOMPARE(source, id == autoApproved ? QStringLiteral("auto") : QStringLiteral("review"));
+            if (id != autoApproved) {
+                QCOMPARE(check.value(QLatin1String("approved_by")).toString(), QStringLiteral("rita"));
+                reviewed.append(id);
+            }
+        }
+        reviewed.sort();
+        QStringList approvedByRita{ids.at(0), ids.at(1)};
+        approvedByRita.sort();
+        QCOMPARE(reviewed, approvedByRita);
+        // rita may not judge her own approval on either instance.
+        const QJsonObject verdict{{QStringLiteral("verdict"), QStringLiteral("ok")}};
+        QCOMPARE(m_a->http().post(QStringLiteral("/v1/spotchecks/%1").arg(ids.at(0)), verdict, ritaOnA).status, 409);
         const QString path = QStringLiteral("/v1/spotchecks/%1").arg(autoApproved);
         const QJsonObject ok{{QStringLiteral("verdict"), QStringLiteral("ok")}};
         QCOMPARE(m_a->http().post(path, ok, ritaOnA).status, 200);

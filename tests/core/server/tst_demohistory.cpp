@@ -1,6 +1,7 @@
 #include "domain/manualclock.h"
 #include "policy/policy.h"
 #include "policy/policyengine.h"
+#include "report/reviewerreport.h"
 #include "server/demohistory.h"
 #include "server/recommendationreader.h"
 #include "server/reportparameters.h"
@@ -145,6 +146,18 @@ private Q_SLOTS:
         QVERIFY(ids.contains(QStringLiteral("tighten:db.query"))); // spot-check findings
         QVERIFY(ids.contains(QStringLiteral("unassigned:calendar.invite")));
         QVERIFY(ids.contains(QStringLiteral("unassigned:crm.update_contact")));
+        // The agents' hints, also the one the demo policy has no category for.
+        for (const Recommendation &r : std::as_const(report->items)) {
+            if (r.id == QLatin1String("unassigned:crm.update_contact")) {
+                QCOMPARE(r.evidence.value(QLatin1String("category_hint")).toString(), QStringLiteral("sales"));
+                QCOMPARE(r.evidence.value(QLatin1String("category_hint_known")).toBool(), false);
+                QCOMPARE(r.proposedChanges.constFirst().category, QString());
+            } else if (r.id == QLatin1String("unassigned:calendar.invite")) {
+                QCOMPARE(r.evidence.value(QLatin1String("category_hint")).toString(), QStringLiteral("communications"));
+                QCOMPARE(r.evidence.value(QLatin1String("category_hint_known")).toBool(), true);
+                QCOMPARE(r.proposedChanges.constFirst().category, QStringLiteral("communications"));
+            }
+        }
 
         // The bottleneck week shows as SLA breaches in the window.
         auto rows = store->rollups(window->firstDay, window->endDay);
@@ -153,6 +166,39 @@ private Q_SLOTS:
         for (const RollupRow &r : std::as_const(*rows))
             breaches += r.counts.slaBreaches;
         QVERIFY(breaches > 10);
+    }
+
+    // The four reviewers are told apart in the reviewers report over the quarter: each has
+    // checked approvals, chen's are found wrong most often, bruno's least, and no reviewer
+    // judged their own approval.
+    void reviewersDifferInTheirSpotChecks()
+    {
+        auto store = openStore(m_dir.filePath(QStringLiteral("reviewers.db")));
+        QVERIFY(store);
+        QVERIFY(DemoHistory::seedOnce(*store, demoPolicy(), m_now));
+        auto window = ReportEngine::window(m_now.addDays(-91), m_now);
+        QVERIFY(window);
+        auto rows = store->rollups(window->firstDay, window->endDay, ReportGrouping::Reviewer);
+        auto tallies = store->reviewerSpotChecks(window->from, window->to);
+        QVERIFY(rows && tallies);
+        const ReviewerReport report = ReviewerReport::compute(*rows, *tallies, *window);
+        QHash<QString, ReviewerReport::Row> byName;
+        for (const ReviewerReport::Row &r : report.rows)
+            byName.insert(r.reviewer, r);
+        QCOMPARE(byName.keys().size(), 4);
+        for (const ReviewerReport::Row &r : std::as_const(byName)) {
+            qInfo() << r.reviewer << r.decisions << r.spotChecked << r.spotProblems << r.foundWrongRate;
+            QVERIFY(r.spotChecked >= 5);
+            QVERIFY(r.foundWrongRate >= 0);
+        }
+        for (const QString &other : {QStringLiteral("alice"), QStringLiteral("bruno"), QStringLiteral("dana")})
+            QVERIFY(byName.value(QStringLiteral("chen")).foundWrongRate > byName.value(other).foundWrongRate);
+        QVERIFY(byName.value(QStringLiteral("bruno")).foundWrongRate
+            < byName.value(QStringLiteral("alice")).foundWrongRate);
+        auto checks = store->spotChecks(false, QDateTime(), QDateTime(), 100000);
+        QVERIFY(checks);
+        for (const SpotCheck &s : std::as_const(*checks))
+            QVERIFY(s.source == SpotCheckSource::Auto || s.checkedBy != s.approvedBy);
     }
 };
 

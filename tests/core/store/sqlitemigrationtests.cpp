@@ -249,6 +249,36 @@ void SqliteMigrationTests::upgradesFromEveryEarlierVersion()
     QCOMPARE(raw.rows(QStringLiteral("SELECT version FROM schema_migrations ORDER BY version")), applied);
 }
 
+// Version 5 added who approved a sampled action; the checks a version 4 database holds were all
+// of auto-approvals, and read so after the upgrade, verdicts kept.
+void SqliteMigrationTests::spotChecksOfVersion4AreAutoApprovals()
+{
+    const QString file = path(QStringLiteral("v4-spotchecks.sqlite"));
+    {
+        RawSqlite raw(file);
+        CS_VERIFY_OK(SqliteMigrations::migrate(raw.db(), file, 4));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO spot_checks (action_id, type, category, agent, title, confidence, "
+                                        "tier_reason, sampled_at, verdict, note, checked_by, checked_at) VALUES "
+                                        "('a1', 'db.query', 'data', 'bot', 'q', 0.9, 'type', 1000, 'problem', 'scan', "
+                                        "'alice', 2000), ('a2', 'db.query', 'data', 'bot', 'q', 0.9, 'type', 3000, "
+                                        "NULL, NULL, NULL, NULL)")));
+    }
+    SqliteStore store(file, m_clock);
+    CS_VERIFY_OK(store.open());
+    QCOMPARE(store.schemaVersion(), 5);
+    auto checks = store.spotChecks(std::nullopt, QDateTime(), QDateTime(), 10);
+    CS_VERIFY_OK(checks);
+    QCOMPARE(checks->size(), 2);
+    for (const SpotCheck &s : std::as_const(*checks)) {
+        QCOMPARE(s.source, SpotCheckSource::Auto);
+        QCOMPARE(s.approvedBy, QStringLiteral("policy"));
+    }
+    QCOMPARE(checks->constLast().verdict, std::optional(SpotCheckVerdict::Problem));
+    auto tallies = store.reviewerSpotChecks(QDateTime::fromMSecsSinceEpoch(0), m_clock.now());
+    CS_VERIFY_OK(tallies);
+    QVERIFY(tallies->isEmpty()); // no reviewer's approval among them
+}
+
 void SqliteMigrationTests::failedUpgradeLeavesThePreviousVersion()
 {
     if (SqliteMigrations::latestVersion() < 2)

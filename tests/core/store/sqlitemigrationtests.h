@@ -29,6 +29,7 @@ private Q_SLOTS:
     void upgradesFromEveryEarlierVersion_data();
     void upgradesFromEveryEarlierVersion();
     void failedUpgradeLeavesThePreviousVersion();
+    void spotChecksOfVersion4AreAutoApprovals();
 
 private:
     QString path(const QString &name) const;

@@ -5,6 +5,8 @@
 #include "report/reportcharts.h"
 #include "report/reporttablemodel.h"
 #include "report/reporttableproxy.h"
+#include "report/reviewertablemodel.h"
+#include "settings/statuscolors.h"
 #include "textrecorder.h"
 
 #include <QAbstractItemModelTester>
@@ -13,6 +15,7 @@
 #include <QChart>
 #include <QComboBox>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineSeries>
 #include <QPainter>
 #include <QRegularExpression>
@@ -200,6 +203,67 @@ private Q_SLOTS:
         QVERIFY(lines.at(2).startsWith("*,6,"));
     }
 
+    // The reviewers table: the tester, numbers sorting as numbers (a time without data first), and
+    // a found-wrong rate above the team's in the palette's negative colour, never on a lone row.
+    void reviewerModelSortsAndMarksFoundWrong()
+    {
+        const auto row = [](const QString &name, qint64 decisions, double median, qint64 checked, qint64 problems) {
+            ReviewerReport::Row r;
+            r.reviewer = name;
+            r.decisions = r.approved = decisions;
+            r.decisionShare = decisions / 100.0;
+            r.decideMedianSeconds = median;
+            r.spotSampled = r.spotChecked = checked;
+            r.spotProblems = problems;
+            if (checked > 0) {
+                r.foundWrongRate = double(problems) / double(checked);
+                r.agreementRate = 1.0 - r.foundWrongRate;
+            }
+            return r;
+        };
+        ReviewerReport report;
+        report.totalDecisions = 100;
+        report.rows = {row(QStringLiteral("alice"), 50, 40, 10, 0), row(QStringLiteral("bruno"), 9, -1, 0, 0),
+            row(QStringLiteral("chen"), 41, 300, 8, 4)};
+        ReviewerTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setReport(report);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.columnCount(), int(ReviewerTableModel::ColumnCount));
+        QCOMPARE(
+            model.index(2, ReviewerTableModel::ShareColumn).data().toString(), QLocale().toString(41.0, 'f', 1) + u'%');
+        QCOMPARE(model.index(1, ReviewerTableModel::FoundWrongColumn).data().toString(), QStringLiteral("–"));
+        QCOMPARE(model.index(2, ReviewerTableModel::FoundWrongColumn).data().toString(),
+            QLocale().toString(50.0, 'f', 1) + u'%');
+
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(ReviewerTableModel::SortRole);
+        proxy.sort(ReviewerTableModel::DecideMedianColumn, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("bruno")); // no data
+        QCOMPARE(proxy.index(2, 0).data().toString(), QStringLiteral("chen")); // 300 s after 40 s
+        proxy.sort(ReviewerTableModel::DecisionsColumn, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("alice"));
+
+        // Team: 4 problems in 18 checks; chen's 50 % is above it, alice's 0 % is not.
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(32, 33, 36));
+        dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        model.setPalette(dark);
+        QCOMPARE(model.teamFoundWrongRate(), 4.0 / 18.0);
+        const QVariant chen = model.index(2, ReviewerTableModel::FoundWrongColumn).data(Qt::ForegroundRole);
+        QCOMPARE(chen.value<QBrush>().color(), StatusColors::text(StatusColors::Kind::Negative, dark));
+        QVERIFY(!model.index(0, ReviewerTableModel::FoundWrongColumn).data(Qt::ForegroundRole).isValid());
+        QVERIFY(model.index(2, ReviewerTableModel::FoundWrongColumn).data(Qt::ToolTipRole).toString().contains(u'4'));
+
+        report.rows = {report.rows.at(2)}; // a reviewer's own row
+        model.setReport(report);
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(!model.index(0, ReviewerTableModel::FoundWrongColumn).data(Qt::ForegroundRole).isValid());
+        model.setReport({});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
     void recommendationModelPassesTheTester()
     {
         RecommendationModel model;
@@ -264,6 +328,12 @@ private Q_SLOTS:
             {group(QStringLiteral("rita"), 75, 0, 0, -1), group(QStringLiteral("rob"), 25, 0, 0, -1)});
         data.current.recommendations.items = {recommendation(
             RecommendationKind::Promote, QStringLiteral("promote:refund.issue"), QStringLiteral("refund.issue"))};
+        ReviewerReport::Row rob; // 3 of rob's 8 checked approvals found wrong
+        rob.reviewer = QStringLiteral("rob");
+        rob.spotChecked = 8;
+        rob.spotProblems = 3;
+        rob.foundWrongRate = 0.375;
+        data.reviewers.rows = {rob};
         const QuarterlyReport quarterly(data, QuarterlyReport::printPalette());
         QCOMPARE(quarterly.title(), QStringLiteral("Quarterly review: Q3 2026"));
         std::unique_ptr<QTextDocument> doc(quarterly.document());
@@ -272,6 +342,8 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("Nothing to tighten this quarter.")));
         QVERIFY(text.contains(QStringLiteral("Every action type seen this quarter is named in the policy.")));
         QVERIFY(text.contains(QStringLiteral("75.0%"))); // rita's share of the decisions
+        QVERIFY(text.contains(QStringLiteral("37.5%"))); // rob's approvals found wrong
+        QVERIFY(text.contains(QStringLiteral("Found wrong")));
         QVERIFY(text.contains(QStringLiteral("(+100%)"))); // the median queue time doubled
         QCOMPARE(text.count(QChar::ObjectReplacementCharacter), 4); // the four charts, inline
         const QByteArray csv = quarterly.toCsv();
@@ -303,6 +375,26 @@ private Q_SLOTS:
         QVERIFY(none);
         QCOMPARE(none->currentIndex(), 0); // keep the default until the lead picks one
         QCOMPARE(plain.changes().constFirst().category, QString());
+        QVERIFY(!plain.findChild<QLabel *>(QStringLiteral("categoryHintNote:crm.update_contact")));
+
+        // A known hint (calendar.invite above) shows no note; an unknown one shows it and hands
+        // it on in the note, the category staying the default until the lead picks one.
+        QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("categoryHintNote:calendar.invite")));
+        Recommendation unknown = unhinted;
+        unknown.evidence.insert(QStringLiteral("category_hint"), QStringLiteral("sales"));
+        unknown.evidence.insert(QStringLiteral("category_hint_known"), false);
+        ProposalDialog sales(unknown);
+        sales.offerCategories({QStringLiteral("finance"), QStringLiteral("triage")});
+        auto *note = sales.findChild<QLabel *>(QStringLiteral("categoryHintNote:crm.update_contact"));
+        QVERIFY(note);
+        QVERIFY(note->text().contains(QStringLiteral("“sales”")));
+        auto *salesCategory = sales.findChild<QComboBox *>(QStringLiteral("category:crm.update_contact"));
+        QVERIFY(salesCategory);
+        QCOMPARE(salesCategory->findData(QStringLiteral("sales")), -1); // not offered: the policy lacks it
+        QCOMPARE(sales.changes().constFirst().category, QString());
+        QVERIFY(sales.note().contains(QStringLiteral("sales")));
+        salesCategory->setCurrentIndex(salesCategory->findData(QStringLiteral("finance")));
+        QCOMPARE(sales.changes().constFirst().category, QStringLiteral("finance"));
     }
 
     // What a PDF reader would extract from the printed review: every axis label whole and inside

@@ -6,6 +6,8 @@
 #include "report/recommendationspanel.h"
 #include "report/reporttablemodel.h"
 #include "report/reportwindow.h"
+#include "report/reviewerspanel.h"
+#include "report/reviewertablemodel.h"
 #include "reportseeding.h"
 #include "server/queueserver.h"
 #include "server/role.h"
@@ -457,6 +459,55 @@ private Q_SLOTS:
             const QColor centre = image.pixelColor(image.width() / 2, image.height() / 4);
             QVERIFY2(centre.lightness() < 128, qPrintable(centre.name()));
         }
+    }
+
+    // The Reviewers tab: one row per reviewer with the decisions the test made, the shares
+    // summing to 1, sortable in the view.
+    void reviewersTabShowsEveryReviewer()
+    {
+        auto *panel = child<ReviewersPanel>(QStringLiteral("reviewersPanel"));
+        auto *table = child<QTableView>(QStringLiteral("reviewerTable"));
+        QVERIFY(panel && table);
+        ReviewerTableModel *model = panel->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 20000);
+        double shares = 0;
+        for (const ReviewerReport::Row &r : model->report().rows) {
+            QCOMPARE(r.decisions, m_decisionsBy.value(r.reviewer));
+            shares += r.decisionShare;
+        }
+        QVERIFY(std::abs(shares - 1.0) < 1e-9);
+        auto *tabs = child<QTabWidget>(QStringLiteral("reportTabs"));
+        tabs->setCurrentWidget(panel);
+        QTRY_VERIFY(child<QComboBox>(QStringLiteral("reportRange"))->isVisible()); // the period acts here
+        table->sortByColumn(ReviewerTableModel::DecisionsColumn, Qt::AscendingOrder);
+        QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("rob"));
+        table->sortByColumn(ReviewerTableModel::DecisionsColumn, Qt::DescendingOrder);
+        QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("rita"));
+        screenshot(QStringLiteral("report-reviewers.png"));
+        tabs->setCurrentWidget(child<QWidget>(QStringLiteral("reportOverview")));
+    }
+
+    // A reviewer's token: the lead's reports are refused as before, the Reviewers tab shows
+    // their own row only.
+    void reviewerTokenSeesOnlyTheirRow()
+    {
+        auto rita = connectAs(Role::Reviewer, QStringLiteral("rita"));
+        ReportWindow window(rita.get());
+        auto *panel = window.findChild<ReviewersPanel *>(QStringLiteral("reviewersPanel"));
+        QVERIFY(panel);
+        QSignalSpy failed(&window, &ReportWindow::loadFailed);
+        QSignalSpy loaded(panel, &ReviewersPanel::loaded);
+        window.show();
+        QVERIFY(loaded.wait(20000) || loaded.count() > 0);
+        QVERIFY(failed.count() > 0 || failed.wait(20000));
+        QCOMPARE(failed.first().first().value<Error>().code, ErrorCode::Forbidden);
+        const QList<ReviewerReport::Row> rows = panel->model()->report().rows;
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().reviewer, QStringLiteral("rita"));
+        QCOMPARE(rows.first().decisions, m_decisionsBy.value(QStringLiteral("rita")));
+        QCOMPARE(panel->model()->report().totalDecisions,
+            m_decisionsBy.value(QStringLiteral("rita")) + m_decisionsBy.value(QStringLiteral("rob")));
+        QVERIFY(panel->noticeText().contains(QStringLiteral("own")));
     }
 
     void controlsOnlyWhereTheyAct()
