@@ -2,7 +2,7 @@
 
 #include "logging.h"
 #include "reviewertablemodel.h"
-#include "settings/noticelabel.h"
+#include "widgets/noticelabel.h"
 
 #include <QEvent>
 #include <QHeaderView>

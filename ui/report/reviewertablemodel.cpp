@@ -1,7 +1,7 @@
 #include "reviewertablemodel.h"
 
 #include "queue/queuemodel.h"
-#include "settings/statuscolors.h"
+#include "style/statuscolors.h"
 
 #include <QBrush>
 #include <QLocale>

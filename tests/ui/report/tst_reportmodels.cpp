@@ -6,7 +6,7 @@
 #include "report/reporttablemodel.h"
 #include "report/reporttableproxy.h"
 #include "report/reviewertablemodel.h"
-#include "settings/statuscolors.h"
+#include "style/statuscolors.h"
 #include "textrecorder.h"
 
 #include <QAbstractItemModelTester>
