@@ -34,6 +34,42 @@ std::optional<DrillDownMeasure> drillDownMeasureFromName(QStringView name)
     return std::nullopt;
 }
 
+bool DrillDownQuery::matches(const RollupRow &row) const
+{
+    return (category.isEmpty() || row.category == category) && (type.isEmpty() || row.type == type)
+        && (agent.isEmpty() || row.agent == agent) && (!reviewer || row.reviewer == *reviewer)
+        && (!tier || row.tier == *tier);
+}
+
+qint64 DrillDownQuery::count(const RollupCounts &c, DrillDownMeasure measure)
+{
+    switch (measure) {
+    case DrillDownMeasure::Submitted:
+        return c.submitted;
+    case DrillDownMeasure::AutoApproved:
+        return c.autoApproved;
+    case DrillDownMeasure::Prohibited:
+        return c.prohibited;
+    case DrillDownMeasure::Reviewed:
+        return c.reviewed();
+    case DrillDownMeasure::Approved:
+        return c.approved;
+    case DrillDownMeasure::Modified:
+        return c.modified;
+    case DrillDownMeasure::Rejected:
+        return c.rejected;
+    case DrillDownMeasure::Expired:
+        return c.expired;
+    case DrillDownMeasure::Withdrawn:
+        return c.withdrawn;
+    case DrillDownMeasure::SlaBreaches:
+        return c.slaBreaches;
+    case DrillDownMeasure::Escalations:
+        return c.escalations;
+    }
+    return 0;
+}
+
 QStringList drillDownMeasureNames()
 {
     QStringList names;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/action.h"
+#include "rolluprow.h"
 
 #include <QDateTime>
 #include <QList>
@@ -46,6 +47,11 @@ struct DrillDownQuery {
     std::optional<Tier> tier;
     int limit = 50; // 1..MaxLimit
     QString cursor; // next_cursor of the previous page
+
+    // Whether the rollup row's facts are among the query's (its filters; the window is the caller's).
+    bool matches(const RollupRow &row) const;
+    // The rollup's count of `measure` in `counts`: what the report shows and the drill-down lists.
+    static qint64 count(const RollupCounts &counts, DrillDownMeasure measure);
 
     static constexpr int DefaultLimit = 50;
     static constexpr int MaxLimit = 500;

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <QTimeZone>
 
 namespace Countersign {
 
@@ -28,12 +29,12 @@ MeasureSql measureSql(DrillDownMeasure measure, const SqlDialect &d, const QDate
     const qint64 t = to.toMSecsSinceEpoch();
     const QString by = QStringLiteral("coalesce(%1, '')").arg(d.decidedBy);
     const QString byReviewer = QStringLiteral("%1 NOT IN ('policy', 'expiry')").arg(by);
-    // An outcome counts on its decision day (the creation day when an old row has no decision time).
+    // An outcome counts on its decision day.
     MeasureSql m;
-    m.window = QStringLiteral("((a.decided_at >= ? AND a.decided_at < ?) "
-                              "OR (a.decided_at IS NULL AND a.created_at >= ? AND a.created_at < ?))");
-    m.windowValues = {f, t, f, t};
-    m.sortKey = QStringLiteral("coalesce(a.decided_at, a.created_at)");
+    // Every end goes through StateMachine's settle(), which sets decided_at: the index's column.
+    m.window = QStringLiteral("a.decided_at >= ? AND a.decided_at < ?");
+    m.windowValues = {f, t};
+    m.sortKey = QStringLiteral("a.decided_at");
     m.reviewer
         = QStringLiteral("CASE WHEN a.state = 'withdrawn' OR %1 IN ('policy', 'expiry') THEN '' ELSE %1 END").arg(by);
     switch (measure) {
@@ -96,18 +97,25 @@ MeasureSql measureSql(DrillDownMeasure measure, const SqlDialect &d, const QDate
     return m;
 }
 
-// The opaque position after the last item of a page: its sort key and id, and the measure, so a
-// cursor is not taken for another list.
-QString encodeCursor(DrillDownMeasure measure, qint64 key, const QString &id)
+// The opaque position after the last item of a page: its sort key and id, how many items came
+// before, and the measure, so a cursor is not taken for another list.
+struct Cursor {
+    qint64 key = 0;
+    QString id;
+    qint64 listed = 0;
+};
+
+QString encodeCursor(DrillDownMeasure measure, const Cursor &c)
 {
     const QJsonObject o{{QStringLiteral("m"), drillDownMeasureName(measure)},
-        {QStringLiteral("k"), QString::number(key)}, {QStringLiteral("i"), id}};
+        {QStringLiteral("k"), QString::number(c.key)}, {QStringLiteral("i"), c.id},
+        {QStringLiteral("n"), QString::number(c.listed)}};
     return QString::fromLatin1(QJsonDocument(o)
             .toJson(QJsonDocument::Compact)
             .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-Result<std::pair<qint64, QString>> decodeCursor(const QString &token, DrillDownMeasure measure)
+Result<Cursor> decodeCursor(const QString &token, DrillDownMeasure measure)
 {
     const auto bad = [] {
         return fail(Error::invalid(QStringLiteral("cursor"), QStringLiteral("is not a next_cursor of this list")));
@@ -117,12 +125,21 @@ Result<std::pair<qint64, QString>> decodeCursor(const QString &token, DrillDownM
     if (!decoded)
         return bad();
     const QJsonObject o = QJsonDocument::fromJson(*decoded).object();
-    bool ok = false;
-    const qint64 key = o.value(QLatin1String("k")).toString().toLongLong(&ok);
-    const QString id = o.value(QLatin1String("i")).toString();
-    if (!ok || id.isEmpty() || o.value(QLatin1String("m")).toString() != drillDownMeasureName(measure))
+    Cursor c;
+    bool keyOk = false;
+    bool listedOk = false;
+    c.key = o.value(QLatin1String("k")).toString().toLongLong(&keyOk);
+    c.listed = o.value(QLatin1String("n")).toString().toLongLong(&listedOk);
+    c.id = o.value(QLatin1String("i")).toString();
+    if (!keyOk || !listedOk || c.listed <= 0 || c.id.isEmpty()
+        || o.value(QLatin1String("m")).toString() != drillDownMeasureName(measure))
         return bad();
-    return std::pair<qint64, QString>(key, id);
+    return c;
+}
+
+QDateTime startOf(const QDate &day)
+{
+    return QDateTime(day, QTime(0, 0), QTimeZone::UTC);
 }
 
 } // namespace
@@ -132,9 +149,25 @@ SqlDrillDown::SqlDrillDown(SqlConnection &connection, SqlDialect dialect)
     , m_dialect(std::move(dialect))
 { }
 
-Result<DrillDownPage> SqlDrillDown::page(const DrillDownQuery &query)
+Result<DrillDownPage> SqlDrillDown::page(const DrillDownQuery &query, const QMap<QDate, qint64> &counted)
 {
-    const MeasureSql m = measureSql(query.measure, m_dialect, query.from, query.to);
+    Cursor after;
+    if (!query.cursor.isEmpty()) {
+        auto decoded = decodeCursor(query.cursor, query.measure);
+        if (!decoded)
+            return fail(decoded.error());
+        after = *decoded;
+    }
+    DrillDownPage page;
+    for (const qint64 n : counted)
+        page.total += n;
+    const int limit = int(qMin<qint64>(qBound(1, query.limit, DrillDownQuery::MaxLimit), page.total - after.listed));
+    if (limit <= 0)
+        return page;
+    // Only the span of the days that have facts: a rare measure need not walk the whole window.
+    const QDateTime from = qMax(query.from, startOf(counted.firstKey()));
+    const QDateTime to = qMin(query.to, startOf(counted.lastKey().addDays(1)));
+    const MeasureSql m = measureSql(query.measure, m_dialect, from, to);
     QStringList where{m.condition, m.window};
     QVariantList values = m.conditionValues;
     values.append(m.windowValues);
@@ -154,36 +187,20 @@ Result<DrillDownPage> SqlDrillDown::page(const DrillDownQuery &query)
         where.append(QStringLiteral("a.tier = ?"));
         values.append(tierName(*query.tier));
     }
-    const QString filter = where.join(QStringLiteral(" AND "));
-
-    DrillDownPage page;
-    auto total = m_connection.selectFirst(QStringLiteral("SELECT count(*) FROM actions a WHERE ") + filter, values,
-        QStringLiteral("counting a report's actions"), [](const QSqlQuery &row) {
-            return row.value(0).toLongLong();
-        });
-    if (!total)
-        return fail(total.error());
-    page.total = total->value_or(0);
-
-    QString seek;
-    QVariantList seekValues = values;
-    if (!query.cursor.isEmpty()) {
-        auto after = decodeCursor(query.cursor, query.measure);
-        if (!after)
-            return fail(after.error());
-        seek = QStringLiteral(" AND (%1 < ? OR (%1 = ? AND a.id < ?))").arg(m.sortKey);
-        seekValues.append({after->first, after->first, after->second});
+    if (after.listed > 0) {
+        where.append(QStringLiteral("(%1 < ? OR (%1 = ? AND a.id < ?))").arg(m.sortKey));
+        values.append({after.key, after.key, after.id});
     }
-    const int limit = qBound(1, query.limit, DrillDownQuery::MaxLimit);
-    seekValues.append(limit + 1); // one more tells whether another page follows
+    // The LIMIT is what is left to list: the walk ends at the last counted fact, not the window's end.
+    values.append(limit);
     struct Row {
         Action action;
         qint64 key = 0;
     };
     auto rows = m_connection.selectAll(
-        QStringLiteral("SELECT a.record, %1 FROM actions a WHERE %2%3 ORDER BY %1 DESC, a.id DESC LIMIT ?")
-            .arg(m.sortKey, filter, seek),
-        seekValues, QStringLiteral("listing a report's actions"), [this](const QSqlQuery &row) -> Result<Row> {
+        QStringLiteral("SELECT a.record, %1 FROM actions a WHERE %2 ORDER BY %1 DESC, a.id DESC LIMIT ?")
+            .arg(m.sortKey, where.join(QStringLiteral(" AND "))),
+        values, QStringLiteral("listing a report's actions"), [this](const QSqlQuery &row) -> Result<Row> {
             const QJsonDocument doc = QJsonDocument::fromJson(row.value(0).toString().toUtf8());
             auto action = Action::fromJson(doc.object());
             if (!action)
@@ -193,10 +210,10 @@ Result<DrillDownPage> SqlDrillDown::page(const DrillDownQuery &query)
         });
     if (!rows)
         return fail(rows.error());
-    if (rows->size() > limit) {
-        rows->resize(limit);
-        page.nextCursor = encodeCursor(query.measure, rows->constLast().key, rows->constLast().action.id);
-    }
+    const qint64 listed = after.listed + rows->size();
+    if (rows->size() == limit && listed < page.total)
+        page.nextCursor
+            = encodeCursor(query.measure, Cursor{rows->constLast().key, rows->constLast().action.id, listed});
     page.items.reserve(rows->size());
     for (Row &row : *rows)
         page.items.append(std::move(row.action));

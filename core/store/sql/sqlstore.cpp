@@ -244,7 +244,19 @@ Result<DrillDownPage> SqlStore::drillDown(const DrillDownQuery &query)
 {
     if (auto ok = checkOpen(QStringLiteral("listing a report's actions")); !ok)
         return fail(ok.error());
-    return m_drillDown->page(query);
+    // The rollup counts the query's facts per day (what the report shows): the total, and the
+    // days the listing needs to read.
+    auto rows = m_reports->rollups(query.from.date(), query.to.date(), std::nullopt);
+    if (!rows)
+        return fail(rows.error());
+    QMap<QDate, qint64> counted;
+    for (const RollupRow &row : std::as_const(*rows)) {
+        if (!query.matches(row))
+            continue;
+        if (const qint64 n = DrillDownQuery::count(row.counts, query.measure); n > 0)
+            counted[row.day] += n;
+    }
+    return m_drillDown->page(query, counted);
 }
 
 Result<QList<SpotCheck>> SqlStore::spotChecks(
