@@ -805,6 +805,10 @@
         <source>Confidence</source>
         <translation>Konfidenz</translation>
     </message>
+    <message>
+        <source>Decided</source>
+        <translation>Entschieden</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::EditableDiffView</name>

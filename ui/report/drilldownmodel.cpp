@@ -119,6 +119,9 @@ QVariant DrillDownModel::data(const QModelIndex &index, int role) const
     switch (Column(index.column())) {
     case CreatedColumn:
         return locale.toString(item.createdAt.toLocalTime(), QLocale::ShortFormat);
+    case DecidedColumn:
+        return item.decidedAt.isValid() ? locale.toString(item.decidedAt.toLocalTime(), QLocale::ShortFormat)
+                                        : QString();
     case OutcomeColumn:
         return outcomeTitle(item.outcome);
     case TypeColumn:
@@ -146,6 +149,8 @@ QVariant DrillDownModel::headerData(int section, Qt::Orientation orientation, in
     switch (Column(section)) {
     case CreatedColumn:
         return tr("Submitted");
+    case DecidedColumn:
+        return tr("Decided");
     case OutcomeColumn:
         return tr("Outcome");
     case TypeColumn:

@@ -19,6 +19,7 @@ class DrillDownModel : public QAbstractTableModel
 public:
     enum Column {
         CreatedColumn,
+        DecidedColumn,
         OutcomeColumn,
         TypeColumn,
         CategoryColumn,
