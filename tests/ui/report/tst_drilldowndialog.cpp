@@ -185,6 +185,7 @@ private Q_SLOTS:
         // Esc closes the list; a double-click on the totals' key lists every submission.
         QTest::keyClick(list, Qt::Key_Escape);
         QTRY_VERIFY(!m_window->findChild<DrillDownDialog *>());
+        QVERIFY(m_window->isVisible()); // only the list closed
         const int totals = rows->rowCount() - 1;
         const QModelIndex all = rows->index(totals, ReportTableModel::KeyColumn);
         QVERIFY(rows->index(totals, 0).data(ReportTableModel::IsTotalsRole).toBool());
