@@ -84,6 +84,16 @@
     </message>
 </context>
 <context>
+    <name>Countersign::DrillDownDialog</name>
+    <message numerus="yes">
+        <source>%1 of %n action(s)</source>
+        <translation>
+            <numerusform>%1 of %n action</numerusform>
+            <numerusform>%1 of %n actions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Countersign::HistoryWindow</name>
     <message numerus="yes">
         <source>✔ The history is intact: %n decision(s), each linked to the one before.</source>

@@ -60,6 +60,16 @@ QFuture<Result<ReviewerReport>> ReportClient::reviewers(QDate from, QDate to) co
         .then(decoded<ReviewerReport>);
 }
 
+QFuture<Result<DrillDownList>> ReportClient::drillDown(
+    const DrillDownCell &cell, int limit, const QString &cursor) const
+{
+    QList<std::pair<QString, QString>> query = cell.queryItems();
+    query.append({QStringLiteral("limit"), QString::number(limit)});
+    if (!cursor.isEmpty())
+        query.append({QStringLiteral("cursor"), cursor});
+    return m_connection->getJson(QStringLiteral("/v1/reports/actions"), query).then(decoded<DrillDownList>);
+}
+
 QFuture<Result<QJsonObject>> ReportClient::queueStats() const
 {
     return m_connection->getJson(QStringLiteral("/v1/queue/stats"));

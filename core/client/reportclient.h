@@ -1,6 +1,8 @@
 #pragma once
 
 #include "report/approvalreport.h"
+#include "report/drilldowncell.h"
+#include "report/drilldownitem.h"
 #include "report/policychange.h"
 #include "report/policyproposal.h"
 #include "report/recommendationreport.h"
@@ -28,6 +30,9 @@ public:
     QFuture<Result<ReviewerReport>> reviewers(QDate from, QDate to) const;
     // GET /v1/queue/stats as sent: the bottleneck view shows today's queue next to the trend.
     QFuture<Result<QJsonObject>> queueStats() const;
+    // GET /v1/reports/actions: one page of the actions behind a report figure; `cursor` is the
+    // previous page's nextCursor (empty for the first page).
+    QFuture<Result<DrillDownList>> drillDown(const DrillDownCell &cell, int limit, const QString &cursor = {}) const;
     QFuture<Result<PolicyProposal>> proposePolicyChange(
         const QList<PolicyChange> &changes, const QString &recommendationId, const QString &note) const;
     // POST /v1/policy/simulate of tier changes to the policy in force, or of a stored proposal,

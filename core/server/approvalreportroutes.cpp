@@ -5,6 +5,7 @@
 #include "policyservice.h"
 #include "recommendationreader.h"
 #include "reply.h"
+#include "report/drilldownitem.h"
 #include "reportparameters.h"
 #include "router.h"
 #include "servercontext.h"
@@ -65,6 +66,30 @@ void ApprovalReportRoutes::addTo(Router &router)
             [this](const ApiRequest &r, Reply *reply) {
                 reviewers(r, reply);
             }});
+    QList<RouteParameter> drillDownParameters = windowParameters();
+    drillDownParameters.append(
+        {RouteParameter{QStringLiteral("measure"), QStringLiteral("string"),
+             QStringLiteral("the report counter whose actions to list: %1").arg(drillDownMeasureNames().join(u", ")),
+             true},
+            RouteParameter{
+                QStringLiteral("category"), QStringLiteral("string"), QStringLiteral("only this category"), false},
+            RouteParameter{QStringLiteral("type"), QStringLiteral("string"), QStringLiteral("only this type"), false},
+            RouteParameter{QStringLiteral("agent"), QStringLiteral("string"), QStringLiteral("only this agent"), false},
+            RouteParameter{QStringLiteral("reviewer"), QStringLiteral("string"),
+                QStringLiteral("only this reviewer's decisions (a reviewer has no submissions or escalations)"), false},
+            RouteParameter{
+                QStringLiteral("tier"), QStringLiteral("string"), QStringLiteral("auto, review or prohibited"), false},
+            RouteParameter{
+                QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("1..500, default 50"), false},
+            RouteParameter{QStringLiteral("cursor"), QStringLiteral("string"),
+                QStringLiteral("next_cursor of the previous page"), false}});
+    router.add(Route{M::Get, QStringLiteral("/v1/reports/actions"), Access::Lead, QStringLiteral("reportActions"),
+        QStringLiteral("The actions behind one figure of an approval report (drill-down): those counted under "
+                       "`measure` in the window, filtered like the report's rows, newest first, with their total"),
+        drillDownParameters, {}, QStringLiteral("DrillDownPage"), 200, {400},
+        [this](const ApiRequest &r, Reply *reply) {
+            actions(r, reply);
+        }});
     router.add(Route{M::Get, QStringLiteral("/v1/reports/quarterly"), Access::Lead, QStringLiteral("quarterlyReport"),
         QStringLiteral("The quarterly review as JSON: the quarter by category, week and reviewer, its "
                        "recommendations, and the previous quarter to compare with"),
@@ -138,6 +163,37 @@ void ApprovalReportRoutes::reviewers(const ApiRequest &request, Reply *reply)
                 guard->sendError(report.error());
             else
                 guard->sendJson(Reply::Status::Ok, (only.isEmpty() ? *report : report->onlyFor(only)).toJson());
+        });
+}
+
+void ApprovalReportRoutes::actions(const ApiRequest &request, Reply *reply)
+{
+    auto query = ReportParameters::drillDown(request.query, m.clock->now());
+    if (!query) {
+        reply->sendError(query.error());
+        return;
+    }
+    QPointer<Reply> guard(reply);
+    m.worker->read<DrillDownList>(
+        m.owner,
+        [q = *query](Store &store) -> Result<DrillDownList> {
+            auto page = store.drillDown(q);
+            if (!page)
+                return fail(page.error());
+            DrillDownList list;
+            list.total = page->total;
+            list.nextCursor = page->nextCursor;
+            for (const Action &action : std::as_const(page->items))
+                list.items.append(DrillDownItem::fromAction(action));
+            return list;
+        },
+        [guard](Result<DrillDownList> list) {
+            if (!guard)
+                return;
+            if (!list)
+                guard->sendError(list.error());
+            else
+                guard->sendJson(Reply::Status::Ok, list->toJson());
         });
 }
 

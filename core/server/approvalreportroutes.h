@@ -14,7 +14,8 @@ struct ServerContext;
 // or week), GET /v1/reports/recommendations (promote, tighten, unassigned, bottleneck) and GET
 // /v1/reports/quarterly (what the quarterly review document shows, as JSON), and GET
 // /v1/reports/reviewers (per reviewer; reviewers may read their own row). All read the report
-// rollup on the store thread, never the actions table as a whole.
+// rollup on the store thread, never the actions table as a whole; GET /v1/reports/actions (the
+// drill-down) lists one figure's actions a page at a time.
 class ApprovalReportRoutes
 {
 public:
@@ -23,6 +24,7 @@ public:
 
 private:
     void approvals(const ApiRequest &request, Reply *reply);
+    void actions(const ApiRequest &request, Reply *reply);
     void recommendations(const ApiRequest &request, Reply *reply);
     void quarterly(const ApiRequest &request, Reply *reply);
     void reviewers(const ApiRequest &request, Reply *reply);

@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 
 #include "domain/timeformat.h"
+#include "queryparameters.h"
 
 #include <QTimeZone>
 
@@ -100,6 +101,42 @@ Result<RecommendationThresholds> ReportParameters::thresholds(const QUrlQuery &q
         values.insert(it.key(), v);
     }
     return RecommendationThresholds::fromJson(values);
+}
+
+Result<DrillDownQuery> ReportParameters::drillDown(const QUrlQuery &query, const QDateTime &now)
+{
+    DrillDownQuery q;
+    const QString measure = query.queryItemValue(QStringLiteral("measure"), QUrl::FullyDecoded);
+    const auto parsed = drillDownMeasureFromName(measure);
+    if (!parsed)
+        return fail(Error::invalid(QStringLiteral("measure"),
+            QStringLiteral("must be one of %1, not \"%2\"")
+                .arg(drillDownMeasureNames().join(QStringLiteral(", ")), measure)));
+    q.measure = *parsed;
+    auto w = window(query, now);
+    if (!w)
+        return fail(w.error());
+    q.from = w->from;
+    q.to = w->to;
+    q.category = QueryParameters::string(query, QStringLiteral("category"));
+    q.type = QueryParameters::string(query, QStringLiteral("type"));
+    q.agent = QueryParameters::string(query, QStringLiteral("agent"));
+    const QString reviewer = QueryParameters::string(query, QStringLiteral("reviewer"));
+    if (!reviewer.isEmpty())
+        q.reviewer = reviewer;
+    const QString tier = QueryParameters::string(query, QStringLiteral("tier"));
+    if (!tier.isEmpty()) {
+        q.tier = tierFromName(tier);
+        if (!q.tier)
+            return fail(Error::invalid(QStringLiteral("tier"), QStringLiteral("must be auto, review or prohibited")));
+    }
+    auto limit = QueryParameters::integer(
+        query, QStringLiteral("limit"), 1, DrillDownQuery::MaxLimit, DrillDownQuery::DefaultLimit);
+    if (!limit)
+        return fail(limit.error());
+    q.limit = int(*limit);
+    q.cursor = QueryParameters::string(query, QStringLiteral("cursor"));
+    return q;
 }
 
 } // namespace Countersign

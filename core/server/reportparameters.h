@@ -1,5 +1,6 @@
 #pragma once
 
+#include "report/drilldownquery.h"
 #include "report/recommendationthresholds.h"
 #include "report/reportengine.h"
 
@@ -25,6 +26,9 @@ public:
     // min_reviewed, promote_rate, no_rejection_in_last, tighten_rejection_rate,
     // tighten_modification_rate, min_tighten_reviewed, bottleneck_growth, overload_factor.
     static Result<RecommendationThresholds> thresholds(const QUrlQuery &query);
+    // GET /v1/reports/actions: measure (required), the window as window(), the filters category,
+    // type, agent, reviewer and tier, limit (1..500, default 50) and cursor.
+    static Result<DrillDownQuery> drillDown(const QUrlQuery &query, const QDateTime &now);
 };
 
 } // namespace Countersign

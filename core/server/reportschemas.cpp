@@ -34,6 +34,30 @@ void ReportSchemas::addTo(QJsonObject &schemas)
             {QStringLiteral("groups"), arrayOf(ref(QStringLiteral("ReportGroup")))},
             {QStringLiteral("totals"), ref(QStringLiteral("ReportGroup"))}}));
 
+    schemas.insert(QStringLiteral("DrillDownItem"),
+        object(
+            {{QStringLiteral("id"), type(s)}, {QStringLiteral("type"), type(s)}, {QStringLiteral("category"), type(s)},
+                {QStringLiteral("agent"), type(s)}, {QStringLiteral("title"), type(s)},
+                {QStringLiteral("state"),
+                    enumOf({QStringLiteral("pending"), QStringLiteral("approved"), QStringLiteral("rejected"),
+                        QStringLiteral("expired"), QStringLiteral("withdrawn")})},
+                {QStringLiteral("outcome"),
+                    enumOf({QStringLiteral("pending"), QStringLiteral("auto_approved"), QStringLiteral("prohibited"),
+                        QStringLiteral("approved"), QStringLiteral("modified"), QStringLiteral("rejected"),
+                        QStringLiteral("expired"), QStringLiteral("withdrawn")})},
+                {QStringLiteral("reviewer"),
+                    nullable(s,
+                        QStringLiteral("the deciding reviewer; null for policy, "
+                                       "expiry and withdrawal"))},
+                {QStringLiteral("created_at"), type(s, time)}, {QStringLiteral("decided_at"), nullable(s, time)},
+                {QStringLiteral("confidence"), type(number)}},
+            {QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("state"), QStringLiteral("outcome")}));
+    schemas.insert(QStringLiteral("DrillDownPage"),
+        object({{QStringLiteral("items"), arrayOf(ref(QStringLiteral("DrillDownItem")))},
+                   {QStringLiteral("total"), type(integer, QStringLiteral("the actions counted, across all pages"))},
+                   {QStringLiteral("next_cursor"), nullable(s, QStringLiteral("null on the last page"))}},
+            {QStringLiteral("items"), QStringLiteral("total"), QStringLiteral("next_cursor")}));
+
     const QJsonObject change = object({{QStringLiteral("type"), type(s)}, {QStringLiteral("tier"), tiers}},
         {QStringLiteral("type"), QStringLiteral("tier")}, true);
     schemas.insert(QStringLiteral("PolicyChange"), change);

@@ -11,6 +11,7 @@
 #include "domain/event.h"
 #include "policyversion.h"
 #include "queuestats.h"
+#include "report/drilldownquery.h"
 #include "report/pastaction.h"
 #include "report/policyproposal.h"
 #include "report/reportgrouping.h"
@@ -127,6 +128,10 @@ public:
     virtual Result<void> pastActions(
         const QDateTime &from, const QDateTime &to, const std::function<void(const PastAction &)> &visit)
         = 0;
+    // The actions behind one figure of an approval report (GET /v1/reports/actions): those the
+    // rollup counted under `query.measure` in the window, filtered like the report's rows,
+    // newest first. InvalidArgument (field "cursor") for a cursor of another list.
+    virtual Result<DrillDownPage> drillDown(const DrillDownQuery &query) = 0;
 };
 
 } // namespace Countersign

@@ -35,6 +35,14 @@ void styleAxis(QAbstractAxis *axis, const QPalette &palette)
     axis->setTruncateLabels(false);
 }
 
+void tag(QObject *item, const char *measure, const char *grouping, const QStringList &keys = {})
+{
+    item->setProperty(ReportCharts::DrillMeasure, QLatin1String(measure));
+    item->setProperty(ReportCharts::DrillGrouping, QLatin1String(grouping));
+    if (!keys.isEmpty())
+        item->setProperty(ReportCharts::DrillKeys, keys);
+}
+
 } // namespace
 
 ReportCharts::ReportCharts(const QPalette &palette)
@@ -108,15 +116,21 @@ QChart *ReportCharts::rates(const ApprovalReport &report) const
     modified->setColor(modifiedColor());
     rejected->setColor(rejectedColor());
     QStringList keys;
+    QStringList groupKeys;
     // Horizontal bars list the first group at the bottom; reverse so the table's order reads down.
     for (auto it = report.groups.crbegin(); it != report.groups.crend(); ++it) {
         if (it->reviewed == 0)
             continue;
         keys.append(keyLabel(it->key));
+        groupKeys.append(it->key);
         approved->append(double(it->approved));
         modified->append(double(it->modified));
         rejected->append(double(it->rejected));
     }
+    const char *grouping = "category";
+    tag(approved, "approved", grouping, groupKeys);
+    tag(modified, "modified", grouping, groupKeys);
+    tag(rejected, "rejected", grouping, groupKeys);
     auto *series = new QHorizontalPercentBarSeries;
     series->append({approved, modified, rejected});
     chart->addSeries(series);
@@ -155,13 +169,18 @@ QChart *ReportCharts::queueTimes(const ApprovalReport &report) const
     median->setColor(m_palette.color(QPalette::Highlight));
     p95->setColor(m_palette.color(QPalette::Highlight).lighter(m_dark ? 70 : 150));
     QStringList keys;
+    QStringList groupKeys;
     for (auto it = report.groups.crbegin(); it != report.groups.crend(); ++it) {
         if (it->queueMedianSeconds < 0)
             continue;
         keys.append(keyLabel(it->key));
+        groupKeys.append(it->key);
         median->append(it->queueMedianSeconds / unit);
         p95->append(std::max(0.0, it->queueP95Seconds) / unit);
     }
+    // Queue times are counted over the reviewers' decisions (and expiries): a bar lists the former.
+    tag(median, "reviewed", "category", groupKeys);
+    tag(p95, "reviewed", "category", groupKeys);
     auto *series = new QHorizontalBarSeries;
     series->append({median, p95});
     chart->addSeries(series);
@@ -191,8 +210,10 @@ QChart *ReportCharts::trend(const ApprovalReport &report, const ApprovalReport &
         {ReportCharts::tr("Modification rate"), modifiedColor()},
         {ReportCharts::tr("Rejection rate"), rejectedColor()}};
     QList<QLineSeries *> series;
+    const char *measures[] = {"approved", "modified", "rejected"};
     for (const auto &[name, color] : lines) {
         auto *s = new QLineSeries;
+        tag(s, measures[series.size()], "week");
         s->setName(name);
         s->setPen(QPen(color, 2));
         s->setPointsVisible(report.groups.size() < 30);
@@ -271,16 +292,22 @@ QChart *ReportCharts::tierVolume(const ApprovalReport &report) const
     prohibitedSet->setColor(rejectedColor());
     expiredSet->setColor(m_palette.color(QPalette::Mid));
     QStringList keys;
+    QStringList groupKeys;
     qint64 tallest = 0;
     for (const auto &g : report.groups) {
         const QDate day = QDate::fromString(g.key, Qt::ISODate);
         keys.append(day.isValid() ? QLocale().toString(day, QStringLiteral("d MMM")) : keyLabel(g.key));
+        groupKeys.append(g.key);
         autoSet->append(double(g.autoApproved));
         reviewSet->append(double(g.reviewed));
         prohibitedSet->append(double(g.prohibited));
         expiredSet->append(double(g.expired));
         tallest = std::max(tallest, g.autoApproved + g.reviewed + g.prohibited + g.expired);
     }
+    tag(autoSet, "auto_approved", "week", groupKeys);
+    tag(reviewSet, "reviewed", "week", groupKeys);
+    tag(prohibitedSet, "prohibited", "week", groupKeys);
+    tag(expiredSet, "expired", "week", groupKeys);
     auto *series = new QStackedBarSeries;
     series->append({autoSet, reviewSet, prohibitedSet, expiredSet});
     chart->addSeries(series);

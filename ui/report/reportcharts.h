@@ -19,6 +19,13 @@ class ReportCharts
 public:
     explicit ReportCharts(const QPalette &palette);
 
+    // What a click on a bar or a rate line's point lists (the report window's drill-down): each
+    // bar set and line carries the measure's name and the grouping ("category" or "week"), and a
+    // bar set the group key of each of its indexes.
+    static constexpr auto DrillMeasure = "drillMeasure";
+    static constexpr auto DrillGrouping = "drillGrouping";
+    static constexpr auto DrillKeys = "drillKeys";
+
     // Approval / modification / rejection shares of reviewed decisions per group (stacked to 100%).
     QChart *rates(const ApprovalReport &report) const;
     // Median and p95 time in queue per group, in minutes or hours as the data needs.

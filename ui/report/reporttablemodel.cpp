@@ -291,4 +291,45 @@ QByteArray ReportTableModel::toCsv() const
     return csv.data();
 }
 
+namespace {
+
+constexpr std::pair<int, DrillDownMeasure> Counters[]
+    = {{ReportTableModel::SubmittedColumn, DrillDownMeasure::Submitted},
+        {ReportTableModel::AutoApprovedColumn, DrillDownMeasure::AutoApproved},
+        {ReportTableModel::ProhibitedColumn, DrillDownMeasure::Prohibited},
+        {ReportTableModel::ReviewedColumn, DrillDownMeasure::Reviewed},
+        {ReportTableModel::ApprovedColumn, DrillDownMeasure::Approved},
+        {ReportTableModel::ModifiedColumn, DrillDownMeasure::Modified},
+        {ReportTableModel::RejectedColumn, DrillDownMeasure::Rejected},
+        {ReportTableModel::ExpiredColumn, DrillDownMeasure::Expired},
+        {ReportTableModel::WithdrawnColumn, DrillDownMeasure::Withdrawn},
+        {ReportTableModel::ApprovalRateColumn, DrillDownMeasure::Approved},
+        {ReportTableModel::ModificationRateColumn, DrillDownMeasure::Modified},
+        {ReportTableModel::RejectionRateColumn, DrillDownMeasure::Rejected},
+        {ReportTableModel::QueueMedianColumn, DrillDownMeasure::Reviewed},
+        {ReportTableModel::QueueP95Column, DrillDownMeasure::Reviewed},
+        {ReportTableModel::DecideMedianColumn, DrillDownMeasure::Reviewed},
+        {ReportTableModel::SlaBreachesColumn, DrillDownMeasure::SlaBreaches},
+        {ReportTableModel::EscalationsColumn, DrillDownMeasure::Escalations}};
+
+} // namespace
+
+DrillDownMeasure ReportTableModel::measureOf(int column)
+{
+    for (const auto &[c, measure] : Counters) {
+        if (c == column)
+            return measure;
+    }
+    return DrillDownMeasure::Submitted;
+}
+
+int ReportTableModel::columnOf(DrillDownMeasure measure)
+{
+    for (const auto &[c, m] : Counters) {
+        if (m == measure)
+            return c; // the first entry of a measure is its counter's column
+    }
+    return SubmittedColumn;
+}
+
 } // namespace Countersign

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "report/approvalreport.h"
+#include "report/drilldownquery.h"
 
 #include <QAbstractTableModel>
 
@@ -55,6 +56,11 @@ public:
     QByteArray toCsv() const;
     static QString columnTitle(int column);
     static QString keyTitle(ReportGrouping grouping);
+    // What a cell's drill-down lists: its own counter, the numerator of a rate, the reviewed
+    // decisions behind a time; the key column lists the submissions.
+    static DrillDownMeasure measureOf(int column);
+    // The column that shows a measure's count (its title names the drill-down).
+    static int columnOf(DrillDownMeasure measure);
 
 private:
     static QVariant number(const ReportGroup &group, int column);

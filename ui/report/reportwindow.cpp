@@ -3,11 +3,14 @@
 #include "bottleneckview.h"
 #include "client/reportclient.h"
 #include "client/serverconnection.h"
+#include "drilldowndialog.h"
+#include "drilldownmodel.h"
 #include "proposaldialog.h"
 #include "proposalspanel.h"
 #include "quarterlyreviewpanel.h"
 #include "recommendationmodel.h"
 #include "recommendationspanel.h"
+#include "report/reportengine.h"
 #include "reportcharts.h"
 #include "reportloader.h"
 #include "reporttablemodel.h"
@@ -18,7 +21,9 @@
 #include "widgets/noticelabel.h"
 #include "widgets/windowclosekeys.h"
 
+#include <QAbstractBarSeries>
 #include <QAction>
+#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -34,8 +39,10 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimeZone>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QXYSeries>
 
 namespace Countersign {
 
@@ -77,6 +84,10 @@ ReportWindow::ReportWindow(ServerConnection *connection, QWidget *parent)
     m_table->horizontalHeader()->setDefaultSectionSize(104);
     m_table->horizontalHeader()->resizeSection(ReportTableModel::KeyColumn, 180);
     m_table->sortByColumn(ReportTableModel::KeyColumn, Qt::AscendingOrder);
+    // Enter or a double-click on a cell lists the actions behind it.
+    connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        openTableDrillDown(index);
+    });
 
     m_recommendationPanel->setObjectName(QStringLiteral("recommendationsPanel"));
     m_recommendationPanel->setPlaceholder(tr("No recommendation for this period: no type met the bar for "
@@ -351,8 +362,10 @@ void ReportWindow::display(const ReportSnapshot &snapshot)
     const ReportCharts charts(palette());
     QChart *built[] = {charts.rates(snapshot.byCategory), charts.queueTimes(snapshot.byCategory),
         charts.trend(snapshot.byWeek, snapshot.previousByWeek), charts.tierVolume(snapshot.byWeek)};
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < 4; ++i) {
+        connectDrillDown(built[i]);
         setChart(i, built[i]);
+    }
     const ReportGroup &t = snapshot.byCategory.totals;
     if (t.submitted == 0 && t.reviewed == 0 && t.expired == 0)
         m_notice->setNotice(NoticeLabel::Kind::Information, tr("No actions were submitted or decided in this period."));
@@ -425,6 +438,87 @@ bool ReportWindow::exportTableCsv(const QString &path)
     }
     statusBar()->showMessage(tr("Saved %1").arg(path), 8000);
     return true;
+}
+
+// A click on a tagged bar or rate line (see ReportCharts::DrillMeasure) opens its drill-down.
+void ReportWindow::connectDrillDown(QChart *chart)
+{
+    const auto target = [](const QObject *item) {
+        const auto measure = drillDownMeasureFromName(item->property(ReportCharts::DrillMeasure).toString());
+        const auto grouping = parseReportGrouping(item->property(ReportCharts::DrillGrouping).toString());
+        return std::pair(measure, grouping);
+    };
+    for (QAbstractSeries *series : chart->series()) {
+        if (auto *bars = qobject_cast<QAbstractBarSeries *>(series)) {
+            for (QBarSet *set : bars->barSets()) {
+                const auto [measure, grouping] = target(set);
+                if (!measure || !grouping)
+                    continue;
+                const QStringList keys = set->property(ReportCharts::DrillKeys).toStringList();
+                connect(set, &QBarSet::clicked, this, [this, keys, m = *measure, g = *grouping](int index) {
+                    if (index >= 0 && index < keys.size())
+                        openDrillDown(g, keys.at(index), m);
+                });
+            }
+        } else if (auto *line = qobject_cast<QXYSeries *>(series)) {
+            const auto [measure, grouping] = target(line);
+            if (!measure || grouping != ReportGrouping::Week)
+                continue;
+            connect(line, &QXYSeries::clicked, this, [this, m = *measure](const QPointF &point) {
+                const QDate day = QDateTime::fromMSecsSinceEpoch(qint64(point.x()), QTimeZone::UTC).date();
+                openDrillDown(ReportGrouping::Week, ReportEngine::weekStart(day).toString(Qt::ISODate), m);
+            });
+        }
+    }
+}
+
+DrillDownDialog *ReportWindow::openTableDrillDown(const QModelIndex &index)
+{
+    if (!index.isValid() || !m_snapshot)
+        return nullptr;
+    const auto *proxy = qobject_cast<const QAbstractProxyModel *>(index.model());
+    const QModelIndex source = proxy ? proxy->mapToSource(index) : index;
+    const bool totals = source.data(ReportTableModel::IsTotalsRole).toBool();
+    const ReportGroup &group = m_tableModel->group(source.row());
+    return openDrillDown(totals ? std::nullopt : std::optional(m_tableModel->report().groupBy), group.key,
+        ReportTableModel::measureOf(source.column()));
+}
+
+DrillDownDialog *ReportWindow::openDrillDown(
+    std::optional<ReportGrouping> groupBy, const QString &key, DrillDownMeasure measure)
+{
+    if (!m_snapshot)
+        return nullptr;
+    DrillDownCell cell;
+    cell.measure = measure;
+    cell.groupBy = groupBy;
+    cell.key = key;
+    // The window of the report on screen, not of date fields edited since.
+    cell.firstDay = m_snapshot->from;
+    cell.lastDay = m_snapshot->to;
+    QString group = key;
+    if (!groupBy)
+        group = tr("All");
+    else if (key.isEmpty())
+        group = tr("(none)");
+    else if (*groupBy == ReportGrouping::Day || *groupBy == ReportGrouping::Week)
+        group.clear(); // the dates say it
+    const QString title = DrillDownDialog::title(ReportTableModel::columnTitle(ReportTableModel::columnOf(measure)),
+        group, cell.cellFirstDay(), cell.cellLastDay());
+    auto *model = new DrillDownModel([connection = m_connection, cell](const QString &cursor) {
+        return ReportClient(connection).drillDown(cell, DrillDownPageSize, cursor);
+    });
+    auto *dialog = new DrillDownDialog(
+        title, model,
+        [connection = m_connection](const QString &id) {
+            return connection->fetchAction(id);
+        },
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    model->reload();
+    dialog->open();
+    Q_EMIT drillDownOpened(dialog);
+    return dialog;
 }
 
 void ReportWindow::exportTableInteractively()

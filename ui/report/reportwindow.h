@@ -1,5 +1,7 @@
 #pragma once
 
+#include "drilldowndialog.h"
+#include "report/drilldowncell.h"
 #include "reportsnapshot.h"
 
 #include <QMainWindow>
@@ -56,10 +58,18 @@ public:
     ProposalsPanel *proposalsPanel() const { return m_proposals; }
     ReviewersPanel *reviewersPanel() const { return m_reviewers; }
     const std::optional<ReportSnapshot> &snapshot() const { return m_snapshot; }
+    QTableView *tableView() const { return m_table; }
+
+    // Lists the actions behind one figure of the report shown (a bar, a point, a table cell):
+    // `groupBy` unset for the totals. Returns the dialog it opened (nothing without a report).
+    DrillDownDialog *openDrillDown(std::optional<ReportGrouping> groupBy, const QString &key, DrillDownMeasure measure);
+    // The table's drill-down: the cell's row and column (the key column lists the submissions).
+    DrillDownDialog *openTableDrillDown(const QModelIndex &index);
 
 Q_SIGNALS:
     void refreshed();
     void loadFailed(const Countersign::Error &error);
+    void drillDownOpened(Countersign::DrillDownDialog *dialog);
 
 private:
     void createToolBar();
@@ -70,6 +80,7 @@ private:
     void updateControls();
     void showPlaceholders(const QString &text);
     void setChart(int index, QChart *chart);
+    void connectDrillDown(QChart *chart);
     void draftProposal(const Recommendation &recommendation);
     void learnRole();
     void exportTableInteractively();
@@ -98,6 +109,7 @@ private:
     QProgressBar *m_busy;
     std::optional<ReportSnapshot> m_snapshot;
     bool m_settingRange = false;
+    static constexpr int DrillDownPageSize = 100;
 };
 
 } // namespace Countersign

@@ -22,6 +22,11 @@ struct SqlDialect {
     // The action record's context (JSON text), decided_by and modified (true as 1 or "true"), for
     // the policy simulation's stream; the row is aliased `a`.
     QString recordFields;
+    // For the report drill-down, on the row aliased `a`: the record's decided_by (text or NULL),
+    // a condition true when the record says modified, and escalated_at (ISO 8601 text or NULL).
+    QString decidedBy;
+    QString modifiedTrue;
+    QString escalatedAt;
 
     static SqlDialect sqlite()
     {
@@ -37,6 +42,9 @@ struct SqlDialect {
             .recordFields
             = QStringLiteral("json_extract(a.record, '$.context'), json_extract(a.record, '$.decided_by'), "
                              "json_extract(a.record, '$.modified')"),
+            .decidedBy = QStringLiteral("json_extract(a.record, '$.decided_by')"),
+            .modifiedTrue = QStringLiteral("json_extract(a.record, '$.modified') = 1"),
+            .escalatedAt = QStringLiteral("json_extract(a.record, '$.escalated_at')"),
         };
     }
 
@@ -50,6 +58,9 @@ struct SqlDialect {
                                            "OR expires_at <= ? OR (claimed_by IS NOT NULL AND lease_expires_at <= ?))"),
             .recordFields = QStringLiteral("(a.record::jsonb -> 'context')::text, a.record::jsonb ->> 'decided_by', "
                                            "a.record::jsonb ->> 'modified'"),
+            .decidedBy = QStringLiteral("(a.record::jsonb ->> 'decided_by')"),
+            .modifiedTrue = QStringLiteral("(a.record::jsonb ->> 'modified') = 'true'"),
+            .escalatedAt = QStringLiteral("(a.record::jsonb ->> 'escalated_at')"),
         };
     }
 };

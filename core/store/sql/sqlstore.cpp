@@ -5,6 +5,7 @@
 #include "sqlactiontable.h"
 #include "sqlauditlog.h"
 #include "sqlchangewriter.h"
+#include "sqldrilldown.h"
 #include "sqleventlog.h"
 #include "sqlpastactions.h"
 #include "sqlpolicytable.h"
@@ -26,6 +27,7 @@ SqlStore::SqlStore(Parts parts, const Clock &clock)
     , m_tokens(std::make_unique<SqlTokenTable>(*m_connection))
     , m_policies(std::make_unique<SqlPolicyTable>(*m_connection))
     , m_past(std::make_unique<SqlPastActions>(*m_connection, parts.dialect.recordFields))
+    , m_drillDown(std::make_unique<SqlDrillDown>(*m_connection, parts.dialect))
 { }
 
 SqlStore::~SqlStore() = default;
@@ -236,6 +238,25 @@ Result<void> SqlStore::pastActions(
     if (auto ok = checkOpen(QStringLiteral("reading past actions")); !ok)
         return fail(ok.error());
     return m_past->stream(from, to, visit);
+}
+
+Result<DrillDownPage> SqlStore::drillDown(const DrillDownQuery &query)
+{
+    if (auto ok = checkOpen(QStringLiteral("listing a report's actions")); !ok)
+        return fail(ok.error());
+    // The rollup counts the query's facts per day (what the report shows): the total, and the
+    // days the listing needs to read.
+    auto rows = m_reports->rollups(query.from.date(), query.to.date(), std::nullopt);
+    if (!rows)
+        return fail(rows.error());
+    QMap<QDate, qint64> counted;
+    for (const RollupRow &row : std::as_const(*rows)) {
+        if (!query.matches(row))
+            continue;
+        if (const qint64 n = DrillDownQuery::count(row.counts, query.measure); n > 0)
+            counted[row.day] += n;
+    }
+    return m_drillDown->page(query, counted);
 }
 
 Result<QList<SpotCheck>> SqlStore::spotChecks(

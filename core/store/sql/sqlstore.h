@@ -13,6 +13,7 @@ class SqlActionTable;
 class SqlAuditLog;
 class SqlChangeWriter;
 class SqlConnection;
+class SqlDrillDown;
 class SqlEventLog;
 class SqlPastActions;
 class SqlPolicyTable;
@@ -69,6 +70,7 @@ public:
     Result<QList<PolicyProposal>> proposals(int limit) override;
     Result<void> pastActions(
         const QDateTime &from, const QDateTime &to, const std::function<void(const PastAction &)> &visit) override;
+    Result<DrillDownPage> drillDown(const DrillDownQuery &query) override;
 
 protected:
     // A backend's own pieces, all on `connection`: passed whole so none is built before it.
@@ -122,6 +124,7 @@ private:
     std::unique_ptr<SqlTokenTable> m_tokens;
     std::unique_ptr<SqlPolicyTable> m_policies;
     std::unique_ptr<SqlPastActions> m_past;
+    std::unique_ptr<SqlDrillDown> m_drillDown;
     int m_schemaVersion = 0;
 };
 

@@ -167,4 +167,9 @@ Result<void> ObservedStore::pastActions(
     return m_inner->pastActions(from, to, visit);
 }
 
+Result<DrillDownPage> ObservedStore::drillDown(const DrillDownQuery &query)
+{
+    return m_inner->drillDown(query);
+}
+
 } // namespace Countersign::Test

@@ -63,6 +63,7 @@ public:
     Result<QList<PolicyProposal>> proposals(int limit) override;
     Result<void> pastActions(
         const QDateTime &from, const QDateTime &to, const std::function<void(const PastAction &)> &visit) override;
+    Result<DrillDownPage> drillDown(const DrillDownQuery &query) override;
 
 private:
     std::unique_ptr<Store> m_inner;

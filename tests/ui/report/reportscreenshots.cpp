@@ -1,8 +1,10 @@
 // Opens the report window against a running demo server (its 90 days of history) and saves the
-// overview, the recommendations, the quarterly review and the review's PDF with its pages as
+// overview, the recommendations, a drill-down, the quarterly review and the review's PDF with its pages as
 // pictures. scripts/screenshots.sh runs it under Xvfb; the files go to docs/screenshots/.
 #include "client/reportclient.h"
 #include "client/serverconnection.h"
+#include "report/drilldowndialog.h"
+#include "report/drilldownmodel.h"
 #include "report/proposallistmodel.h"
 #include "report/proposalspanel.h"
 #include "report/quarterlyreport.h"
@@ -10,6 +12,7 @@
 #include "report/reportwindow.h"
 #include "report/simulationtablemodel.h"
 #include "report/whatifpanel.h"
+#include "i18n/translations.h"
 #include "style/thememanager.h"
 
 #include <QApplication>
@@ -20,6 +23,7 @@
 #include <QJsonObject>
 #include <QPainter>
 #include <QTabWidget>
+#include <QTableView>
 
 #include <cstdio>
 #include <functional>
@@ -106,6 +110,7 @@ int main(int argc, char *argv[])
                              .value(QLatin1String("lead"))
                              .toString();
     QApplication::setPalette(ThemeManager::lightPalette());
+    Translations::install(app, QLocale(QStringLiteral("en"))); // the English plurals
 
     ServerConnection connection;
     connection.setServer(QUrl(url), lead);
@@ -138,6 +143,20 @@ int main(int argc, char *argv[])
     ok = save(&window, dir, QStringLiteral("report-recommendations.png")) && ok;
     tabs->setCurrentWidget(window.findChild<QWidget *>(QStringLiteral("bottleneckView")));
     ok = save(&window, dir, QStringLiteral("report-bottlenecks.png")) && ok;
+
+    // The drill-down of the code category's rejections (the type that deteriorates).
+    tabs->setCurrentWidget(window.tableView());
+    DrillDownDialog *drill
+        = window.openDrillDown(ReportGrouping::Category, QStringLiteral("code"), DrillDownMeasure::Rejected);
+    if (!drill
+        || !waitFor(
+            [drill] {
+                return drill->model()->rowCount() > 0 && !drill->model()->isLoading();
+            },
+            30000))
+        return 1;
+    ok = save(drill, dir, QStringLiteral("report-drilldown.png")) && ok;
+    drill->close();
 
     // The Proposals tab: the first promote recommendation drafted as a proposal, replayed.
     for (const Recommendation &r : window.snapshot()->recommendations.items) {
