@@ -197,7 +197,10 @@ QJsonObject OpenApiDocument::schemas()
                 {QStringLiteral("claimed_at"), nullable(s, time)},
                 {QStringLiteral("lease_expires_at"), nullable(s, time)}, {QStringLiteral("assigned_to"), nullable(s)},
                 {QStringLiteral("escalated"), type(QStringLiteral("boolean"))},
-                {QStringLiteral("escalated_at"), nullable(s, time)}, {QStringLiteral("idempotency_key"), nullable(s)},
+                {QStringLiteral("escalated_at"), nullable(s, time)},
+                {QStringLiteral("snoozed_by"),
+                    nullable(s, QStringLiteral("the reviewer who set it aside (live while snoozed_until is ahead)"))},
+                {QStringLiteral("snoozed_until"), nullable(s, time)}, {QStringLiteral("idempotency_key"), nullable(s)},
                 {QStringLiteral("version"), type(QStringLiteral("integer"))}},
             {QStringLiteral("id"), QStringLiteral("state"), QStringLiteral("version")}));
     schemas.insert(QStringLiteral("SubmitRequest"),
@@ -223,6 +226,12 @@ QJsonObject OpenApiDocument::schemas()
             {QStringLiteral("outcome")}, true));
     schemas.insert(QStringLiteral("ClaimRequest"),
         object({{QStringLiteral("lease_s"), type(QStringLiteral("integer"), QStringLiteral("10..86400"))}}, {}, true));
+    schemas.insert(QStringLiteral("SnoozeRequest"),
+        object({{QStringLiteral("until"),
+                    type(s, QStringLiteral("RFC 3339 time with a zone; ahead, within 7 days, not after expires_at"))},
+                   {QStringLiteral("minutes"),
+                       type(QStringLiteral("integer"), QStringLiteral("1..10080, instead of until"))}},
+            {}, true));
     schemas.insert(QStringLiteral("ReassignRequest"),
         object({{QStringLiteral("reviewer"), type(s)}}, {QStringLiteral("reviewer")}, true));
     schemas.insert(QStringLiteral("BatchRequest"),
@@ -297,7 +306,8 @@ QJsonObject OpenApiDocument::schemas()
                     QStringLiteral("action.released"), QStringLiteral("action.decided"),
                     QStringLiteral("action.expired"), QStringLiteral("action.escalated"),
                     QStringLiteral("action.withdrawn"), QStringLiteral("action.reassigned"),
-                    QStringLiteral("action.retiered")})},
+                    QStringLiteral("action.retiered"), QStringLiteral("action.snoozed"),
+                    QStringLiteral("action.unsnoozed")})},
             {QStringLiteral("action_id"), type(s)}, {QStringLiteral("time"), type(s, time)},
             {QStringLiteral("action"), ref(QStringLiteral("Action"))}}));
     schemas.insert(QStringLiteral("EventPage"),

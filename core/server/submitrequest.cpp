@@ -32,7 +32,8 @@ QStringList SubmitRequest::serverOwnedFieldNames()
         QStringLiteral("final_payload"), QStringLiteral("created_at"), QStringLiteral("deadline"),
         QStringLiteral("expires_at"), QStringLiteral("claimed_by"), QStringLiteral("claimed_at"),
         QStringLiteral("lease_expires_at"), QStringLiteral("assigned_to"), QStringLiteral("escalated"),
-        QStringLiteral("escalated_at"), QStringLiteral("version")};
+        QStringLiteral("escalated_at"), QStringLiteral("snoozed_by"), QStringLiteral("snoozed_until"),
+        QStringLiteral("version")};
 }
 
 Result<SubmitRequest> SubmitRequest::fromJson(const QJsonObject &o)

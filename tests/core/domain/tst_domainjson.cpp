@@ -94,6 +94,8 @@ private Q_SLOTS:
             a.assignedTo = text();
             a.escalated = random.bounded(2);
             a.escalatedAt = time();
+            a.snoozedBy = text();
+            a.snoozedUntil = time();
             a.idempotencyKey = text();
             a.version = qint64(random.bounded(Q_UINT64_C(1) << 54));
             const QByteArray expected = QJsonDocument(a.toJson()).toJson(QJsonDocument::Compact);
@@ -198,6 +200,8 @@ private Q_SLOTS:
         a.decidedBy = QStringLiteral("alice");
         a.decidedAt = a.createdAt.addSecs(600);
         a.idempotencyKey = QStringLiteral("k-1");
+        a.snoozedBy = QStringLiteral("rita");
+        a.snoozedUntil = a.createdAt.addSecs(900);
         a.version = 4;
 
         const QByteArray text = QJsonDocument(a.toJson()).toJson();
@@ -207,6 +211,37 @@ private Q_SLOTS:
         QCOMPARE(back->finalPayload->content, QStringLiteral("refund 40.00 EUR"));
         QCOMPARE(back->state, ActionState::Approved);
         QCOMPARE(back->version, 4);
+        QCOMPARE(back->snoozedBy, QStringLiteral("rita"));
+        QCOMPARE(back->snoozedUntil, a.createdAt.addSecs(900));
+    }
+
+    // A time a client sends needs its zone; fractions finer than milliseconds are cut.
+    void rfc3339Times_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("utc"); // empty: refused
+        QTest::newRow("zulu") << QStringLiteral("2026-03-01T10:00:00Z") << QStringLiteral("2026-03-01T10:00:00.000Z");
+        QTest::newRow("offset") << QStringLiteral("2026-03-01T10:00:00+02:00")
+                                << QStringLiteral("2026-03-01T08:00:00.000Z");
+        QTest::newRow("lower case, space")
+            << QStringLiteral("2026-03-01 10:00:00.5z") << QStringLiteral("2026-03-01T10:00:00.500Z");
+        QTest::newRow("nanoseconds") << QStringLiteral("2026-03-01T10:00:00.123456789-01:30")
+                                     << QStringLiteral("2026-03-01T11:30:00.123Z");
+        QTest::newRow("no zone") << QStringLiteral("2026-03-01T10:00:00") << QString();
+        QTest::newRow("date only") << QStringLiteral("2026-03-01") << QString();
+        QTest::newRow("no month 13") << QStringLiteral("2026-13-01T10:00:00Z") << QString();
+        QTest::newRow("words") << QStringLiteral("tomorrow") << QString();
+    }
+
+    void rfc3339Times()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, utc);
+        const QDateTime t = fromRfc3339(text);
+        if (utc.isEmpty())
+            QVERIFY2(!t.isValid(), qPrintable(t.toString(Qt::ISODateWithMs)));
+        else
+            QCOMPARE(toIsoUtc(t), utc);
     }
 
     // The text a change replaces: absent, empty (a new file) and text are three different things,
