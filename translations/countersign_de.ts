@@ -1449,6 +1449,46 @@
             <numerusform>Warten auf Versand (%n)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Snooze…</source>
+        <translation>&amp;Zurückstellen…</translation>
+    </message>
+    <message>
+        <source>Not now: set the current item aside until a time you choose</source>
+        <translation>Nicht jetzt: den aktuellen Eintrag bis zu einer gewählten Zeit zurückstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze</source>
+        <translation>&amp;Zurückstellen</translation>
+    </message>
+    <message>
+        <source>15 &amp;Minutes</source>
+        <translation>15 &amp;Minuten</translation>
+    </message>
+    <message>
+        <source>1 &amp;Hour</source>
+        <translation>1 &amp;Stunde</translation>
+    </message>
+    <message>
+        <source>&amp;Tomorrow Morning (09:00)</source>
+        <translation>Morgen &amp;früh (09:00)</translation>
+    </message>
+    <message>
+        <source>&amp;Custom…</source>
+        <translation>&amp;Eigene Zeit…</translation>
+    </message>
+    <message>
+        <source>&amp;End Snooze</source>
+        <translation>Zurückstellen &amp;beenden</translation>
+    </message>
+    <message>
+        <source>“%1” expires at %2, before that time: decide it, or choose an earlier time.</source>
+        <translation>„%1“ läuft um %2 ab, vor dieser Zeit: Entscheiden Sie es oder wählen Sie eine frühere Zeit.</translation>
+    </message>
+    <message>
+        <source>Snoozed “%1” until %2. The Snoozed filter shows it.</source>
+        <translation>„%1“ bis %2 zurückgestellt. Der Filter „Zurückgestellt“ zeigt es.</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::NotificationBatcher</name>
@@ -2001,6 +2041,14 @@
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
+    <message>
+        <source>%1 (snoozed until %2)</source>
+        <translation>%1 (zurückgestellt bis %2)</translation>
+    </message>
+    <message>
+        <source>%1 (snoozed by %2 until %3)</source>
+        <translation>%1 (von %2 zurückgestellt bis %3)</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::QueuePanel</name>
@@ -2070,6 +2118,14 @@
             <numerusform>%n neu</numerusform>
             <numerusform>%n neu</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>S&amp;noozed</source>
+        <translation>&amp;Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Only the items I snoozed, with the time each comes back</source>
+        <translation>Nur die Einträge, die ich zurückgestellt habe, mit der Zeit, zu der sie zurückkommen</translation>
     </message>
 </context>
 <context>
@@ -2664,6 +2720,14 @@
         <source>Connect again with a valid token. Your saved decisions are kept and sent then. (%1)</source>
         <translation>Verbinden Sie sich erneut mit einem gültigen Token. Ihre gespeicherten Entscheidungen bleiben erhalten und werden dann gesendet. (%1)</translation>
     </message>
+    <message>
+        <source>Cannot snooze this item</source>
+        <translation>Dieser Eintrag kann nicht zurückgestellt werden</translation>
+    </message>
+    <message>
+        <source>Cannot end the snooze</source>
+        <translation>Das Zurückstellen kann nicht beendet werden</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::SessionBanner</name>
@@ -2912,6 +2976,25 @@
     <message>
         <source>Problems kept auto</source>
         <translation>Probleme bleiben automatisch</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::SnoozeDialog</name>
+    <message>
+        <source>Snooze Until</source>
+        <translation>Zurückstellen bis</translation>
+    </message>
+    <message>
+        <source>Set “%1” aside until:</source>
+        <translation>„%1“ zurückstellen bis:</translation>
+    </message>
+    <message>
+        <source>At the latest %1, when it expires. Its SLA keeps running meanwhile.</source>
+        <translation>Spätestens %1, wenn es abläuft. Die SLA läuft währenddessen weiter.</translation>
+    </message>
+    <message>
+        <source>At most 7 days. Its SLA keeps running meanwhile.</source>
+        <translation>Höchstens 7 Tage. Die SLA läuft währenddessen weiter.</translation>
     </message>
 </context>
 <context>
