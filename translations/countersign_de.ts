@@ -3029,6 +3029,13 @@
     </message>
 </context>
 <context>
+    <name>Countersign::TraceLink</name>
+    <message>
+        <source>Open the agent&apos;s run</source>
+        <translation>Lauf des Agenten öffnen</translation>
+    </message>
+</context>
+<context>
     <name>Countersign::WhatIfPanel</name>
     <message>
         <source>Run What-If</source>

@@ -48,6 +48,7 @@ QJsonObject Action::toJson() const
         {QStringLiteral("context"), context},
         {QStringLiteral("confidence"), confidence},
         {QStringLiteral("agent"), agent},
+        {QStringLiteral("trace_url"), traceUrl.isEmpty() ? QJsonValue() : QJsonValue(traceUrl)},
         {QStringLiteral("created_at"), timeToJson(createdAt)},
         {QStringLiteral("deadline"), timeToJson(slaDueAt)},
         {QStringLiteral("expires_at"), timeToJson(expiresAt)},
@@ -123,6 +124,7 @@ QByteArray Action::toCompactJson() const
     w.stringMember(QLatin1StringView("tier"), tierName(tier));
     w.stringMember(QLatin1StringView("tier_reason"), tierReason);
     w.stringMember(QLatin1StringView("title"), title);
+    optionalText(QLatin1StringView("trace_url"), traceUrl);
     w.stringMember(QLatin1StringView("type"), type);
     w.booleanMember(QLatin1StringView("unassigned"), unassigned);
     w.numberMember(QLatin1StringView("version"), double(version));
@@ -144,6 +146,7 @@ Result<Action> Action::fromJson(const QJsonObject &o)
     a.context = o.value(QLatin1String("context")).toObject();
     a.confidence = o.value(QLatin1String("confidence")).toDouble(1.0);
     a.agent = str(o, "agent");
+    a.traceUrl = str(o, "trace_url");
     a.createdAt = time(o, "created_at");
     a.slaDueAt = time(o, "deadline");
     a.expiresAt = time(o, "expires_at");

@@ -24,6 +24,7 @@ struct Action {
     QJsonObject context;
     double confidence = 1.0;
     QString agent; // name of the submitting agent's token
+    QString traceUrl; // the agent's run or conversation (http/https, see TraceUrl); may be empty
 
     QDateTime createdAt;
     QDateTime slaDueAt; // category SLA: escalate when passed

@@ -198,6 +198,8 @@ QJsonObject OpenApiDocument::schemas()
                 {QStringLiteral("lease_expires_at"), nullable(s, time)}, {QStringLiteral("assigned_to"), nullable(s)},
                 {QStringLiteral("escalated"), type(QStringLiteral("boolean"))},
                 {QStringLiteral("escalated_at"), nullable(s, time)},
+                {QStringLiteral("trace_url"),
+                    nullable(s, QStringLiteral("the agent's run or conversation (http/https)"))},
                 {QStringLiteral("snoozed_by"),
                     nullable(s, QStringLiteral("the reviewer who set it aside (live while snoozed_until is ahead)"))},
                 {QStringLiteral("snoozed_until"), nullable(s, time)}, {QStringLiteral("idempotency_key"), nullable(s)},
@@ -213,6 +215,9 @@ QJsonObject OpenApiDocument::schemas()
                    {QStringLiteral("category"),
                        type(s, QStringLiteral("a hint, used for types the policy does not name"))},
                    {QStringLiteral("idempotency_key"), type(s)},
+                   {QStringLiteral("trace_url"),
+                       type(s,
+                           QStringLiteral("the agent's run or conversation: an http(s) URL, at most 2048 characters"))},
                    {QStringLiteral("expires_in_s"),
                        type(QStringLiteral("integer"), QStringLiteral("may shorten the category's expiry"))}},
             {QStringLiteral("type"), QStringLiteral("title"), QStringLiteral("payload")}, true));
