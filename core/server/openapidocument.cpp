@@ -83,9 +83,9 @@ QJsonObject operation(const Route &route)
     QJsonObject responses;
     QJsonObject success{{QStringLiteral("description"), statusText(route.successStatus)}};
     if (route.successStatus != 101 && !route.responseSchema.isEmpty()) {
-        const QString mime = route.responseSchema == QLatin1String("PrometheusText")
-            ? QStringLiteral("text/plain")
-            : QStringLiteral("application/json");
+        const QString mime = route.responseSchema == QLatin1String("PrometheusText") ? QStringLiteral("text/plain")
+            : route.responseSchema == QLatin1String("OpenLinkPage")                  ? QStringLiteral("text/html")
+                                                                    : QStringLiteral("application/json");
         success.insert(QStringLiteral("content"),
             QJsonObject{{mime, QJsonObject{{QStringLiteral("schema"), ref(route.responseSchema)}}}});
     } else if (route.successStatus == 101) {
@@ -348,6 +348,8 @@ QJsonObject OpenApiDocument::schemas()
     schemas.insert(QStringLiteral("OpenApiDocument"), type(QStringLiteral("object")));
     schemas.insert(
         QStringLiteral("PrometheusText"), type(s, QStringLiteral("Prometheus text exposition format 0.0.4")));
+    schemas.insert(QStringLiteral("OpenLinkPage"),
+        type(s, QStringLiteral("an HTML page with the countersign://open link; nothing of the action")));
     return schemas;
 }
 
