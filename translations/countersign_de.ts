@@ -1084,6 +1084,43 @@
     </message>
 </context>
 <context>
+    <name>Countersign::LinkOpener</name>
+    <message>
+        <source>This link cannot be opened: %1</source>
+        <translation>Dieser Link kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The linked item is not in your queue: decided, snoozed or filtered out.</source>
+        <translation>Der verlinkte Eintrag ist nicht in Ihrer Warteschlange: entschieden, zurückgestellt oder ausgefiltert.</translation>
+    </message>
+    <message>
+        <source>Open a Linked Item</source>
+        <translation>Verlinkten Eintrag öffnen</translation>
+    </message>
+    <message>
+        <source>The link is for a server you have not connected to:
+%1
+
+Only connect if you trust it and expect to review its items.</source>
+        <translation>Der Link gehört zu einem Server, mit dem Sie noch nicht verbunden waren:
+%1
+
+Verbinden Sie sich nur, wenn Sie ihm vertrauen und dort Einträge prüfen sollen.</translation>
+    </message>
+    <message>
+        <source>The link is for your server “%1” (%2). Switch to it?</source>
+        <translation>Der Link gehört zu Ihrem Server „%1“ (%2). Dorthin wechseln?</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>Wechseln</translation>
+    </message>
+</context>
+<context>
     <name>Countersign::MainWindow</name>
     <message>
         <source>Countersign</source>
@@ -3632,6 +3669,10 @@
     <message>
         <source>pdf or csv (default: from the --output file name, else pdf).</source>
         <translation>pdf oder csv (Standard: nach dem Namen der --output-Datei, sonst pdf).</translation>
+    </message>
+    <message>
+        <source>A countersign://open link to open (the running app opens it).</source>
+        <translation>Ein countersign://open-Link zum Öffnen (die laufende App öffnet ihn).</translation>
     </message>
 </context>
 </TS>
