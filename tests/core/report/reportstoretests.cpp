@@ -150,7 +150,7 @@ void ReportStoreTests::commitKeepsTheRollup()
     auto opened = freshStore(0.3);
     QVERIFY(opened);
     Store &store = *opened;
-    QCOMPARE(store.schemaVersion(), 4);
+    QVERIFY(store.schemaVersion() >= 4); // the reports schema (0004) and whatever came after
     const QList<ActionChange> changes = changesOf(history);
     // Several group commits.
     for (qsizetype i = 0; i < changes.size(); i += 500) {
@@ -357,7 +357,7 @@ void ReportStoreTests::upgradeFromVersion3Backfills()
     Store &store = **created;
     auto opened = store.open();
     CS_VERIFY_OK(opened);
-    QCOMPARE(store.schemaVersion(), 4);
+    QVERIFY(store.schemaVersion() >= 4); // the reports schema (0004) and whatever came after
     auto rows = store.rollups(Start.date(), Start.date().addDays(30));
     QVERIFY(rows);
     QList<RollupRow> expected = rollupOf(history);
