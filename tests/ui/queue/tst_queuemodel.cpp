@@ -220,7 +220,8 @@ private Q_SLOTS:
         const QModelIndex sams = model.index(model.rowOf(initial[2].id), QueueModel::TitleColumn);
         QCOMPARE(sams.data(QueueModel::SnoozedByRole).toString(), QStringLiteral("sam"));
         QVERIFY(sams.data().toString().contains(QStringLiteral("sam")));
-        QVERIFY(model.index(model.rowOf(initial[3].id), QueueModel::TitleColumn).data(QueueModel::SnoozedByRole)
+        QVERIFY(model.index(model.rowOf(initial[3].id), QueueModel::TitleColumn)
+                .data(QueueModel::SnoozedByRole)
                 .toString()
                 .isEmpty());
 
@@ -235,8 +236,8 @@ private Q_SLOTS:
         filter.snoozedOnly = true;
         model.setFilter(filter);
         QCOMPARE(model.visibleIds(), (QStringList{initial[1].id, later.id}));
-        QCOMPARE(model.index(0, QueueModel::TitleColumn).data(QueueModel::SnoozedUntilRole).toDateTime(),
-            T0.addSecs(600));
+        QCOMPARE(
+            model.index(0, QueueModel::TitleColumn).data(QueueModel::SnoozedUntilRole).toDateTime(), T0.addSecs(600));
         filter.snoozedOnly = false;
         model.setFilter(filter);
 
