@@ -1189,6 +1189,43 @@
     </message>
 </context>
 <context>
+    <name>Countersign::LinkOpener</name>
+    <message>
+        <source>This link cannot be opened: %1</source>
+        <translation>Dieser Link kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The linked item is not in your queue: decided, snoozed or filtered out.</source>
+        <translation>Der verlinkte Eintrag ist nicht in Ihrer Warteschlange: entschieden, zurückgestellt oder ausgefiltert.</translation>
+    </message>
+    <message>
+        <source>Open a Linked Item</source>
+        <translation>Verlinkten Eintrag öffnen</translation>
+    </message>
+    <message>
+        <source>The link is for a server you have not connected to:
+%1
+
+Only connect if you trust it and expect to review its items.</source>
+        <translation>Der Link gehört zu einem Server, mit dem Sie noch nicht verbunden waren:
+%1
+
+Verbinden Sie sich nur, wenn Sie ihm vertrauen und dort Einträge prüfen sollen.</translation>
+    </message>
+    <message>
+        <source>The link is for your server “%1” (%2). Switch to it?</source>
+        <translation>Der Link gehört zu Ihrem Server „%1“ (%2). Dorthin wechseln?</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>Wechseln</translation>
+    </message>
+</context>
+<context>
     <name>Countersign::MainWindow</name>
     <message>
         <source>Countersign</source>
@@ -1553,6 +1590,46 @@
             <numerusform>Wartet auf Versand (%n)</numerusform>
             <numerusform>Warten auf Versand (%n)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Snooze…</source>
+        <translation>&amp;Zurückstellen…</translation>
+    </message>
+    <message>
+        <source>Not now: set the current item aside until a time you choose</source>
+        <translation>Nicht jetzt: den aktuellen Eintrag bis zu einer gewählten Zeit zurückstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze</source>
+        <translation>&amp;Zurückstellen</translation>
+    </message>
+    <message>
+        <source>15 &amp;Minutes</source>
+        <translation>15 &amp;Minuten</translation>
+    </message>
+    <message>
+        <source>1 &amp;Hour</source>
+        <translation>1 &amp;Stunde</translation>
+    </message>
+    <message>
+        <source>&amp;Tomorrow Morning (09:00)</source>
+        <translation>Morgen &amp;früh (09:00)</translation>
+    </message>
+    <message>
+        <source>&amp;Custom…</source>
+        <translation>&amp;Eigene Zeit…</translation>
+    </message>
+    <message>
+        <source>&amp;End Snooze</source>
+        <translation>Zurückstellen &amp;beenden</translation>
+    </message>
+    <message>
+        <source>“%1” expires at %2, before that time: decide it, or choose an earlier time.</source>
+        <translation>„%1“ läuft um %2 ab, vor dieser Zeit: Entscheiden Sie es oder wählen Sie eine frühere Zeit.</translation>
+    </message>
+    <message>
+        <source>Snoozed “%1” until %2. The Snoozed filter shows it.</source>
+        <translation>„%1“ bis %2 zurückgestellt. Der Filter „Zurückgestellt“ zeigt es.</translation>
     </message>
 </context>
 <context>
@@ -2114,6 +2191,14 @@
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
+    <message>
+        <source>%1 (snoozed until %2)</source>
+        <translation>%1 (zurückgestellt bis %2)</translation>
+    </message>
+    <message>
+        <source>%1 (snoozed by %2 until %3)</source>
+        <translation>%1 (von %2 zurückgestellt bis %3)</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::QueuePanel</name>
@@ -2183,6 +2268,14 @@
             <numerusform>%n neu</numerusform>
             <numerusform>%n neu</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>S&amp;noozed</source>
+        <translation>&amp;Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Only the items I snoozed, with the time each comes back</source>
+        <translation>Nur die Einträge, die ich zurückgestellt habe, mit der Zeit, zu der sie zurückkommen</translation>
     </message>
 </context>
 <context>
@@ -2789,6 +2882,14 @@
         <source>Connect again with a valid token. Your saved decisions are kept and sent then. (%1)</source>
         <translation>Verbinden Sie sich erneut mit einem gültigen Token. Ihre gespeicherten Entscheidungen bleiben erhalten und werden dann gesendet. (%1)</translation>
     </message>
+    <message>
+        <source>Cannot snooze this item</source>
+        <translation>Dieser Eintrag kann nicht zurückgestellt werden</translation>
+    </message>
+    <message>
+        <source>Cannot end the snooze</source>
+        <translation>Das Zurückstellen kann nicht beendet werden</translation>
+    </message>
 </context>
 <context>
     <name>Countersign::ReviewerTableModel</name>
@@ -3119,6 +3220,25 @@
     </message>
 </context>
 <context>
+    <name>Countersign::SnoozeDialog</name>
+    <message>
+        <source>Snooze Until</source>
+        <translation>Zurückstellen bis</translation>
+    </message>
+    <message>
+        <source>Set “%1” aside until:</source>
+        <translation>„%1“ zurückstellen bis:</translation>
+    </message>
+    <message>
+        <source>At the latest %1, when it expires. Its SLA keeps running meanwhile.</source>
+        <translation>Spätestens %1, wenn es abläuft. Die SLA läuft währenddessen weiter.</translation>
+    </message>
+    <message>
+        <source>At most 7 days. Its SLA keeps running meanwhile.</source>
+        <translation>Höchstens 7 Tage. Die SLA läuft währenddessen weiter.</translation>
+    </message>
+</context>
+<context>
     <name>Countersign::TokenStore</name>
     <message>
         <source>Access to the keychain was denied.</source>
@@ -3147,6 +3267,13 @@
     <message>
         <source>The system keychain is not used in this session.</source>
         <translation>Der Schlüsselbund des Systems wird in dieser Sitzung nicht verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign::TraceLink</name>
+    <message>
+        <source>Open the agent&apos;s run</source>
+        <translation>Lauf des Agenten öffnen</translation>
     </message>
 </context>
 <context>
@@ -3758,6 +3885,10 @@
     <message>
         <source>pdf or csv (default: from the --output file name, else pdf).</source>
         <translation>pdf oder csv (Standard: nach dem Namen der --output-Datei, sonst pdf).</translation>
+    </message>
+    <message>
+        <source>A countersign://open link to open (the running app opens it).</source>
+        <translation>Ein countersign://open-Link zum Öffnen (die laufende App öffnet ihn).</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "i18n/translations.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/reviewerapp.h"
+#include "mainwindow/singleinstance.h"
 #include "report/quarterlyexport.h"
 #include "style/icons.h"
 
@@ -68,6 +69,9 @@ struct Options {
         parser.addVersionOption();
         parser.addOptions(
             {server, tokenFile, demoTokens, history, report, quarterlyReview, output, format, screenshot});
+        parser.addPositionalArgument(QStringLiteral("link"),
+            QCoreApplication::translate("main", "A countersign://open link to open (the running app opens it)."),
+            QStringLiteral("[link]"));
     }
 };
 
@@ -188,10 +192,22 @@ int main(int argc, char *argv[])
     if (parser.isSet(options.quarterlyReview))
         return exportQuarterlyReview(parser, options, token);
 
+    // One app per user: a link given to a second start opens in the running one.
+    const QString link = parser.positionalArguments().value(0);
+    Countersign::SingleInstance instance;
+    // (A start without a link still opens a window of its own, as before.)
+    if (!instance.listen() && !link.isEmpty()
+        && Countersign::SingleInstance::forward(Countersign::SingleInstance::defaultName(), link))
+        return 0;
+
     Countersign::ReviewerApp reviewer(historyPath);
+    QObject::connect(
+        &instance, &Countersign::SingleInstance::linkReceived, &reviewer, &Countersign::ReviewerApp::openLink);
     if (parser.isSet(server) && token.isEmpty())
         QTextStream(stderr) << "countersign: no token given (--token-file or --demo-tokens); asking for one\n";
     reviewer.start(parser.isSet(server) ? QUrl(parser.value(server)) : QUrl(), token);
+    if (!link.isEmpty())
+        reviewer.openLink(link);
     if (parser.isSet(report))
         reviewer.window()->openReports();
     if (parser.isSet(screenshot)) {

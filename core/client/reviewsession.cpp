@@ -261,6 +261,10 @@ std::optional<Action> ReviewSession::currentAction() const
 
 void ReviewSession::open(const QString &id, bool claimIt)
 {
+    // Looking at an item one snoozed (the Snoozed filter) does not take it up again: a claim
+    // would end the snooze. Ending it is a choice of its own (endSnooze).
+    if (const Action *a = m_cache->findAction(id); a && a->isSnoozedFor(m_identity.name, m_clock.now()))
+        claimIt = false;
     if (id == m_currentId) {
         if (claimIt && !id.isEmpty() && m_claimed != id && m_identity.canReview() && !isDecidedLocally(id))
             claim(id);
@@ -315,6 +319,37 @@ void ReviewSession::release(const QString &id)
         if (r)
             m_cache->upsert(*r);
         checkFlushDone();
+    });
+}
+
+void ReviewSession::snooze(const QString &id, const QDateTime &until)
+{
+    // The server releases our claim with the snooze; renewing it would take the item up again.
+    const bool held = m_claimed == id;
+    if (held)
+        m_claimed.clear();
+    m_connection->snooze(id, until).then(this, [this, id, held](const Result<Action> &r) {
+        if (!r) {
+            if (held && id == m_currentId && m_claimed.isEmpty())
+                m_claimed = id; // refused: the claim stands, keep renewing it
+            if (m_health.state() != ConnectionHealth::State::Unreachable)
+                Q_EMIT errorOccurred(tr("Cannot snooze this item"), r.error().message);
+            return;
+        }
+        m_cache->upsert(*r);
+        Q_EMIT snoozed(id, r->snoozedUntil);
+    });
+}
+
+void ReviewSession::endSnooze(const QString &id)
+{
+    m_connection->endSnooze(id).then(this, [this](const Result<Action> &r) {
+        if (!r) {
+            if (m_health.state() != ConnectionHealth::State::Unreachable)
+                Q_EMIT errorOccurred(tr("Cannot end the snooze"), r.error().message);
+            return;
+        }
+        m_cache->upsert(*r);
     });
 }
 

@@ -95,6 +95,11 @@ public:
 
     void decideBatch(const QStringList &ids, Outcome outcome, const QString &reason);
 
+    // "Not now": the item leaves this reviewer's queue until `until` (others still see it) and
+    // the server releases the claim, so the session stops renewing it. endSnooze brings it back.
+    void snooze(const QString &id, const QDateTime &until);
+    void endSnooze(const QString &id);
+
     // The reviewer's unfinished edit of an item, kept across switching items and restarts;
     // dropped when the item is decided.
     void saveDraft(const QString &id, const QString &text);
@@ -128,6 +133,7 @@ Q_SIGNALS:
     void batchFinished(int decided, const QStringList &problems);
     void actionEvent(const QString &type, const Countersign::Action &action);
     void errorOccurred(const QString &title, const QString &message);
+    void snoozed(const QString &id, const QDateTime &until); // the server took it
 
 private:
     struct Pending {

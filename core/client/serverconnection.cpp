@@ -1,6 +1,7 @@
 #include "serverconnection.h"
 
 #include "apireply.h"
+#include "domain/timeformat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -136,6 +137,9 @@ QUrlQuery ServerConnection::queryItems(const ActionQuery &query)
     q.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
     if (!query.cursor.isEmpty())
         q.addQueryItem(QStringLiteral("cursor"), query.cursor);
+    // Always named: a reviewer's default on the server leaves out their own snoozes.
+    static const QString snoozed[] = {QStringLiteral("include"), QStringLiteral("exclude"), QStringLiteral("only")};
+    q.addQueryItem(QStringLiteral("snoozed"), snoozed[int(query.snoozed)]);
     return q;
 }
 
@@ -172,6 +176,19 @@ QFuture<Result<Action>> ServerConnection::claim(const QString &id)
 QFuture<Result<Action>> ServerConnection::release(const QString &id)
 {
     return send(QByteArrayLiteral("DELETE"), request(QStringLiteral("/v1/actions/%1/claim").arg(id)), {})
+        .then(toAction);
+}
+
+QFuture<Result<Action>> ServerConnection::snooze(const QString &id, const QDateTime &until)
+{
+    return sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions/%1/snooze").arg(id),
+        QJsonObject{{QStringLiteral("until"), toIsoUtc(until)}})
+        .then(toAction);
+}
+
+QFuture<Result<Action>> ServerConnection::endSnooze(const QString &id)
+{
+    return send(QByteArrayLiteral("DELETE"), request(QStringLiteral("/v1/actions/%1/snooze").arg(id)), {})
         .then(toAction);
 }
 

@@ -39,6 +39,9 @@ public:
     virtual QFuture<Result<Action>> fetchAction(const QString &id);
     virtual QFuture<Result<Action>> claim(const QString &id);
     virtual QFuture<Result<Action>> release(const QString &id);
+    // "Not now": the action leaves this reviewer's queue until `until` (the server releases the claim).
+    virtual QFuture<Result<Action>> snooze(const QString &id, const QDateTime &until);
+    virtual QFuture<Result<Action>> endSnooze(const QString &id);
     virtual QFuture<Result<Action>> decide(const QString &id, const Decision &decision);
     virtual QFuture<Result<QList<BatchItemResult>>> decideBatch(
         const QStringList &ids, Outcome outcome, const QString &reason);

@@ -26,6 +26,16 @@ bool Action::isClaimedAt(const QDateTime &now) const
     return !claimedBy.isEmpty() && leaseExpiresAt.isValid() && leaseExpiresAt > now;
 }
 
+bool Action::isSnoozedAt(const QDateTime &now) const
+{
+    return !snoozedBy.isEmpty() && snoozedUntil.isValid() && snoozedUntil > now;
+}
+
+bool Action::isSnoozedFor(const QString &reviewer, const QDateTime &now) const
+{
+    return !reviewer.isEmpty() && snoozedBy == reviewer && isSnoozedAt(now);
+}
+
 QJsonObject Action::toJson() const
 {
     QJsonObject o{
@@ -38,6 +48,7 @@ QJsonObject Action::toJson() const
         {QStringLiteral("context"), context},
         {QStringLiteral("confidence"), confidence},
         {QStringLiteral("agent"), agent},
+        {QStringLiteral("trace_url"), traceUrl.isEmpty() ? QJsonValue() : QJsonValue(traceUrl)},
         {QStringLiteral("created_at"), timeToJson(createdAt)},
         {QStringLiteral("deadline"), timeToJson(slaDueAt)},
         {QStringLiteral("expires_at"), timeToJson(expiresAt)},
@@ -56,6 +67,8 @@ QJsonObject Action::toJson() const
         {QStringLiteral("assigned_to"), assignedTo.isEmpty() ? QJsonValue() : QJsonValue(assignedTo)},
         {QStringLiteral("escalated"), escalated},
         {QStringLiteral("escalated_at"), timeToJson(escalatedAt)},
+        {QStringLiteral("snoozed_by"), snoozedBy.isEmpty() ? QJsonValue() : QJsonValue(snoozedBy)},
+        {QStringLiteral("snoozed_until"), timeToJson(snoozedUntil)},
         {QStringLiteral("idempotency_key"), idempotencyKey.isEmpty() ? QJsonValue() : QJsonValue(idempotencyKey)},
         {QStringLiteral("version"), double(version)},
     };
@@ -109,10 +122,13 @@ QByteArray Action::toCompactJson() const
     w.rawMember(QLatin1StringView("payload"), payload.toCompactJson());
     w.stringMember(QLatin1StringView("reason"), reason);
     w.stringMember(QLatin1StringView("reasoning"), reasoning);
+    optionalText(QLatin1StringView("snoozed_by"), snoozedBy);
+    time(QLatin1StringView("snoozed_until"), snoozedUntil);
     w.stringMember(QLatin1StringView("state"), actionStateName(state));
     w.stringMember(QLatin1StringView("tier"), tierName(tier));
     w.stringMember(QLatin1StringView("tier_reason"), tierReason);
     w.stringMember(QLatin1StringView("title"), title);
+    optionalText(QLatin1StringView("trace_url"), traceUrl);
     w.stringMember(QLatin1StringView("type"), type);
     w.booleanMember(QLatin1StringView("unassigned"), unassigned);
     w.numberMember(QLatin1StringView("version"), double(version));
@@ -135,6 +151,7 @@ Result<Action> Action::fromJson(const QJsonObject &o)
     a.context = o.value(QLatin1String("context")).toObject();
     a.confidence = o.value(QLatin1String("confidence")).toDouble(1.0);
     a.agent = str(o, "agent");
+    a.traceUrl = str(o, "trace_url");
     a.createdAt = time(o, "created_at");
     a.slaDueAt = time(o, "deadline");
     a.expiresAt = time(o, "expires_at");
@@ -160,6 +177,8 @@ Result<Action> Action::fromJson(const QJsonObject &o)
     a.assignedTo = str(o, "assigned_to");
     a.escalated = o.value(QLatin1String("escalated")).toBool();
     a.escalatedAt = time(o, "escalated_at");
+    a.snoozedBy = str(o, "snoozed_by");
+    a.snoozedUntil = time(o, "snoozed_until");
     a.idempotencyKey = str(o, "idempotency_key");
     a.version = qint64(o.value(QLatin1String("version")).toDouble(1));
     return a;

@@ -27,6 +27,7 @@ struct Action {
     QJsonObject context;
     double confidence = 1.0;
     QString agent; // name of the submitting agent's token
+    QString traceUrl; // the agent's run or conversation (http/https, see TraceUrl); may be empty
 
     QDateTime createdAt;
     QDateTime slaDueAt; // category SLA: escalate when passed
@@ -49,12 +50,19 @@ struct Action {
     QString assignedTo; // set by a lead's reassignment
     bool escalated = false;
     QDateTime escalatedAt;
+    // A reviewer's "not now": hidden from their default queue until then. Nothing fires at that
+    // time: the snooze is live while snoozedUntil > now (see isSnoozedAt).
+    QString snoozedBy;
+    QDateTime snoozedUntil;
 
     QString idempotencyKey;
     QString requestHash; // SHA-256 of the canonical request, to tell a replay from a reuse
     qint64 version = 1; // bumped on every change
 
     bool isClaimedAt(const QDateTime &now) const;
+    bool isSnoozedAt(const QDateTime &now) const;
+    // Snoozed by `reviewer` and still hidden from their queue at `now`.
+    bool isSnoozedFor(const QString &reviewer, const QDateTime &now) const;
 
     // The full record, as the API returns it and the client reads it.
     QJsonObject toJson() const;

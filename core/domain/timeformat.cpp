@@ -1,5 +1,7 @@
 #include "timeformat.h"
 
+#include <QRegularExpression>
+
 namespace Countersign {
 
 namespace {
@@ -65,6 +67,23 @@ QDateTime fromIsoUtc(const QString &text)
     QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!t.isValid())
         t = QDateTime::fromString(text, Qt::ISODate);
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+QDateTime fromRfc3339(const QString &text)
+{
+    static const QRegularExpression form(
+        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})$"));
+    if (!form.match(text).hasMatch())
+        return {};
+    QString normal = text;
+    normal[10] = u'T';
+    if (normal.endsWith(u'z'))
+        normal[normal.size() - 1] = u'Z';
+    // Qt reads at most milliseconds; finer digits are cut, not rounded.
+    static const QRegularExpression fraction(QStringLiteral("(\\.\\d{3})\\d+"));
+    normal.replace(fraction, QStringLiteral("\\1"));
+    QDateTime t = QDateTime::fromString(normal, Qt::ISODateWithMs);
     return t.isValid() ? t.toUTC() : QDateTime();
 }
 

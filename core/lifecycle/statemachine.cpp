@@ -1,5 +1,7 @@
 #include "statemachine.h"
 
+#include "domain/timeformat.h"
+
 namespace Countersign {
 
 namespace {
@@ -16,6 +18,12 @@ void clearClaim(Action &a)
     a.leaseExpiresAt = QDateTime();
 }
 
+void clearSnooze(Action &a)
+{
+    a.snoozedBy.clear();
+    a.snoozedUntil = QDateTime();
+}
+
 Action next(const Action &a)
 {
     Action n = a;
@@ -30,6 +38,7 @@ void settle(Action &a, ActionState state, const QString &by, const QString &reas
     a.reason = reason;
     a.decidedAt = now;
     clearClaim(a);
+    clearSnooze(a); // a decided action waits for no one
 }
 
 } // namespace
@@ -141,6 +150,9 @@ Result<Action> StateMachine::claim(
     if (a.isClaimedAt(now) && a.claimedBy != reviewer)
         return fail(Error::conflict(QStringLiteral("action %1 is claimed by %2").arg(a.id, a.claimedBy)));
     Action n = next(a);
+    // Taking up an item one had set aside ends the snooze: it is back in one's hands.
+    if (a.snoozedBy == reviewer)
+        clearSnooze(n);
     if (n.claimedBy != reviewer || !a.isClaimedAt(now))
         n.claimedAt = now;
     n.claimedBy = reviewer;
@@ -169,6 +181,48 @@ Result<Action> StateMachine::expireLease(const Action &a, const QDateTime &now)
         return fail(Error::conflict(QStringLiteral("the claim on action %1 has not expired").arg(a.id)));
     Action n = next(a);
     clearClaim(n);
+    return n;
+}
+
+Result<Action> StateMachine::snooze(
+    const Action &a, const QString &reviewer, const QDateTime &until, const QDateTime &now, const QString &field)
+{
+    if (a.state != ActionState::Pending)
+        return fail(notPending(a));
+    if (reviewer.isEmpty())
+        return fail(Error::invalid(QStringLiteral("reviewer"), QStringLiteral("is required")));
+    if (!until.isValid())
+        return fail(Error::invalid(field, QStringLiteral("is not a valid time")));
+    if (until <= now)
+        return fail(Error::invalid(field, QStringLiteral("must lie in the future")));
+    if (now.secsTo(until) > MaxSnoozeSeconds)
+        return fail(Error::invalid(field, QStringLiteral("may lie at most 7 days ahead")));
+    // Snoozing past the expiry would hide the item until it is decided by default: the reviewer
+    // is told so now, while they can still decide.
+    if (a.expiresAt.isValid() && until > a.expiresAt)
+        return fail(Error::invalid(field,
+            QStringLiteral("lies after the action expires (%1); decide it before then").arg(toIsoUtc(a.expiresAt))));
+    if (a.isSnoozedAt(now) && a.snoozedBy != reviewer)
+        return fail(Error::conflict(
+            QStringLiteral("action %1 is snoozed by %2 until %3").arg(a.id, a.snoozedBy, toIsoUtc(a.snoozedUntil))));
+    Action n = next(a);
+    n.snoozedBy = reviewer;
+    n.snoozedUntil = until;
+    if (a.claimedBy == reviewer)
+        clearClaim(n);
+    return n;
+}
+
+Result<Action> StateMachine::endSnooze(const Action &a, const QString &reviewer, bool force, const QDateTime &now)
+{
+    if (a.state != ActionState::Pending)
+        return fail(notPending(a));
+    if (!a.isSnoozedAt(now))
+        return fail(Error::conflict(QStringLiteral("action %1 is not snoozed").arg(a.id)));
+    if (a.snoozedBy != reviewer && !force)
+        return fail(Error::conflict(QStringLiteral("action %1 is snoozed by %2").arg(a.id, a.snoozedBy)));
+    Action n = next(a);
+    clearSnooze(n);
     return n;
 }
 

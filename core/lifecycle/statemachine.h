@@ -37,6 +37,15 @@ public:
     static Result<Action> release(const Action &action, const QString &reviewer, bool force, const QDateTime &now);
     static Result<Action> expireLease(const Action &action, const QDateTime &now);
 
+    // A reviewer's "not now": hidden from their queue until `until`, their claim released. The
+    // SLA and expiry run on. `until` must lie ahead of `now`, within MaxSnooze, and not after the
+    // action expires (errors name `field`, the request field the time came from). The reviewer
+    // may move their own snooze; another reviewer's live snooze is a conflict.
+    static Result<Action> snooze(const Action &action, const QString &reviewer, const QDateTime &until,
+        const QDateTime &now, const QString &field = QStringLiteral("until"));
+    // Ends a live snooze early; `force` lets a lead end someone else's.
+    static Result<Action> endSnooze(const Action &action, const QString &reviewer, bool force, const QDateTime &now);
+
     static Result<Action> escalate(const Action &action, const QDateTime &now);
     static Result<Action> reassign(const Action &action, const QString &reviewer, const QDateTime &now);
 
@@ -44,6 +53,7 @@ public:
     // becomes prohibited is rejected at once.
     static Result<Action> retier(const Action &action, Tier tier, const QString &reason, const QDateTime &now);
 
+    static constexpr qint64 MaxSnoozeSeconds = 7 * 24 * 3600;
     static constexpr auto PolicyActor = "policy";
     static constexpr auto ExpiryActor = "expiry";
 };

@@ -50,7 +50,11 @@ void ActionRoutes::addTo(Router &router)
             RouteParameter{
                 QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("1..1000, default 50"), false},
             RouteParameter{QStringLiteral("cursor"), QStringLiteral("string"),
-                QStringLiteral("next_cursor of the previous page"), false}},
+                QStringLiteral("next_cursor of the previous page"), false},
+            RouteParameter{QStringLiteral("snoozed"), QStringLiteral("string"),
+                QStringLiteral("the caller's live snoozes: exclude (a reviewer's default), include (the default for "
+                               "leads and agents) or only"),
+                false}},
         {}, QStringLiteral("ActionPage"), 200, {400}, [this](const ApiRequest &r, Reply *reply) {
             list(r, reply);
         }});
@@ -166,6 +170,11 @@ void ActionRoutes::list(const ApiRequest &request, Reply *reply)
     }
     if (request.identity.role == Role::Agent)
         query->agent = request.identity.name;
+    // A reviewer's own live snoozes leave their default listing; leads see everything.
+    if (request.identity.role == Role::Reviewer && !request.query.hasQueryItem(QStringLiteral("snoozed")))
+        query->snoozed = ActionQuery::Snoozed::Exclude;
+    query->snoozer = request.identity.name;
+    query->now = m.clock->now();
     QPointer<Reply> guard(reply);
     m.worker->read<ActionPage>(
         m.owner,

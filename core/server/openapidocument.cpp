@@ -83,9 +83,9 @@ QJsonObject operation(const Route &route)
     QJsonObject responses;
     QJsonObject success{{QStringLiteral("description"), statusText(route.successStatus)}};
     if (route.successStatus != 101 && !route.responseSchema.isEmpty()) {
-        const QString mime = route.responseSchema == QLatin1String("PrometheusText")
-            ? QStringLiteral("text/plain")
-            : QStringLiteral("application/json");
+        const QString mime = route.responseSchema == QLatin1String("PrometheusText") ? QStringLiteral("text/plain")
+            : route.responseSchema == QLatin1String("OpenLinkPage")                  ? QStringLiteral("text/html")
+                                                                    : QStringLiteral("application/json");
         success.insert(QStringLiteral("content"),
             QJsonObject{{mime, QJsonObject{{QStringLiteral("schema"), ref(route.responseSchema)}}}});
     } else if (route.successStatus == 101) {
@@ -199,7 +199,12 @@ QJsonObject OpenApiDocument::schemas()
                 {QStringLiteral("claimed_at"), nullable(s, time)},
                 {QStringLiteral("lease_expires_at"), nullable(s, time)}, {QStringLiteral("assigned_to"), nullable(s)},
                 {QStringLiteral("escalated"), type(QStringLiteral("boolean"))},
-                {QStringLiteral("escalated_at"), nullable(s, time)}, {QStringLiteral("idempotency_key"), nullable(s)},
+                {QStringLiteral("escalated_at"), nullable(s, time)},
+                {QStringLiteral("trace_url"),
+                    nullable(s, QStringLiteral("the agent's run or conversation (http/https)"))},
+                {QStringLiteral("snoozed_by"),
+                    nullable(s, QStringLiteral("the reviewer who set it aside (live while snoozed_until is ahead)"))},
+                {QStringLiteral("snoozed_until"), nullable(s, time)}, {QStringLiteral("idempotency_key"), nullable(s)},
                 {QStringLiteral("version"), type(QStringLiteral("integer"))}},
             {QStringLiteral("id"), QStringLiteral("state"), QStringLiteral("version")}));
     schemas.insert(QStringLiteral("SubmitRequest"),
@@ -212,6 +217,9 @@ QJsonObject OpenApiDocument::schemas()
                    {QStringLiteral("category"),
                        type(s, QStringLiteral("a hint, used for types the policy does not name"))},
                    {QStringLiteral("idempotency_key"), type(s)},
+                   {QStringLiteral("trace_url"),
+                       type(s,
+                           QStringLiteral("the agent's run or conversation: an http(s) URL, at most 2048 characters"))},
                    {QStringLiteral("expires_in_s"),
                        type(QStringLiteral("integer"), QStringLiteral("may shorten the category's expiry"))}},
             {QStringLiteral("type"), QStringLiteral("title"), QStringLiteral("payload")}, true));
@@ -225,6 +233,12 @@ QJsonObject OpenApiDocument::schemas()
             {QStringLiteral("outcome")}, true));
     schemas.insert(QStringLiteral("ClaimRequest"),
         object({{QStringLiteral("lease_s"), type(QStringLiteral("integer"), QStringLiteral("10..86400"))}}, {}, true));
+    schemas.insert(QStringLiteral("SnoozeRequest"),
+        object({{QStringLiteral("until"),
+                    type(s, QStringLiteral("RFC 3339 time with a zone; ahead, within 7 days, not after expires_at"))},
+                   {QStringLiteral("minutes"),
+                       type(QStringLiteral("integer"), QStringLiteral("1..10080, instead of until"))}},
+            {}, true));
     schemas.insert(QStringLiteral("ReassignRequest"),
         object({{QStringLiteral("reviewer"), type(s)}}, {QStringLiteral("reviewer")}, true));
     schemas.insert(QStringLiteral("BatchRequest"),
@@ -299,7 +313,8 @@ QJsonObject OpenApiDocument::schemas()
                     QStringLiteral("action.released"), QStringLiteral("action.decided"),
                     QStringLiteral("action.expired"), QStringLiteral("action.escalated"),
                     QStringLiteral("action.withdrawn"), QStringLiteral("action.reassigned"),
-                    QStringLiteral("action.retiered")})},
+                    QStringLiteral("action.retiered"), QStringLiteral("action.snoozed"),
+                    QStringLiteral("action.unsnoozed")})},
             {QStringLiteral("action_id"), type(s)}, {QStringLiteral("time"), type(s, time)},
             {QStringLiteral("action"), ref(QStringLiteral("Action"))}}));
     schemas.insert(QStringLiteral("EventPage"),
@@ -335,6 +350,8 @@ QJsonObject OpenApiDocument::schemas()
     schemas.insert(QStringLiteral("OpenApiDocument"), type(QStringLiteral("object")));
     schemas.insert(
         QStringLiteral("PrometheusText"), type(s, QStringLiteral("Prometheus text exposition format 0.0.4")));
+    schemas.insert(QStringLiteral("OpenLinkPage"),
+        type(s, QStringLiteral("an HTML page with the countersign://open link; nothing of the action")));
     return schemas;
 }
 

@@ -56,6 +56,15 @@ Result<ActionQuery> QueryParameters::actionQuery(const QUrlQuery &query)
         return fail(limit.error());
     q.limit = int(*limit);
     q.cursor = string(query, QStringLiteral("cursor"));
+    const QString snoozed = string(query, QStringLiteral("snoozed"));
+    if (snoozed.isEmpty() || snoozed == QLatin1String("include"))
+        q.snoozed = ActionQuery::Snoozed::Include;
+    else if (snoozed == QLatin1String("exclude"))
+        q.snoozed = ActionQuery::Snoozed::Exclude;
+    else if (snoozed == QLatin1String("only"))
+        q.snoozed = ActionQuery::Snoozed::Only;
+    else
+        return fail(Error::invalid(QStringLiteral("snoozed"), QStringLiteral("must be exclude, include or only")));
     return q;
 }
 

@@ -1,5 +1,6 @@
 #include "requestbodies.h"
 
+#include "domain/timeformat.h"
 #include "jsonbody.h"
 
 #include <QJsonArray>
@@ -92,6 +93,43 @@ Result<QString> RequestBodies::reassign(const QByteArray &body)
     if (auto ok = JsonBody::onlyFields(*object, {QStringLiteral("reviewer")}); !ok)
         return fail(ok.error());
     return JsonBody::string(*object, QStringLiteral("reviewer"), JsonBody::Need::Required, 200);
+}
+
+Result<RequestBodies::Snooze> RequestBodies::snooze(const QByteArray &body)
+{
+    auto object = JsonBody::parseObject(body);
+    if (!object)
+        return fail(object.error());
+    if (auto ok = JsonBody::onlyFields(*object, {QStringLiteral("until"), QStringLiteral("minutes")},
+            {QStringLiteral("snoozed_by"), QStringLiteral("snoozed_until")});
+        !ok)
+        return fail(ok.error());
+    const bool hasUntil = object->contains(QLatin1String("until"));
+    const bool hasMinutes = object->contains(QLatin1String("minutes"));
+    if (hasUntil == hasMinutes)
+        return fail(Error::invalid(hasUntil ? QStringLiteral("minutes") : QStringLiteral("until"),
+            hasUntil ? QStringLiteral("give either until or minutes, not both")
+                     : QStringLiteral("is required (or minutes)")));
+    Snooze snooze;
+    if (hasMinutes) {
+        auto minutes = JsonBody::integer(*object, QStringLiteral("minutes"), 1, 7 * 24 * 60);
+        if (!minutes)
+            return fail(minutes.error());
+        if (!minutes->has_value())
+            return fail(Error::invalid(QStringLiteral("minutes"), QStringLiteral("must be a number of minutes")));
+        snooze.minutes = **minutes;
+        snooze.field = QStringLiteral("minutes");
+        return snooze;
+    }
+    auto text = JsonBody::string(*object, QStringLiteral("until"), JsonBody::Need::Required, 64);
+    if (!text)
+        return fail(text.error());
+    snooze.until = fromRfc3339(*text);
+    if (!snooze.until.isValid())
+        return fail(Error::invalid(QStringLiteral("until"),
+            QStringLiteral("must be an RFC 3339 time with a zone, e.g. 2026-11-26T09:30:00Z")));
+    snooze.field = QStringLiteral("until");
+    return snooze;
 }
 
 Result<RequestBodies::NewToken> RequestBodies::token(const QByteArray &body)

@@ -6,6 +6,7 @@
 #include "submitrequest.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QStringList>
 
 #include <optional>
@@ -22,6 +23,12 @@ public:
         QStringList ids;
         Decision decision; // approve or reject only; reviewer and time are the server's
     };
+    // A snooze's end, as sent: an RFC 3339 time, or minutes from now (the route reads its clock).
+    struct Snooze {
+        QDateTime until; // invalid when `minutes` was sent
+        qint64 minutes = 0;
+        QString field; // "until" or "minutes": what an error about the time names
+    };
     struct NewToken {
         QString name;
         Role role = Role::Agent;
@@ -34,6 +41,7 @@ public:
     static Result<Batch> batch(const QByteArray &body); // POST /v1/decisions/batch
     static Result<std::optional<qint64>> claimLease(const QByteArray &body); // POST .../claim (lease_s)
     static Result<QString> reassign(const QByteArray &body); // POST .../reassign (the reviewer)
+    static Result<Snooze> snooze(const QByteArray &body); // POST .../snooze (until or minutes)
     static Result<NewToken> token(const QByteArray &body); // POST /v1/tokens
 };
 

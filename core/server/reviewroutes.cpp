@@ -49,6 +49,19 @@ void ReviewRoutes::addTo(Router &router)
                 decide(r, reply);
             }});
     router.add(
+        Route{M::Post, QStringLiteral("/v1/actions/{id}/snooze"), Access::Reviewer, QStringLiteral("snoozeAction"),
+            QStringLiteral("Set a pending action aside until a time: it leaves your default queue, your claim is "
+                           "released; others still see it, marked; its SLA and expiry run on"),
+            {}, QStringLiteral("SnoozeRequest"), QStringLiteral("Action"), 200, {400, 404, 409},
+            [this](const ApiRequest &r, Reply *reply) {
+                snooze(r, reply);
+            }});
+    router.add(Route{M::Delete, QStringLiteral("/v1/actions/{id}/snooze"), Access::Reviewer,
+        QStringLiteral("endSnooze"), QStringLiteral("End a snooze early (leads may end anyone's)"), {}, {},
+        QStringLiteral("Action"), 200, {404, 409}, [this](const ApiRequest &r, Reply *reply) {
+            endSnooze(r, reply);
+        }});
+    router.add(
         Route{M::Post, QStringLiteral("/v1/actions/{id}/reassign"), Access::Lead, QStringLiteral("reassignAction"),
             QStringLiteral("Assign a pending action to another reviewer"), {}, QStringLiteral("ReassignRequest"),
             QStringLiteral("Action"), 200, {400, 404, 409}, [this](const ApiRequest &r, Reply *reply) {
@@ -123,6 +136,46 @@ void ReviewRoutes::decide(const ApiRequest &request, Reply *reply)
                 return decideAction(a, d, now);
             },
             !d.expectedVersion.has_value()},
+        [guard](Result<Action> action) {
+            answer(guard, action);
+        });
+}
+
+void ReviewRoutes::snooze(const ApiRequest &request, Reply *reply)
+{
+    auto body = RequestBodies::snooze(request.body);
+    if (!body) {
+        reply->sendError(body.error());
+        return;
+    }
+    const QDateTime now = m.clock->now();
+    const QDateTime until = body->until.isValid() ? body->until : now.addSecs(body->minutes * 60);
+    const QString field = body->field;
+    const QString reviewer = request.identity.name;
+    QPointer<Reply> guard(reply);
+    ActionMutation::run(m.worker, m.owner,
+        ActionMutation::Spec{request.pathArgument, QStringLiteral("action.snoozed"), request.identity,
+            [reviewer, until, now, field](const Action &a) {
+                return StateMachine::snooze(a, reviewer, until, now, field);
+            },
+            true},
+        [guard](Result<Action> action) {
+            answer(guard, action);
+        });
+}
+
+void ReviewRoutes::endSnooze(const ApiRequest &request, Reply *reply)
+{
+    const QDateTime now = m.clock->now();
+    const QString reviewer = request.identity.name;
+    const bool force = request.identity.role == Role::Lead || request.identity.role == Role::Admin;
+    QPointer<Reply> guard(reply);
+    ActionMutation::run(m.worker, m.owner,
+        ActionMutation::Spec{request.pathArgument, QStringLiteral("action.unsnoozed"), request.identity,
+            [reviewer, force, now](const Action &a) {
+                return StateMachine::endSnooze(a, reviewer, force, now);
+            },
+            true},
         [guard](Result<Action> action) {
             answer(guard, action);
         });

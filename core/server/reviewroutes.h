@@ -13,8 +13,8 @@ class Router;
 struct ServerContext;
 
 // The reviewer's side of one action: claim and release it (a lease, so a forgotten claim
-// returns to the queue), decide it (approve, modify with an edited payload, reject with a reason)
-// and, for leads, reassign it to another reviewer.
+// returns to the queue), snooze it ("not now": out of one's queue until a time), decide it
+// (approve, modify with an edited payload, reject with a reason) and, for leads, reassign it.
 class ReviewRoutes
 {
 public:
@@ -26,6 +26,8 @@ private:
     void release(const ApiRequest &request, Reply *reply);
     void decide(const ApiRequest &request, Reply *reply);
     void reassign(const ApiRequest &request, Reply *reply);
+    void snooze(const ApiRequest &request, Reply *reply);
+    void endSnooze(const ApiRequest &request, Reply *reply);
     static void answer(const QPointer<Reply> &reply, const Result<Action> &action);
 
 public:

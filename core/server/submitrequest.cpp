@@ -1,6 +1,7 @@
 #include "submitrequest.h"
 
 #include "domain/actionid.h"
+#include "domain/traceurl.h"
 
 #include "jsonbody.h"
 #include "lifecycle/statemachine.h"
@@ -21,7 +22,7 @@ QStringList SubmitRequest::fieldNames()
 {
     return {QStringLiteral("type"), QStringLiteral("title"), QStringLiteral("payload"), QStringLiteral("reasoning"),
         QStringLiteral("context"), QStringLiteral("confidence"), QStringLiteral("category"),
-        QStringLiteral("idempotency_key"), QStringLiteral("expires_in_s")};
+        QStringLiteral("idempotency_key"), QStringLiteral("expires_in_s"), QStringLiteral("trace_url")};
 }
 
 QStringList SubmitRequest::serverOwnedFieldNames()
@@ -32,7 +33,8 @@ QStringList SubmitRequest::serverOwnedFieldNames()
         QStringLiteral("modified"), QStringLiteral("final_payload"), QStringLiteral("created_at"),
         QStringLiteral("deadline"), QStringLiteral("expires_at"), QStringLiteral("claimed_by"),
         QStringLiteral("claimed_at"), QStringLiteral("lease_expires_at"), QStringLiteral("assigned_to"),
-        QStringLiteral("escalated"), QStringLiteral("escalated_at"), QStringLiteral("version")};
+        QStringLiteral("escalated"), QStringLiteral("escalated_at"), QStringLiteral("snoozed_by"),
+        QStringLiteral("snoozed_until"), QStringLiteral("version")};
 }
 
 Result<SubmitRequest> SubmitRequest::fromJson(const QJsonObject &o)
@@ -107,6 +109,15 @@ Result<SubmitRequest> SubmitRequest::fromJson(const QJsonObject &o)
         return fail(key.error());
     r.idempotencyKey = *key;
 
+    auto trace = JsonBody::string(o, QStringLiteral("trace_url"), Need::Optional, TraceUrl::MaxLength);
+    if (!trace)
+        return fail(trace.error());
+    if (!trace->isEmpty()) {
+        if (const auto problem = TraceUrl::problem(*trace))
+            return fail(Error::invalid(QStringLiteral("trace_url"), *problem));
+    }
+    r.traceUrl = *trace;
+
     auto expiresIn = JsonBody::integer(o, QStringLiteral("expires_in_s"), 1, MaxExpirySeconds);
     if (!expiresIn)
         return fail(expiresIn.error());
@@ -136,6 +147,7 @@ Result<Action> SubmitRequest::admit(
     a.context = context;
     a.confidence = confidence;
     a.agent = agent;
+    a.traceUrl = traceUrl;
     a.createdAt = now;
     if (evaluation.sla.count() > 0)
         a.slaDueAt = now.addSecs(evaluation.sla.count());

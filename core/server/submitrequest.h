@@ -21,6 +21,7 @@ struct SubmitRequest {
     double confidence = 1.0;
     QString category; // the agent's hint; the policy decides
     QString idempotencyKey;
+    QString traceUrl; // the agent's run or conversation: http(s) only (TraceUrl)
     std::optional<qint64> expiresInSeconds; // may only shorten the category's expiry
     QByteArray requestHash; // with a key: hex SHA-256 of the canonical body, tells a replay from a reuse
 

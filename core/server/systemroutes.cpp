@@ -3,6 +3,7 @@
 #include "countersignversion.h"
 
 #include "domain/clock.h"
+#include "openlinkpage.h"
 #include "reply.h"
 #include "router.h"
 #include "servercontext.h"
@@ -41,6 +42,17 @@ void SystemRoutes::addTo(Router &router)
                 reply->sendJson(Reply::Status::Ok, QJsonObject{{QStringLiteral("status"), QStringLiteral("ready")}});
             else
                 reply->sendError(Error::unavailable(QStringLiteral("not ready")));
+        }});
+    router.add(Route{M::Get, QStringLiteral("/open/{id}"), Access::Public, QStringLiteral("openLinkPage"),
+        QStringLiteral("A page with the countersign:// link that opens the action in the app; it shows nothing of "
+                       "the action (no token needed)"),
+        {}, {}, QStringLiteral("OpenLinkPage"), 200, {404}, [](const ApiRequest &r, Reply *reply) {
+            const auto link = OpenLinkPage::linkFor(r.pathArgument, r.headers);
+            if (!link)
+                reply->sendError(link.error());
+            else
+                reply->sendBytes(
+                    Reply::Status::Ok, OpenLinkPage::html(*link), "text/html; charset=utf-8", OpenLinkPage::headers());
         }});
     router.add(Route{M::Get, QStringLiteral("/v1/openapi.json"), Access::Public, QStringLiteral("openApi"),
         QStringLiteral("This API's OpenAPI 3.1 document"), {}, {}, QStringLiteral("OpenApiDocument"), 200, {},

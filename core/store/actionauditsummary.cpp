@@ -29,6 +29,9 @@ QJsonObject actionAuditSummary(const Action &a)
     if (a.leaseExpiresAt.isValid())
         o.insert(QStringLiteral("lease_expires_at"), toIsoUtc(a.leaseExpiresAt));
     insertIfSet("assigned_to", a.assignedTo);
+    insertIfSet("snoozed_by", a.snoozedBy);
+    if (a.snoozedUntil.isValid())
+        o.insert(QStringLiteral("snoozed_until"), toIsoUtc(a.snoozedUntil));
     insertIfSet("decided_by", a.decidedBy);
     insertIfSet("reason", a.reason);
     if (a.escalated)

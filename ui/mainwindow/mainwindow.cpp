@@ -285,6 +285,10 @@ void MainWindow::createActions()
             m_review->finishEditing();
             moveOnFrom(id);
         });
+    createSnoozeMenu();
+    connect(addAction(QStringLiteral("actionSnooze"), tr("&Snooze…"), QStringLiteral("appointment-soon"),
+                QKeySequence(Qt::Key_S), tr("Not now: set the current item aside until a time you choose")),
+        &QAction::triggered, this, &MainWindow::openSnoozeMenu);
     connect(addAction(QStringLiteral("actionUndo"), tr("&Undo Decision"), QStringLiteral("edit-undo"),
                 QKeySequence::Undo, tr("Take back the decision before it is sent")),
         &QAction::triggered, this, [this] {
@@ -350,7 +354,7 @@ void MainWindow::createMenus()
     file->addAction(action(QStringLiteral("actionQuit")));
 
     QMenu *review = menuBar()->addMenu(tr("&Review"));
-    for (const char *name : {"actionApprove", "actionModify", "actionReject", "actionUndo"})
+    for (const char *name : {"actionApprove", "actionModify", "actionReject", "actionUndo", "actionSnooze"})
         review->addAction(action(QLatin1String(name)));
     review->addSeparator();
     for (const char *name : {"actionNext", "actionPrevious", "actionBatch", "actionFilter", "actionRefresh"})
@@ -540,6 +544,8 @@ void MainWindow::updateActions()
     action(QStringLiteral("actionNext"))->setEnabled(!typing);
     action(QStringLiteral("actionPrevious"))->setEnabled(!typing);
     action(QStringLiteral("actionShortcuts"))->setEnabled(!typing);
+    // S needs the server: a snooze is not a decision the outbox could keep.
+    action(QStringLiteral("actionSnooze"))->setEnabled(!typing && decidable && state == S::Online);
     const bool change = m_review->hasOriginal();
     action(QStringLiteral("actionViewProposed"))->setEnabled(!typing && change);
     action(QStringLiteral("actionViewEdits"))->setEnabled(!typing && current.has_value());

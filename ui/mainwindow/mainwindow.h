@@ -11,6 +11,7 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QSystemTrayIcon;
 
 namespace Countersign {
@@ -86,6 +87,9 @@ private:
     void openBatchDialog(const QStringList &ids);
     void openHistory();
     void rememberReason(const QString &reason);
+    void createSnoozeMenu();
+    void openSnoozeMenu();
+    void snoozeCurrent(const QDateTime &until);
 
     SystemClock m_clock;
     std::unique_ptr<DecisionHistory> m_history;
@@ -106,6 +110,7 @@ private:
     bool m_closing = false; // waiting for the last decisions to be sent
     bool m_closeConfirmed = false;
     QHash<QString, QAction *> m_actions;
+    QMenu *m_snoozeMenu = nullptr;
 };
 
 } // namespace Countersign

@@ -93,7 +93,9 @@ void MainWindow::openShortcuts()
         };
         DiffWidget *diff = m_review->diffWidget();
         const QList<ShortcutsDialog::Group> groups{
-            {tr("Deciding"), actions({"actionApprove", "actionModify", "actionReject", "actionUndo", "actionBatch"})},
+            {tr("Deciding"),
+                actions(
+                    {"actionApprove", "actionModify", "actionReject", "actionUndo", "actionSnooze", "actionBatch"})},
             {tr("Moving around"),
                 actions({"actionNext", "actionPrevious", "actionFilter", "actionRefresh", "actionShortcuts"})},
             {tr("Reading the change"),

@@ -2,6 +2,7 @@
 
 #include "client/serverversion.h"
 #include "diff/diffwidget.h"
+#include "linkopener.h"
 #include "mainwindow.h"
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
@@ -70,6 +71,28 @@ void ReviewerApp::start(const QUrl &server, const QString &token)
         else
             showConnectDialog(); // no keychain, or nothing stored: ask
     });
+}
+
+void ReviewerApp::openLink(const QString &link)
+{
+    if (!m_links) {
+        m_links = new LinkOpener(m_window.get(), m_profiles.get(), this);
+        connect(m_links, &LinkOpener::connectRequested, this, [this](const QString &profile, const QUrl &) {
+            if (profile.isEmpty()) {
+                showConnectDialog(); // a new server: the reviewer adds it, with its token
+                return;
+            }
+            m_profiles->setLastUsed(profile);
+            m_tokens->read(profile).then(this, [this, profile](const Result<QString> &stored) {
+                const auto known = m_profiles->profile(profile);
+                if (known && stored && !stored->isEmpty())
+                    m_window->connectToServer(known->url, *stored);
+                else
+                    showConnectDialog();
+            });
+        });
+    }
+    m_links->open(link);
 }
 
 void ReviewerApp::showConnectDialog()

@@ -8,6 +8,7 @@
 namespace Countersign {
 
 class AppSettings;
+class LinkOpener;
 class MainWindow;
 class ProfileStore;
 class ThemeManager;
@@ -32,6 +33,8 @@ public:
     void showConnectDialog();
     void showSettings();
     void showAbout();
+    // A countersign://open link (command line or a second start): LinkOpener decides.
+    void openLink(const QString &link);
 
 private:
     void applySettings();
@@ -41,6 +44,7 @@ private:
     std::unique_ptr<TokenStore> m_tokens;
     std::unique_ptr<ProfileStore> m_profiles;
     std::unique_ptr<MainWindow> m_window;
+    LinkOpener *m_links = nullptr;
 };
 
 } // namespace Countersign

@@ -12,6 +12,8 @@ struct QueueFilter {
     bool mineOnly = false; // claimed by or assigned to `me`
     QString me;
     bool escalatedOnly = false;
+    // The items `me` snoozed (live) instead of the queue, which leaves them out.
+    bool snoozedOnly = false;
 
     friend bool operator==(const QueueFilter &, const QueueFilter &) = default;
 };

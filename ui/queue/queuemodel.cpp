@@ -43,7 +43,14 @@ int QueueModel::newSlot(const Action &action)
     fillSlot(m_slots[s], action);
     m_slotOf.insert(action.id, s);
     track(m_slots.at(s));
+    noteSnooze(action);
     return s;
+}
+
+void QueueModel::noteSnooze(const Action &action)
+{
+    if (action.isSnoozedAt(m_now) && (!m_nextSnoozeEnd.isValid() || action.snoozedUntil < m_nextSnoozeEnd))
+        m_nextSnoozeEnd = action.snoozedUntil;
 }
 
 void QueueModel::track(const Slot &slot)
@@ -80,6 +87,9 @@ bool QueueModel::accepts(const Slot &slot) const
     if (m_filter.escalatedOnly && !a.escalated)
         return false;
     if (m_filter.mineOnly && a.claimedBy != m_filter.me && a.assignedTo != m_filter.me)
+        return false;
+    // My snoozed items leave the queue until their time; the Snoozed filter shows only them.
+    if (a.isSnoozedFor(m_filter.me, m_now) != m_filter.snoozedOnly)
         return false;
     if (!m_needle.isEmpty())
         return slot.haystack.contains(m_needle) || a.id.startsWith(m_filter.text);
@@ -223,6 +233,7 @@ void QueueModel::resetActions(QList<Action> actions)
     for (const int s : std::as_const(m_newSlots))
         stillNew.insert(m_slots.at(s).action.id);
     beginResetModel();
+    m_nextSnoozeEnd = QDateTime();
     m_created.clear();
     m_newSlots.clear();
     m_slots.clear();
@@ -300,6 +311,7 @@ void QueueModel::upsert(const Action &action)
     const int oldPos = positionOf(s);
     Slot updated;
     fillSlot(updated, action);
+    noteSnooze(action);
     updated.isNew = m_slots.at(s).isNew;
     untrack(m_slots.at(s));
     track(updated);
@@ -487,6 +499,15 @@ void QueueModel::setPalette(const QPalette &palette)
 void QueueModel::setNow(const QDateTime &now)
 {
     m_now = now;
+    if (m_nextSnoozeEnd.isValid() && now >= m_nextSnoozeEnd) {
+        // A snooze has run out: its item returns (or leaves the Snoozed filter), and its marker goes.
+        m_nextSnoozeEnd = QDateTime();
+        for (const Slot &slot : std::as_const(m_slots)) {
+            if (slot.live)
+                noteSnooze(slot.action);
+        }
+        rebuildVisible();
+    }
     if (!m_visible.isEmpty())
         Q_EMIT dataChanged(index(0, AgeColumn), index(int(m_visible.size()) - 1, ColumnCount - 1),
             {Qt::DisplayRole, Qt::BackgroundRole, SlaFractionRole});

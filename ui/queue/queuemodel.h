@@ -45,6 +45,8 @@ public:
         IsNewRole, // arrived live and not yet seen by the reviewer
         IsGroupHeaderRole, // QueueGroupModel's header rows
         GroupCountRole, // QueueGroupModel's header rows: items in the group
+        SnoozedByRole, // who set it aside, while that snooze lasts; empty otherwise
+        SnoozedUntilRole, // until when (QDateTime), while it lasts
     };
     enum class Grouping { None, Category, Type };
 
@@ -88,7 +90,9 @@ public:
     void markSeen(const QString &id);
     void markAllSeen();
 
-    // "Now" for ages and SLA colours; the window ticks it so ages stay current.
+    // "Now" for ages, SLA colours and snoozes; the window ticks it so ages stay current and a
+    // snoozed item comes back when its time has come (nothing else tells: the server stores no
+    // event for a snooze that ends by itself).
     void setNow(const QDateTime &now);
     QDateTime now() const { return m_now; }
     // The palette the SLA tints blend into; the panel passes its own and follows theme changes.
@@ -127,6 +131,7 @@ private:
     void track(const Slot &slot); // for oldestCreatedAt()
     void untrack(const Slot &slot);
     void setNewVisible(int count);
+    void noteSnooze(const Action &action); // keeps m_nextSnoozeEnd
     // For QueueGroupModel: the action being inserted between beginInsertRows and endInsertRows.
     const Action *insertingAction() const;
 
@@ -147,6 +152,7 @@ private:
     int m_sortColumn = AgeColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QDateTime m_now;
+    QDateTime m_nextSnoozeEnd; // the earliest live snooze's end (or earlier): re-filter then
     QPalette m_palette;
     std::multiset<qint64> m_created; // createdAt of every pending action with one
     QSet<int> m_newSlots;

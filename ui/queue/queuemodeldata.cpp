@@ -3,6 +3,7 @@
 #include "style/statuscolors.h"
 
 #include <QFont>
+#include <QLocale>
 #include <QPalette>
 
 // QueueModel's presentation: cell texts, colours and headers.
@@ -48,6 +49,15 @@ QColor slaColor(double fraction, const QPalette &palette)
                            : StatusColors::tint(StatusColors::Kind::Warning, palette, 0.3);
 }
 
+// When a snooze ends: the time alone today, with the date otherwise.
+QString snoozeEnd(const QDateTime &until, const QDateTime &now)
+{
+    const QDateTime local = until.toLocalTime();
+    if (local.date() == now.toLocalTime().date())
+        return QLocale().toString(local.time(), QLocale::ShortFormat);
+    return QLocale().toString(local, QLocale::ShortFormat);
+}
+
 } // namespace
 
 QVariant QueueModel::data(const QModelIndex &index, int role) const
@@ -66,6 +76,13 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         case TypeColumn:
             return a.type;
         case TitleColumn:
+            // A snoozed item says so: in my Snoozed filter with its time, in others' queues
+            // with who set it aside.
+            if (a.isSnoozedAt(m_now)) {
+                if (a.snoozedBy == m_filter.me)
+                    return tr("%1 (snoozed until %2)").arg(a.title, snoozeEnd(a.snoozedUntil, m_now));
+                return tr("%1 (snoozed by %2 until %3)").arg(a.title, a.snoozedBy, snoozeEnd(a.snoozedUntil, m_now));
+            }
             return a.title;
         case AgentColumn:
             return a.agent;
@@ -92,6 +109,10 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         if (index.column() == TitleColumn)
             return a.title;
         break;
+    case Qt::ForegroundRole:
+        if (index.column() == TitleColumn && a.isSnoozedAt(m_now))
+            return m_palette.brush(QPalette::PlaceholderText); // set aside: quieter, still legible
+        break;
     case Qt::BackgroundRole:
         if (index.column() == AgeColumn || index.column() == DueColumn) {
             const QColor c = slaColor(slaFraction(a, m_now), m_palette);
@@ -113,6 +134,10 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return slot.isNew;
     case IsGroupHeaderRole:
         return false;
+    case SnoozedByRole:
+        return a.isSnoozedAt(m_now) ? a.snoozedBy : QString();
+    case SnoozedUntilRole:
+        return a.isSnoozedAt(m_now) ? a.snoozedUntil : QDateTime();
     }
     return {};
 }

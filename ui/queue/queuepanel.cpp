@@ -90,6 +90,9 @@ QueuePanel::QueuePanel(QueueModel *model, QWidget *parent)
     m_mine->setToolTip(tr("Only items claimed by or assigned to me"));
     m_escalated = new QCheckBox(tr("&Escalated"), this);
     m_escalated->setObjectName(QStringLiteral("queueFilterEscalated"));
+    m_snoozed = new QCheckBox(tr("S&noozed"), this);
+    m_snoozed->setObjectName(QStringLiteral("queueFilterSnoozed"));
+    m_snoozed->setToolTip(tr("Only the items I snoozed, with the time each comes back"));
     filters->addWidget(m_category, 1);
     filters->addWidget(m_type, 1);
     layout->addLayout(filters);
@@ -97,6 +100,7 @@ QueuePanel::QueuePanel(QueueModel *model, QWidget *parent)
     auto *switches = new QHBoxLayout;
     switches->addWidget(m_mine);
     switches->addWidget(m_escalated);
+    switches->addWidget(m_snoozed);
     switches->addStretch(1);
     switches->addWidget(m_newChip);
     layout->addLayout(switches);
@@ -141,6 +145,7 @@ QueuePanel::QueuePanel(QueueModel *model, QWidget *parent)
     connect(m_type, &QComboBox::currentIndexChanged, this, &QueuePanel::applyFilter);
     connect(m_mine, &QCheckBox::toggled, this, &QueuePanel::applyFilter);
     connect(m_escalated, &QCheckBox::toggled, this, &QueuePanel::applyFilter);
+    connect(m_snoozed, &QCheckBox::toggled, this, &QueuePanel::applyFilter);
     connect(m_groupingActions, &QActionGroup::triggered, this, [this](QAction *a) {
         setGrouping(QueueModel::Grouping(a->data().toInt()));
     });
@@ -214,6 +219,7 @@ void QueuePanel::applyFilter()
     f.mineOnly = m_mine->isChecked();
     f.me = m_me;
     f.escalatedOnly = m_escalated->isChecked();
+    f.snoozedOnly = m_snoozed->isChecked();
     m_model->setFilter(f);
 }
 

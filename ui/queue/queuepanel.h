@@ -22,9 +22,9 @@ class QueueView;
 
 // The queue side of the main window: a filter bar over the queue view. Narrow enough for a
 // laptop (it shrinks to ~380 px): the filter text and the view menu on the first row, category
-// and type on the second, "mine", "escalated" and the "n new" chip on the third. With grouping on, the view shows
-// collapsible group headers. Live inserts do not move what the reviewer points at; new rows are bold until seen and an
-// "n new" chip scrolls to them. Large-list friendly: uniform row heights, no per-row sizing.
+// and type on the second, "mine", "escalated", "snoozed" and the "n new" chip on the third. With grouping on, the view
+// shows collapsible group headers. Live inserts do not move what the reviewer points at; new rows are bold until seen
+// and an "n new" chip scrolls to them. Large-list friendly: uniform row heights, no per-row sizing.
 class QueuePanel : public QWidget
 {
     Q_OBJECT
@@ -88,6 +88,7 @@ private:
     QComboBox *m_type;
     QCheckBox *m_mine;
     QCheckBox *m_escalated;
+    QCheckBox *m_snoozed;
     QMenu *m_rowMenu;
     QAction *m_reviewGroupAction;
     QString m_me;

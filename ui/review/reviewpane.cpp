@@ -9,6 +9,7 @@
 #include "queue/queuemodel.h"
 #include "style/icons.h"
 #include "style/statuscolors.h"
+#include "tracelink.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -171,6 +172,8 @@ QWidget *ReviewPane::createHeader()
     auto *confidenceLabel = new QLabel(tr("Confidence:"), header);
     confidenceLabel->setBuddy(m_confidence);
 
+    m_trace = new TraceLink(header);
+
     m_notice = new QLabel(header);
     m_notice->setObjectName(QStringLiteral("reviewNotice"));
     m_notice->setWordWrap(true);
@@ -186,7 +189,8 @@ QWidget *ReviewPane::createHeader()
     grid->addWidget(confidenceLabel, 2, 0);
     grid->addWidget(m_confidence, 2, 1);
     grid->addWidget(m_claim, 2, 2);
-    grid->addWidget(m_notice, 3, 0, 1, 3);
+    grid->addWidget(m_trace, 3, 0, 1, 3, Qt::AlignLeft);
+    grid->addWidget(m_notice, 4, 0, 1, 3);
     grid->setColumnStretch(1, 1);
     return header;
 }
@@ -276,6 +280,7 @@ void ReviewPane::showAction(const std::optional<Action> &action, std::optional<d
     m_tier->setToolTip(a.tierReason);
     m_confidence->setConfidence(a.confidence);
     m_confidence->setThreshold(threshold);
+    m_trace->setTraceUrl(a.traceUrl);
     if (!sameItem) {
         m_editing = false;
         m_diff->setEditable(false);

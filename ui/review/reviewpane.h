@@ -18,6 +18,7 @@ class QTreeView;
 namespace Countersign {
 
 class ConfidenceMeter;
+class TraceLink;
 class DiffWidget;
 class JsonPayloadView;
 class JsonTreeModel;
@@ -128,6 +129,7 @@ private:
     QTabBar *m_views;
     QLabel *m_notice; // "your edit was restored", "your decision waits to be sent"
     ConfidenceMeter *m_confidence;
+    TraceLink *m_trace;
     DiffWidget *m_diff;
     PatchView *m_patchView;
     QStackedWidget *m_payloadStack; // the text diff or the patch view

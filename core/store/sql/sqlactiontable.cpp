@@ -37,21 +37,24 @@ QVariantList columnValues(const Action &a, const QString &record)
     return {text(a.agent), text(a.type), text(a.category), actionStateName(a.state), tierName(a.tier),
         a.createdAt.toMSecsSinceEpoch(), msOrNull(a.slaDueAt), msOrNull(a.expiresAt), a.confidence,
         textOrNull(a.claimedBy), msOrNull(a.leaseExpiresAt), textOrNull(a.assignedTo), a.escalated,
-        textOrNull(a.idempotencyKey), textOrNull(a.requestHash), a.version, msOrNull(a.decidedAt), record};
+        textOrNull(a.idempotencyKey), textOrNull(a.requestHash), a.version, msOrNull(a.decidedAt),
+        textOrNull(a.snoozedBy), msOrNull(a.snoozedUntil), record};
 }
 
 // Any unique key (id, or agent and idempotency key) already taken means another submission won.
 const QString InsertSql = QStringLiteral(
     "INSERT INTO actions (agent, type, category, state, tier, created_at, sla_due_at, expires_at, confidence, "
     "claimed_by, lease_expires_at, assigned_to, escalated, idempotency_key, request_hash, version, decided_at, "
-    "record, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+    "snoozed_by, snoozed_until, record, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT DO NOTHING");
 
 // Only what may change after submission: SQLite rewrites every index that covers a column in
 // the SET list, changed or not, and most indexes cover the fixed ones (agent, type, category,
 // created_at, confidence, idempotency key, request hash). SqlChangeWriter checks they stay fixed.
 const QString UpdateSql = QStringLiteral(
     "UPDATE actions SET state = ?, tier = ?, sla_due_at = ?, expires_at = ?, claimed_by = ?, lease_expires_at = ?, "
-    "assigned_to = ?, escalated = ?, version = ?, decided_at = ?, record = ? WHERE id = ? AND version = ?");
+    "assigned_to = ?, escalated = ?, version = ?, decided_at = ?, snoozed_by = ?, snoozed_until = ?, record = ? "
+    "WHERE id = ? AND version = ?");
 
 const QString SelectColumns = QStringLiteral("SELECT record, request_hash");
 
@@ -131,6 +134,21 @@ Result<ActionPage> SqlActionTable::query(const ActionQuery &query)
             where.append(QLatin1String(column) + QLatin1String(" = ?"));
             values.append(*value);
         }
+    }
+    // A snooze is live while its time lies ahead; nothing clears the columns when it passes.
+    switch (query.snoozed) {
+    case ActionQuery::Snoozed::Include:
+        break;
+    case ActionQuery::Snoozed::Exclude:
+        where.append(QStringLiteral("(snoozed_by IS NULL OR snoozed_by <> ? OR snoozed_until <= ?)"));
+        values.append(query.snoozer);
+        values.append(query.now.toMSecsSinceEpoch());
+        break;
+    case ActionQuery::Snoozed::Only:
+        where.append(QStringLiteral("snoozed_by = ? AND snoozed_until > ?"));
+        values.append(query.snoozer);
+        values.append(query.now.toMSecsSinceEpoch());
+        break;
     }
     if (!query.cursor.isEmpty()) {
         const auto cursor = QueryCursor::decode(query.cursor, query.sort);
@@ -298,8 +316,8 @@ Result<void> SqlActionTable::write(const Action &after, qint64 expectedVersion, 
     }
     const QVariantList values{actionStateName(after.state), tierName(after.tier), msOrNull(after.slaDueAt),
         msOrNull(after.expiresAt), textOrNull(after.claimedBy), msOrNull(after.leaseExpiresAt),
-        textOrNull(after.assignedTo), after.escalated, after.version, msOrNull(after.decidedAt), record, after.id,
-        expectedVersion};
+        textOrNull(after.assignedTo), after.escalated, after.version, msOrNull(after.decidedAt),
+        textOrNull(after.snoozedBy), msOrNull(after.snoozedUntil), record, after.id, expectedVersion};
     auto rows = m_connection.write(UpdateSql, values, QStringLiteral("updating an action"));
     // The version guard, not a constraint, catches a lost race: a constraint failing is a bug.
     if (!rows)

@@ -2,6 +2,7 @@
 #include "domain/decision.h"
 #include "domain/jsonwriter.h"
 #include "domain/timeformat.h"
+#include "domain/traceurl.h"
 #include "testresult.h"
 
 #include <QJsonArray>
@@ -75,6 +76,7 @@ private Q_SLOTS:
                     {QStringLiteral("n"), numbers.at(int(random.bounded(qsizetype(numbers.size()))))}};
             a.confidence = numbers.at(int(random.bounded(qsizetype(numbers.size()))));
             a.agent = text();
+            a.traceUrl = text();
             a.createdAt = time();
             a.slaDueAt = time();
             a.expiresAt = time();
@@ -94,6 +96,8 @@ private Q_SLOTS:
             a.assignedTo = text();
             a.escalated = random.bounded(2);
             a.escalatedAt = time();
+            a.snoozedBy = text();
+            a.snoozedUntil = time();
             a.idempotencyKey = text();
             a.version = qint64(random.bounded(Q_UINT64_C(1) << 54));
             const QByteArray expected = QJsonDocument(a.toJson()).toJson(QJsonDocument::Compact);
@@ -198,6 +202,9 @@ private Q_SLOTS:
         a.decidedBy = QStringLiteral("alice");
         a.decidedAt = a.createdAt.addSecs(600);
         a.idempotencyKey = QStringLiteral("k-1");
+        a.snoozedBy = QStringLiteral("rita");
+        a.snoozedUntil = a.createdAt.addSecs(900);
+        a.traceUrl = QStringLiteral("https://runs.example.com/r/42?step=3#tool");
         a.version = 4;
 
         const QByteArray text = QJsonDocument(a.toJson()).toJson();
@@ -207,6 +214,67 @@ private Q_SLOTS:
         QCOMPARE(back->finalPayload->content, QStringLiteral("refund 40.00 EUR"));
         QCOMPARE(back->state, ActionState::Approved);
         QCOMPARE(back->version, 4);
+        QCOMPARE(back->snoozedBy, QStringLiteral("rita"));
+        QCOMPARE(back->traceUrl, a.traceUrl);
+        QCOMPARE(back->snoozedUntil, a.createdAt.addSecs(900));
+    }
+
+    // trace_url: only http(s) links a reviewer may safely follow.
+    void traceUrls_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("acceptable");
+        QTest::newRow("https") << QStringLiteral("https://runs.example.com/r/42?step=3#tool") << true;
+        QTest::newRow("http, port, upper-case scheme") << QStringLiteral("HTTP://localhost:8080/run/1") << true;
+        QTest::newRow("javascript") << QStringLiteral("javascript:alert(1)") << false;
+        QTest::newRow("file") << QStringLiteral("file:///etc/passwd") << false;
+        QTest::newRow("data") << QStringLiteral("data:text/html,<b>x</b>") << false;
+        QTest::newRow("no scheme") << QStringLiteral("runs.example.com/r/42") << false;
+        QTest::newRow("no host") << QStringLiteral("https:///r/42") << false;
+        QTest::newRow("space") << QStringLiteral("https://runs.example.com/a b") << false;
+        QTest::newRow("newline") << QStringLiteral("https://runs.example.com/a\nb") << false;
+        QTest::newRow("bidi override") << QStringLiteral("https://runs.example.com/") + QChar(0x202e) << false;
+        QTest::newRow("markup") << QStringLiteral("https://runs.example.com/?q=<b>x</b>") << false;
+        QTest::newRow("credentials") << QStringLiteral("https://user:secret@runs.example.com/") << false;
+        QTest::newRow("2048 characters") << QStringLiteral("https://e.com/") + QString(2048 - 14, u'a') << true;
+        QTest::newRow("2049 characters") << QStringLiteral("https://e.com/") + QString(2049 - 14, u'a') << false;
+    }
+
+    void traceUrls()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, acceptable);
+        QCOMPARE(!TraceUrl::problem(text).has_value(), acceptable);
+        QCOMPARE(TraceUrl::toUrl(text).isValid(), acceptable);
+    }
+
+    // A time a client sends needs its zone; fractions finer than milliseconds are cut.
+    void rfc3339Times_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("utc"); // empty: refused
+        QTest::newRow("zulu") << QStringLiteral("2026-03-01T10:00:00Z") << QStringLiteral("2026-03-01T10:00:00.000Z");
+        QTest::newRow("offset") << QStringLiteral("2026-03-01T10:00:00+02:00")
+                                << QStringLiteral("2026-03-01T08:00:00.000Z");
+        QTest::newRow("lower case, space")
+            << QStringLiteral("2026-03-01 10:00:00.5z") << QStringLiteral("2026-03-01T10:00:00.500Z");
+        QTest::newRow("nanoseconds") << QStringLiteral("2026-03-01T10:00:00.123456789-01:30")
+                                     << QStringLiteral("2026-03-01T11:30:00.123Z");
+        QTest::newRow("no zone") << QStringLiteral("2026-03-01T10:00:00") << QString();
+        QTest::newRow("date only") << QStringLiteral("2026-03-01") << QString();
+        QTest::newRow("no month 13") << QStringLiteral("2026-13-01T10:00:00Z") << QString();
+        QTest::newRow("words") << QStringLiteral("tomorrow") << QString();
+    }
+
+    void rfc3339Times()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, utc);
+        const QDateTime t = fromRfc3339(text);
+        if (utc.isEmpty())
+            QVERIFY2(!t.isValid(), qPrintable(t.toString(Qt::ISODateWithMs)));
+        else
+            QCOMPARE(toIsoUtc(t), utc);
     }
 
     // The text a change replaces: absent, empty (a new file) and text are three different things,

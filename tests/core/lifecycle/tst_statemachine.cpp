@@ -158,6 +158,78 @@ private Q_SLOTS:
         QVERIFY(StateMachine::release(*claimed, QStringLiteral("alice"), false, T0.addSecs(1)));
     }
 
+    void snoozeReleasesTheClaimAndEndsByItself()
+    {
+        Action a = proposed(Tier::Review);
+        a.expiresAt = T0.addDays(2);
+        const auto claimed = StateMachine::claim(a, QStringLiteral("alice"), 300s, T0);
+        const auto snoozed = StateMachine::snooze(*claimed, QStringLiteral("alice"), T0.addSecs(900), T0);
+        QVERIFY(snoozed);
+        QCOMPARE(snoozed->version, claimed->version + 1);
+        QCOMPARE(snoozed->snoozedBy, QStringLiteral("alice"));
+        QCOMPARE(snoozed->snoozedUntil, T0.addSecs(900));
+        QVERIFY(snoozed->claimedBy.isEmpty()); // the claim is released
+        QCOMPARE(snoozed->slaDueAt, claimed->slaDueAt); // the SLA runs on
+        QCOMPARE(snoozed->expiresAt, claimed->expiresAt);
+        QVERIFY(snoozed->isSnoozedFor(QStringLiteral("alice"), T0.addSecs(899)));
+        QVERIFY(!snoozed->isSnoozedFor(QStringLiteral("bob"), T0.addSecs(899)));
+        // Nothing fires: at the time it is simply no longer snoozed.
+        QVERIFY(!snoozed->isSnoozedFor(QStringLiteral("alice"), T0.addSecs(900)));
+        QVERIFY(!snoozed->isSnoozedAt(T0.addSecs(900)));
+
+        // Another reviewer's snooze leaves alice's claim alone, and is refused while alice's is live.
+        QCOMPARE(StateMachine::snooze(*snoozed, QStringLiteral("bob"), T0.addSecs(600), T0.addSecs(1)).error().code,
+            ErrorCode::Conflict);
+        QVERIFY(StateMachine::snooze(*snoozed, QStringLiteral("bob"), T0.addSecs(1600), T0.addSecs(901)));
+        const auto held = StateMachine::claim(a, QStringLiteral("bob"), 300s, T0);
+        const auto aside = StateMachine::snooze(*held, QStringLiteral("alice"), T0.addSecs(60), T0);
+        QCOMPARE(aside->claimedBy, QStringLiteral("bob"));
+        // alice may move her own snooze.
+        QCOMPARE(
+            StateMachine::snooze(*snoozed, QStringLiteral("alice"), T0.addSecs(60), T0)->snoozedUntil, T0.addSecs(60));
+    }
+
+    void snoozeEndsEarlyOnRequestOrClaim()
+    {
+        const Action a = proposed(Tier::Review);
+        const auto snoozed = StateMachine::snooze(a, QStringLiteral("alice"), T0.addSecs(3600), T0);
+        QCOMPARE(StateMachine::endSnooze(*snoozed, QStringLiteral("bob"), false, T0).error().code, ErrorCode::Conflict);
+        QVERIFY(StateMachine::endSnooze(*snoozed, QStringLiteral("bob"), true, T0)); // a lead
+        const auto ended = StateMachine::endSnooze(*snoozed, QStringLiteral("alice"), false, T0);
+        QVERIFY(ended && ended->snoozedBy.isEmpty() && !ended->snoozedUntil.isValid());
+        QCOMPARE(StateMachine::endSnooze(*ended, QStringLiteral("alice"), false, T0).error().code, ErrorCode::Conflict);
+        QCOMPARE(StateMachine::endSnooze(*snoozed, QStringLiteral("alice"), false, T0.addSecs(3600)).error().code,
+            ErrorCode::Conflict); // already over
+
+        // Opening it on purpose takes it up again; someone else's claim does not end it.
+        QVERIFY(StateMachine::claim(*snoozed, QStringLiteral("alice"), 300s, T0)->snoozedBy.isEmpty());
+        QCOMPARE(StateMachine::claim(*snoozed, QStringLiteral("bob"), 300s, T0)->snoozedBy, QStringLiteral("alice"));
+        // A decision ends it.
+        QVERIFY(
+            StateMachine::decide(*snoozed, decision(Outcome::Approve, QStringLiteral("bob")), T0)->snoozedBy.isEmpty());
+    }
+
+    void snoozeBounds()
+    {
+        Action a = proposed(Tier::Review);
+        const QString alice = QStringLiteral("alice");
+        auto refused = [&](const QDateTime &until, const QString &field = QStringLiteral("until")) {
+            const auto r = StateMachine::snooze(a, alice, until, T0, field);
+            return !r && r.error().code == ErrorCode::InvalidArgument && r.error().field == field;
+        };
+        QVERIFY(refused(T0));
+        QVERIFY(refused(T0.addSecs(-1), QStringLiteral("minutes")));
+        QVERIFY(refused(QDateTime()));
+        QVERIFY(refused(T0.addSecs(StateMachine::MaxSnoozeSeconds + 1)));
+        QVERIFY(StateMachine::snooze(a, alice, T0.addSecs(StateMachine::MaxSnoozeSeconds), T0));
+        a.expiresAt = T0.addSecs(3600);
+        QVERIFY(refused(T0.addSecs(3601)));
+        QVERIFY(StateMachine::snooze(a, alice, T0.addSecs(3600), T0));
+        const auto decided = StateMachine::decide(a, decision(Outcome::Approve), T0);
+        QCOMPARE(StateMachine::snooze(*decided, alice, T0.addSecs(60), T0).error().code, ErrorCode::Conflict);
+        QCOMPARE(StateMachine::endSnooze(*decided, alice, false, T0).error().code, ErrorCode::Conflict);
+    }
+
     void expiryOutcomes()
     {
         const Action a = proposed(Tier::Review);

@@ -151,7 +151,7 @@ void ReportStoreTests::commitKeepsTheRollup()
     auto opened = freshStore(0.3);
     QVERIFY(opened);
     Store &store = *opened;
-    QCOMPARE(store.schemaVersion(), 5);
+    QVERIFY(store.schemaVersion() >= 5); // the reports schema (0004), the spot checks' source (0005) and later
     const QList<ActionChange> changes = changesOf(history);
     // Several group commits.
     for (qsizetype i = 0; i < changes.size(); i += 500) {
@@ -364,7 +364,7 @@ void ReportStoreTests::upgradeFromVersion3Backfills()
     Store &store = **created;
     auto opened = store.open();
     CS_VERIFY_OK(opened);
-    QCOMPARE(store.schemaVersion(), 5);
+    QVERIFY(store.schemaVersion() >= 5); // the reports schema (0004), the spot checks' source (0005) and later
     auto rows = store.rollups(Start.date(), Start.date().addDays(30));
     QVERIFY(rows);
     QList<RollupRow> expected = rollupOf(history);

@@ -258,6 +258,8 @@ private:
             o = {};
         else if (s == QLatin1String("ReassignRequest"))
             o = {{QStringLiteral("reviewer"), QStringLiteral("rita")}};
+        else if (s == QLatin1String("SnoozeRequest"))
+            o = {{QStringLiteral("minutes"), 15}};
         else if (s == QLatin1String("BatchRequest"))
             o = {{QStringLiteral("ids"), QJsonArray{id}}, {QStringLiteral("outcome"), QStringLiteral("approve")}};
         else if (s == QLatin1String("PolicyDocument"))

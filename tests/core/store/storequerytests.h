@@ -19,6 +19,7 @@ private Q_SLOTS:
     void filtersAndSorts();
     void pagesConcatenateToTheFullListing_data();
     void pagesConcatenateToTheFullListing();
+    void snoozeFilters();
     void limitIsClamped();
     void foreignCursorsAreRejected();
     void pagingAChangingQueueNeverRepeats_data();

@@ -1,3 +1,4 @@
+#include "queue/queuefilter.h"
 #include "queue/queuemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -192,6 +193,68 @@ private Q_SLOTS:
         QCOMPARE(model.visibleIds().size(), 30);
         for (int r = 0; r < model.rowCount(); ++r)
             QCOMPARE(model.rowOf(model.action(r).id), r);
+    }
+
+    // My snoozes leave the queue until their time and come back when the clock passes it (no
+    // event tells); the Snoozed filter shows only them; someone else's snooze is a marker.
+    void snoozesHideAndReturn()
+    {
+        QueueModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setNow(T0);
+        QueueFilter filter;
+        filter.me = QStringLiteral("rita");
+        model.setFilter(filter);
+        QList<Action> initial;
+        for (int i = 0; i < 6; ++i)
+            initial << pending(i);
+        initial[1].snoozedBy = QStringLiteral("rita");
+        initial[1].snoozedUntil = T0.addSecs(600);
+        initial[2].snoozedBy = QStringLiteral("sam");
+        initial[2].snoozedUntil = T0.addSecs(300);
+        initial[3].snoozedBy = QStringLiteral("rita");
+        initial[3].snoozedUntil = T0.addSecs(-1); // over already
+        model.resetActions(initial);
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.rowOf(initial[1].id), -1);
+        const QModelIndex sams = model.index(model.rowOf(initial[2].id), QueueModel::TitleColumn);
+        QCOMPARE(sams.data(QueueModel::SnoozedByRole).toString(), QStringLiteral("sam"));
+        QVERIFY(sams.data().toString().contains(QStringLiteral("sam")));
+        QVERIFY(model.index(model.rowOf(initial[3].id), QueueModel::TitleColumn)
+                .data(QueueModel::SnoozedByRole)
+                .toString()
+                .isEmpty());
+
+        // A live snooze arriving as an event takes my item out at once.
+        Action later = initial[4];
+        later.version = 2;
+        later.snoozedBy = QStringLiteral("rita");
+        later.snoozedUntil = T0.addSecs(900);
+        model.upsert(later);
+        QCOMPARE(model.rowCount(), 4);
+
+        filter.snoozedOnly = true;
+        model.setFilter(filter);
+        QCOMPARE(model.visibleIds(), (QStringList{initial[1].id, later.id}));
+        QCOMPARE(
+            model.index(0, QueueModel::TitleColumn).data(QueueModel::SnoozedUntilRole).toDateTime(), T0.addSecs(600));
+        filter.snoozedOnly = false;
+        model.setFilter(filter);
+
+        // Sam's ends: only its marker goes. Then mine return, each at its time.
+        model.setNow(T0.addSecs(300));
+        QVERIFY(model.index(model.rowOf(initial[2].id), QueueModel::TitleColumn)
+                .data(QueueModel::SnoozedByRole)
+                .toString()
+                .isEmpty());
+        QCOMPARE(model.rowCount(), 4);
+        model.setNow(T0.addSecs(599));
+        QCOMPARE(model.rowCount(), 4);
+        model.setNow(T0.addSecs(600));
+        QCOMPARE(model.rowCount(), 5);
+        QVERIFY(model.rowOf(initial[1].id) >= 0);
+        model.setNow(T0.addSecs(900));
+        QCOMPARE(model.rowCount(), 6);
     }
 
     void slaColours()
