@@ -3,6 +3,7 @@
 // pictures. scripts/screenshots.sh runs it under Xvfb; the files go to docs/screenshots/.
 #include "client/reportclient.h"
 #include "client/serverconnection.h"
+#include "i18n/translations.h"
 #include "report/drilldowndialog.h"
 #include "report/drilldownmodel.h"
 #include "report/proposallistmodel.h"
@@ -12,9 +13,9 @@
 #include "report/reportwindow.h"
 #include "report/simulationtablemodel.h"
 #include "report/whatifpanel.h"
-#include "i18n/translations.h"
 #include "style/thememanager.h"
 
+#include <QAbstractItemModel>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -143,6 +144,17 @@ int main(int argc, char *argv[])
     ok = save(&window, dir, QStringLiteral("report-recommendations.png")) && ok;
     tabs->setCurrentWidget(window.findChild<QWidget *>(QStringLiteral("bottleneckView")));
     ok = save(&window, dir, QStringLiteral("report-bottlenecks.png")) && ok;
+    // Reviewers: the four demo reviewers' load, speed and how their approvals held up.
+    tabs->setCurrentWidget(window.findChild<QWidget *>(QStringLiteral("reviewersPanel")));
+    const auto *reviewerRows = window.findChild<QAbstractItemModel *>(QStringLiteral("reviewerTableModel"));
+    if (!reviewerRows
+        || !waitFor(
+            [reviewerRows] {
+                return reviewerRows->rowCount() >= 4;
+            },
+            30000))
+        return 1;
+    ok = save(&window, dir, QStringLiteral("report-reviewers.png")) && ok;
 
     // The drill-down of the code category's rejections (the type that deteriorates).
     tabs->setCurrentWidget(window.tableView());
