@@ -2,15 +2,13 @@
 // for every row of /v1/reports/approvals in several groupings and every counter, the drill-down
 // lists exactly the actions the report counted. Built twice: on SQLite (tst_drilldown) and on
 // PostgreSQL (tst_drilldown_postgres, COUNTERSIGN_TEST_POSTGRES).
+#include "backendtestserver.h"
 #include "policy/policy.h"
 #include "policy/policyengine.h"
 #include "report/drilldownquery.h"
 #include "server/demohistory.h"
 #include "server/storeworker.h"
 #include "testserver.h"
-#ifdef COUNTERSIGN_TEST_POSTGRES
-#include "postgrestestserver.h"
-#endif
 
 #include <QJsonArray>
 #include <QSet>
@@ -170,20 +168,15 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-#ifdef COUNTERSIGN_TEST_POSTGRES
-        if (const auto reason = PostgresTestServer::unavailableReason())
-            QSKIP(qPrintable(QStringLiteral("PostgreSQL unavailable: %1").arg(*reason)));
-#endif
+        if (const auto reason = backendUnavailable())
+            QSKIP(qPrintable(*reason));
     }
 
     void init()
     {
-        ServerConfig config = TestServer::defaultConfig();
-#ifdef COUNTERSIGN_TEST_POSTGRES
-        auto url = PostgresTestServer::createDatabase();
-        QVERIFY2(url, url ? "" : qPrintable(url.error().toString()));
-        config.storeLocation = *url;
-#endif
+        auto backend = onTestBackend();
+        QVERIFY2(backend, backend ? "" : qPrintable(backend.error().toString()));
+        ServerConfig config = *backend;
         m_server = std::make_unique<TestServer>(config);
         QVERIFY(m_server->start());
         m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));

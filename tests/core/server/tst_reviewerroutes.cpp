@@ -1,10 +1,8 @@
 // GET /v1/reports/reviewers and the spot checks of reviewers' approvals, over a real QueueServer
 // on loopback with a ManualClock, so every number is known. Built twice: on SQLite
 // (tst_reviewerroutes) and on PostgreSQL (tst_reviewerroutes_postgres, COUNTERSIGN_TEST_POSTGRES).
+#include "backendtestserver.h"
 #include "testserver.h"
-#ifdef COUNTERSIGN_TEST_POSTGRES
-#include "postgrestestserver.h"
-#endif
 
 #include <QJsonArray>
 #include <QTest>
@@ -34,21 +32,16 @@ class TestReviewerRoutes : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-#ifdef COUNTERSIGN_TEST_POSTGRES
-        if (const auto reason = PostgresTestServer::unavailableReason())
-            QSKIP(qPrintable(QStringLiteral("PostgreSQL unavailable: %1").arg(*reason)));
-#endif
+        if (const auto reason = backendUnavailable())
+            QSKIP(qPrintable(*reason));
     }
 
     void init()
     {
-        ServerConfig config = TestServer::defaultConfig();
+        auto backend = onTestBackend();
+        QVERIFY2(backend, backend ? "" : qPrintable(backend.error().toString()));
+        ServerConfig config = *backend;
         config.spotCheckFraction = 1.0; // every approval is sampled, the policy's and the reviewers'
-#ifdef COUNTERSIGN_TEST_POSTGRES
-        auto url = PostgresTestServer::createDatabase();
-        QVERIFY2(url, url ? "" : qPrintable(url.error().toString()));
-        config.storeLocation = *url;
-#endif
         m_server = std::make_unique<TestServer>(config);
         QVERIFY(m_server->start());
         m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));

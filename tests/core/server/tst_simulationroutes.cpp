@@ -1,11 +1,9 @@
 // POST /v1/policy/simulate over a real QueueServer on loopback, on a history seeded through the
 // API with a ManualClock so every number is known. Built twice: on SQLite
 // (tst_simulationroutes) and on PostgreSQL (tst_simulationroutes_postgres, COUNTERSIGN_TEST_POSTGRES).
+#include "backendtestserver.h"
 #include "report/durationhistogram.h"
 #include "testserver.h"
-#ifdef COUNTERSIGN_TEST_POSTGRES
-#include "postgrestestserver.h"
-#endif
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -105,22 +103,17 @@ class TestSimulationRoutes : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-#ifdef COUNTERSIGN_TEST_POSTGRES
-        if (const auto reason = PostgresTestServer::unavailableReason())
-            QSKIP(qPrintable(QStringLiteral("PostgreSQL unavailable: %1").arg(*reason)));
-#endif
+        if (const auto reason = backendUnavailable())
+            QSKIP(qPrintable(*reason));
     }
 
     void init()
     {
-        ServerConfig config = TestServer::defaultConfig();
+        auto backend = onTestBackend();
+        QVERIFY2(backend, backend ? "" : qPrintable(backend.error().toString()));
+        ServerConfig config = *backend;
         config.spotCheckFraction = 1.0; // every auto-approval is sampled
         config.policyDocument = QJsonDocument(currentPolicy()).toJson();
-#ifdef COUNTERSIGN_TEST_POSTGRES
-        auto url = PostgresTestServer::createDatabase();
-        QVERIFY2(url, url ? "" : qPrintable(url.error().toString()));
-        config.storeLocation = *url;
-#endif
         m_server = std::make_unique<TestServer>(config);
         QVERIFY(m_server->start());
         m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));

@@ -1,10 +1,8 @@
 // Issue 22: snooze ("not now"), POST/DELETE /v1/actions/{id}/snooze and the listing's `snoozed`
 // filter, on a real loopback server with a manual clock. The same suite runs on SQLite
 // (tst_snooze) and on PostgreSQL (tst_snooze_postgres, COUNTERSIGN_TEST_POSTGRES).
+#include "backendtestserver.h"
 #include "testserver.h"
-#ifdef COUNTERSIGN_TEST_POSTGRES
-#include "postgrestestserver.h"
-#endif
 
 #include "domain/timeformat.h"
 
@@ -45,20 +43,15 @@ class TestSnooze : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-#ifdef COUNTERSIGN_TEST_POSTGRES
-        if (const auto reason = PostgresTestServer::unavailableReason())
-            QSKIP(qPrintable(QStringLiteral("PostgreSQL unavailable: %1").arg(*reason)));
-#endif
+        if (const auto reason = backendUnavailable())
+            QSKIP(qPrintable(*reason));
     }
 
     void init()
     {
-        ServerConfig config = TestServer::defaultConfig();
-#ifdef COUNTERSIGN_TEST_POSTGRES
-        auto url = PostgresTestServer::createDatabase();
-        QVERIFY2(url, url ? "" : qPrintable(url.error().toString()));
-        config.storeLocation = *url;
-#endif
+        auto backend = onTestBackend();
+        QVERIFY2(backend, backend ? "" : qPrintable(backend.error().toString()));
+        ServerConfig config = *backend;
         m_server = std::make_unique<TestServer>(config);
         QVERIFY(m_server->start());
         m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));

@@ -1,9 +1,7 @@
 // Issue 22: an action's trace_url (the agent's run), validated at submission, stored and
 // returned, on SQLite (tst_traceurl) and PostgreSQL (tst_traceurl_postgres).
+#include "backendtestserver.h"
 #include "testserver.h"
-#ifdef COUNTERSIGN_TEST_POSTGRES
-#include "postgrestestserver.h"
-#endif
 
 #include <QJsonArray>
 #include <QTest>
@@ -18,20 +16,15 @@ class TestTraceUrl : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-#ifdef COUNTERSIGN_TEST_POSTGRES
-        if (const auto reason = PostgresTestServer::unavailableReason())
-            QSKIP(qPrintable(QStringLiteral("PostgreSQL unavailable: %1").arg(*reason)));
-#endif
+        if (const auto reason = backendUnavailable())
+            QSKIP(qPrintable(*reason));
     }
 
     void init()
     {
-        ServerConfig config = TestServer::defaultConfig();
-#ifdef COUNTERSIGN_TEST_POSTGRES
-        auto url = PostgresTestServer::createDatabase();
-        QVERIFY2(url, url ? "" : qPrintable(url.error().toString()));
-        config.storeLocation = *url;
-#endif
+        auto backend = onTestBackend();
+        QVERIFY2(backend, backend ? "" : qPrintable(backend.error().toString()));
+        ServerConfig config = *backend;
         m_server = std::make_unique<TestServer>(config);
         QVERIFY(m_server->start());
         m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));

@@ -1,0 +1,39 @@
+#pragma once
+
+// Route tests that run on both backends are built twice: as tst_X on SQLite and as
+// tst_X_postgres with COUNTERSIGN_TEST_POSTGRES (linking countersign-store-test-support). These
+// two helpers keep the difference in one place.
+#include "testserver.h"
+#ifdef COUNTERSIGN_TEST_POSTGRES
+#include "postgrestestserver.h"
+#endif
+
+#include <optional>
+
+namespace Countersign::Test {
+
+// Why this binary's backend cannot run here (no PostgreSQL to start), to QSKIP with; nullopt
+// when it can.
+inline std::optional<QString> backendUnavailable()
+{
+#ifdef COUNTERSIGN_TEST_POSTGRES
+    if (const auto reason = PostgresTestServer::unavailableReason())
+        return QStringLiteral("PostgreSQL unavailable: %1").arg(*reason);
+#endif
+    return std::nullopt;
+}
+
+// `config` on this binary's backend: a fresh PostgreSQL database, or the SQLite file TestServer
+// makes in its temporary directory.
+inline Result<ServerConfig> onTestBackend(ServerConfig config = TestServer::defaultConfig())
+{
+#ifdef COUNTERSIGN_TEST_POSTGRES
+    auto url = PostgresTestServer::createDatabase();
+    if (!url)
+        return fail(url.error());
+    config.storeLocation = *url;
+#endif
+    return config;
+}
+
+} // namespace Countersign::Test
