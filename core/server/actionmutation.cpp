@@ -1,5 +1,6 @@
 #include "actionmutation.h"
 
+#include "reply.h"
 #include "store/actionauditsummary.h"
 #include "storeworker.h"
 
@@ -49,6 +50,13 @@ void ActionMutation::run(StoreWorker *worker, QObject *context, Spec spec, std::
         done(std::move(*outcome));
     };
     worker->post(std::move(task));
+}
+
+void ActionMutation::answer(StoreWorker *worker, Reply *reply, Spec spec)
+{
+    run(worker, reply, std::move(spec), [reply](const Result<Action> &action) {
+        reply->send(action);
+    });
 }
 
 } // namespace Countersign

@@ -9,6 +9,7 @@
 
 namespace Countersign {
 
+class Reply;
 class StoreWorker;
 
 // The read-transition-commit cycle every single-action route shares: read the action on the
@@ -30,6 +31,9 @@ public:
 
     // `done` runs on `context`'s thread after the commit.
     static void run(StoreWorker *worker, QObject *context, Spec spec, std::function<void(Result<Action>)> done);
+    // run(), answering `reply` with the action or the error. The reply is the task's context, so
+    // nothing is sent if the client has gone by then (the change still commits).
+    static void answer(StoreWorker *worker, Reply *reply, Spec spec);
 
     // Agents only ever see their own actions; to them another agent's action does not exist.
     static Result<void> checkVisible(const Action &action, const Identity &who);

@@ -202,21 +202,12 @@ void ActionRoutes::withdraw(const ApiRequest &request, Reply *reply)
 {
     const QDateTime now = m.clock->now();
     const QString agent = request.identity.name;
-    QPointer<Reply> guard(reply);
-    ActionMutation::run(m.worker, m.owner,
+    ActionMutation::answer(m.worker, reply,
         ActionMutation::Spec{request.pathArgument, QStringLiteral("action.withdrawn"), request.identity,
             [agent, now](const Action &a) {
                 return StateMachine::withdraw(a, agent, now);
             },
-            true},
-        [guard](Result<Action> action) {
-            if (!guard)
-                return;
-            if (!action)
-                guard->sendError(action.error());
-            else
-                guard->sendAction(Reply::Status::Ok, *action);
-        });
+            true});
 }
 
 } // namespace Countersign

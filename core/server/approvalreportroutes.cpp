@@ -9,6 +9,7 @@
 #include "reportparameters.h"
 #include "router.h"
 #include "servercontext.h"
+#include "storereply.h"
 #include "storeworker.h"
 
 #include <QPointer>
@@ -111,23 +112,12 @@ void ApprovalReportRoutes::approvals(const ApiRequest &request, Reply *reply)
         reply->sendError(window.error());
         return;
     }
-    QPointer<Reply> guard(reply);
-    m.worker->read<ApprovalReport>(
-        m.owner,
-        [w = *window, g = *grouping](Store &store) -> Result<ApprovalReport> {
-            auto rows = store.rollups(w.firstDay, w.endDay, g);
-            if (!rows)
-                return fail(rows.error());
-            return ReportEngine::approvals(*rows, g, w);
-        },
-        [guard](Result<ApprovalReport> report) {
-            if (!guard)
-                return;
-            if (!report)
-                guard->sendError(report.error());
-            else
-                guard->sendJson(Reply::Status::Ok, report->toJson());
-        });
+    answerRead<ApprovalReport>(m.worker, reply, [w = *window, g = *grouping](Store &store) -> Result<ApprovalReport> {
+        auto rows = store.rollups(w.firstDay, w.endDay, g);
+        if (!rows)
+            return fail(rows.error());
+        return ReportEngine::approvals(*rows, g, w);
+    });
 }
 
 Result<ReviewerReport> ApprovalReportRoutes::readReviewers(Store &store, const ReportEngine::Window &window)
@@ -173,28 +163,17 @@ void ApprovalReportRoutes::actions(const ApiRequest &request, Reply *reply)
         reply->sendError(query.error());
         return;
     }
-    QPointer<Reply> guard(reply);
-    m.worker->read<DrillDownList>(
-        m.owner,
-        [q = *query](Store &store) -> Result<DrillDownList> {
-            auto page = store.drillDown(q);
-            if (!page)
-                return fail(page.error());
-            DrillDownList list;
-            list.total = page->total;
-            list.nextCursor = page->nextCursor;
-            for (const Action &action : std::as_const(page->items))
-                list.items.append(DrillDownItem::fromAction(action));
-            return list;
-        },
-        [guard](Result<DrillDownList> list) {
-            if (!guard)
-                return;
-            if (!list)
-                guard->sendError(list.error());
-            else
-                guard->sendJson(Reply::Status::Ok, list->toJson());
-        });
+    answerRead<DrillDownList>(m.worker, reply, [q = *query](Store &store) -> Result<DrillDownList> {
+        auto page = store.drillDown(q);
+        if (!page)
+            return fail(page.error());
+        DrillDownList list;
+        list.total = page->total;
+        list.nextCursor = page->nextCursor;
+        for (const Action &action : std::as_const(page->items))
+            list.items.append(DrillDownItem::fromAction(action));
+        return list;
+    });
 }
 
 void ApprovalReportRoutes::recommendations(const ApiRequest &request, Reply *reply)
@@ -214,20 +193,9 @@ void ApprovalReportRoutes::recommendations(const ApiRequest &request, Reply *rep
     in.window = *window;
     in.thresholds = *thresholds;
     RecommendationReader::addPolicy(m.policy->engine().policy(), in);
-    QPointer<Reply> guard(reply);
-    m.worker->read<RecommendationReport>(
-        m.owner,
-        [in, now](Store &store) {
-            return RecommendationReader::read(store, in, now);
-        },
-        [guard](Result<RecommendationReport> report) {
-            if (!guard)
-                return;
-            if (!report)
-                guard->sendError(report.error());
-            else
-                guard->sendJson(Reply::Status::Ok, report->toJson());
-        });
+    answerRead<RecommendationReport>(m.worker, reply, [in, now](Store &store) {
+        return RecommendationReader::read(store, in, now);
+    });
 }
 
 void ApprovalReportRoutes::quarterly(const ApiRequest &request, Reply *reply)

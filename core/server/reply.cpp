@@ -32,6 +32,14 @@ void Reply::sendAction(Status status, const Action &action)
     sendBytes(status, action.toCompactJson(), "application/json");
 }
 
+void Reply::send(const Result<Action> &action)
+{
+    if (action)
+        sendAction(Status::Ok, *action);
+    else
+        sendError(action.error());
+}
+
 void Reply::sendError(const Error &error, const QHttpHeaders &extra)
 {
     sendJson(HttpErrors::status(error.code), HttpErrors::body(error), extra);

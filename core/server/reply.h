@@ -32,6 +32,17 @@ public:
     void sendBytes(
         Status status, const QByteArray &body, const QByteArray &contentType, const QHttpHeaders &extra = {});
     void sendError(const Error &error, const QHttpHeaders &extra = {});
+    // The action (200) or the error.
+    void send(const Result<Action> &action);
+    // The value's toJson() (200) or the error.
+    template<typename T>
+    void send(const Result<T> &result)
+    {
+        if (result)
+            sendJson(Status::Ok, result->toJson());
+        else
+            sendError(result.error());
+    }
 
     bool isSent() const { return m_sent; }
     QHostAddress peerAddress() const { return m_peerAddress; }

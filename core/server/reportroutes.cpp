@@ -6,6 +6,7 @@
 #include "reply.h"
 #include "router.h"
 #include "servercontext.h"
+#include "storereply.h"
 #include "storeworker.h"
 
 #include <QJsonArray>
@@ -111,20 +112,9 @@ void ReportRoutes::audit(const ApiRequest &request, Reply *reply)
 
 void ReportRoutes::verify(const ApiRequest &, Reply *reply)
 {
-    QPointer<Reply> guard(reply);
-    m.worker->read<AuditVerification>(
-        m.owner,
-        [](Store &store) {
-            return store.verifyAudit();
-        },
-        [guard](Result<AuditVerification> verification) {
-            if (!guard)
-                return;
-            if (!verification)
-                guard->sendError(verification.error());
-            else
-                guard->sendJson(Reply::Status::Ok, verification->toJson());
-        });
+    answerRead<AuditVerification>(m.worker, reply, [](Store &store) {
+        return store.verifyAudit();
+    });
 }
 
 } // namespace Countersign

@@ -69,16 +69,6 @@ void ReviewRoutes::addTo(Router &router)
             }});
 }
 
-void ReviewRoutes::answer(const QPointer<Reply> &reply, const Result<Action> &action)
-{
-    if (!reply)
-        return;
-    if (!action)
-        reply->sendError(action.error());
-    else
-        reply->sendAction(Reply::Status::Ok, *action);
-}
-
 void ReviewRoutes::claim(const ApiRequest &request, Reply *reply)
 {
     auto lease = RequestBodies::claimLease(request.body);
@@ -89,16 +79,12 @@ void ReviewRoutes::claim(const ApiRequest &request, Reply *reply)
     const auto seconds = lease->has_value() ? std::chrono::seconds(**lease) : m.config.claimLease;
     const QDateTime now = m.clock->now();
     const QString reviewer = request.identity.name;
-    QPointer<Reply> guard(reply);
-    ActionMutation::run(m.worker, m.owner,
+    ActionMutation::answer(m.worker, reply,
         ActionMutation::Spec{request.pathArgument, QStringLiteral("action.claimed"), request.identity,
             [reviewer, seconds, now](const Action &a) {
                 return StateMachine::claim(a, reviewer, seconds, now);
             },
-            true},
-        [guard](Result<Action> action) {
-            answer(guard, action);
-        });
+            true});
 }
 
 void ReviewRoutes::release(const ApiRequest &request, Reply *reply)
@@ -106,16 +92,12 @@ void ReviewRoutes::release(const ApiRequest &request, Reply *reply)
     const QDateTime now = m.clock->now();
     const QString reviewer = request.identity.name;
     const bool force = request.identity.role == Role::Lead || request.identity.role == Role::Admin;
-    QPointer<Reply> guard(reply);
-    ActionMutation::run(m.worker, m.owner,
+    ActionMutation::answer(m.worker, reply,
         ActionMutation::Spec{request.pathArgument, QStringLiteral("action.released"), request.identity,
             [reviewer, force, now](const Action &a) {
                 return StateMachine::release(a, reviewer, force, now);
             },
-            true},
-        [guard](Result<Action> action) {
-            answer(guard, action);
-        });
+            true});
 }
 
 void ReviewRoutes::decide(const ApiRequest &request, Reply *reply)
@@ -129,16 +111,12 @@ void ReviewRoutes::decide(const ApiRequest &request, Reply *reply)
     decision->reviewer = request.identity.name;
     decision->decidedAt = now;
     const Decision d = *decision;
-    QPointer<Reply> guard(reply);
-    ActionMutation::run(m.worker, m.owner,
+    ActionMutation::answer(m.worker, reply,
         ActionMutation::Spec{request.pathArgument, QStringLiteral("action.decided"), request.identity,
             [d, now](const Action &a) {
                 return decideAction(a, d, now);
             },
-            !d.expectedVersion.has_value()},
-        [guard](Result<Action> action) {
-            answer(guard, action);
-        });
+            !d.expectedVersion.has_value()});
 }
 
 void ReviewRoutes::snooze(const ApiRequest &request, Reply *reply)
@@ -152,16 +130,12 @@ void ReviewRoutes::snooze(const ApiRequest &request, Reply *reply)
     const QDateTime until = body->until.isValid() ? body->until : now.addSecs(body->minutes * 60);
     const QString field = body->field;
     const QString reviewer = request.identity.name;
-    QPointer<Reply> guard(reply);
-    ActionMutation::run(m.worker, m.owner,
+    ActionMutation::answer(m.worker, reply,
         ActionMutation::Spec{request.pathArgument, QStringLiteral("action.snoozed"), request.identity,
             [reviewer, until, now, field](const Action &a) {
                 return StateMachine::snooze(a, reviewer, until, now, field);
             },
-            true},
-        [guard](Result<Action> action) {
-            answer(guard, action);
-        });
+            true});
 }
 
 void ReviewRoutes::endSnooze(const ApiRequest &request, Reply *reply)
@@ -169,16 +143,12 @@ void ReviewRoutes::endSnooze(const ApiRequest &request, Reply *reply)
     const QDateTime now = m.clock->now();
     const QString reviewer = request.identity.name;
     const bool force = request.identity.role == Role::Lead || request.identity.role == Role::Admin;
-    QPointer<Reply> guard(reply);
-    ActionMutation::run(m.worker, m.owner,
+    ActionMutation::answer(m.worker, reply,
         ActionMutation::Spec{request.pathArgument, QStringLiteral("action.unsnoozed"), request.identity,
             [reviewer, force, now](const Action &a) {
                 return StateMachine::endSnooze(a, reviewer, force, now);
             },
-            true},
-        [guard](Result<Action> action) {
-            answer(guard, action);
-        });
+            true});
 }
 
 void ReviewRoutes::reassign(const ApiRequest &request, Reply *reply)
@@ -190,16 +160,12 @@ void ReviewRoutes::reassign(const ApiRequest &request, Reply *reply)
     }
     const QDateTime now = m.clock->now();
     const QString to = *reviewer;
-    QPointer<Reply> guard(reply);
-    ActionMutation::run(m.worker, m.owner,
+    ActionMutation::answer(m.worker, reply,
         ActionMutation::Spec{request.pathArgument, QStringLiteral("action.reassigned"), request.identity,
             [to, now](const Action &a) {
                 return StateMachine::reassign(a, to, now);
             },
-            true},
-        [guard](Result<Action> action) {
-            answer(guard, action);
-        });
+            true});
 }
 
 } // namespace Countersign

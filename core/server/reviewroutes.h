@@ -4,8 +4,6 @@
 #include "domain/action.h"
 #include "domain/decision.h"
 
-#include <QPointer>
-
 namespace Countersign {
 
 class Reply;
@@ -28,7 +26,6 @@ private:
     void reassign(const ApiRequest &request, Reply *reply);
     void snooze(const ApiRequest &request, Reply *reply);
     void endSnooze(const ApiRequest &request, Reply *reply);
-    static void answer(const QPointer<Reply> &reply, const Result<Action> &action);
 
 public:
     // StateMachine::decide, with approval of a prohibited action refused first (403).

@@ -6,6 +6,7 @@
 #include "reply.h"
 #include "router.h"
 #include "servercontext.h"
+#include "storereply.h"
 #include "storeworker.h"
 
 #include <QJsonArray>
@@ -122,20 +123,9 @@ void SpotCheckRoutes::check(const ApiRequest &request, Reply *reply)
     audit.kind = QStringLiteral("spotcheck.checked");
     audit.subject = checked.actionId;
     audit.after = QJsonObject{{QStringLiteral("verdict"), *verdictText}, {QStringLiteral("note"), *note}};
-    QPointer<Reply> guard(reply);
-    m.worker->read<SpotCheck>(
-        m.owner,
-        [checked, audit](Store &store) {
-            return store.recordSpotCheck(checked, audit);
-        },
-        [guard](Result<SpotCheck> result) {
-            if (!guard)
-                return;
-            if (!result)
-                guard->sendError(result.error());
-            else
-                guard->sendJson(Reply::Status::Ok, result->toJson());
-        });
+    answerRead<SpotCheck>(m.worker, reply, [checked, audit](Store &store) {
+        return store.recordSpotCheck(checked, audit);
+    });
 }
 
 } // namespace Countersign
