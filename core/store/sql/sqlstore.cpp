@@ -64,30 +64,30 @@ Result<void> SqlStore::checkOpen(const QString &doing) const
 
 Result<Action> SqlStore::action(const QString &id)
 {
-    if (auto ok = checkOpen(QStringLiteral("reading an action")); !ok)
-        return fail(ok.error());
-    return m_actions->action(id);
+    return whenOpen(QStringLiteral("reading an action"), [&] {
+        return m_actions->action(id);
+    });
 }
 
 Result<std::optional<Action>> SqlStore::actionByIdempotencyKey(const QString &agent, const QString &key)
 {
-    if (auto ok = checkOpen(QStringLiteral("looking up an idempotency key")); !ok)
-        return fail(ok.error());
-    return m_actions->byIdempotencyKey(agent, key);
+    return whenOpen(QStringLiteral("looking up an idempotency key"), [&] {
+        return m_actions->byIdempotencyKey(agent, key);
+    });
 }
 
 Result<ActionPage> SqlStore::actions(const ActionQuery &query)
 {
-    if (auto ok = checkOpen(QStringLiteral("listing actions")); !ok)
-        return fail(ok.error());
-    return m_actions->query(query);
+    return whenOpen(QStringLiteral("listing actions"), [&] {
+        return m_actions->query(query);
+    });
 }
 
 Result<QList<Action>> SqlStore::dueActions(const QDateTime &now, int limit)
 {
-    if (auto ok = checkOpen(QStringLiteral("listing due actions")); !ok)
-        return fail(ok.error());
-    return m_actions->due(now, limit);
+    return whenOpen(QStringLiteral("listing due actions"), [&] {
+        return m_actions->due(now, limit);
+    });
 }
 
 QList<Result<CommitResult>> SqlStore::commit(const QList<ActionChange> &changes)
@@ -112,16 +112,16 @@ QList<Result<CommitResult>> SqlStore::commit(const QList<ActionChange> &changes)
 
 Result<QList<Event>> SqlStore::eventsSince(qint64 seq, int limit)
 {
-    if (auto ok = checkOpen(QStringLiteral("reading events")); !ok)
-        return fail(ok.error());
-    return m_events->since(seq, limit);
+    return whenOpen(QStringLiteral("reading events"), [&] {
+        return m_events->since(seq, limit);
+    });
 }
 
 Result<qint64> SqlStore::lastEventSeq()
 {
-    if (auto ok = checkOpen(QStringLiteral("reading the last event")); !ok)
-        return fail(ok.error());
-    return m_events->lastSeq();
+    return whenOpen(QStringLiteral("reading the last event"), [&] {
+        return m_events->lastSeq();
+    });
 }
 
 Result<qint64> SqlStore::appendAudit(const AuditEntry &entry)
@@ -138,37 +138,37 @@ Result<qint64> SqlStore::appendAudit(const AuditEntry &entry)
 
 Result<QList<AuditEntry>> SqlStore::auditEntries(qint64 afterSeq, int limit)
 {
-    if (auto ok = checkOpen(QStringLiteral("reading audit entries")); !ok)
-        return fail(ok.error());
-    return m_audit->entries(afterSeq, limit);
+    return whenOpen(QStringLiteral("reading audit entries"), [&] {
+        return m_audit->entries(afterSeq, limit);
+    });
 }
 
 Result<AuditVerification> SqlStore::verifyAudit()
 {
-    if (auto ok = checkOpen(QStringLiteral("verifying the audit log")); !ok)
-        return fail(ok.error());
-    return m_audit->verify();
+    return whenOpen(QStringLiteral("verifying the audit log"), [&] {
+        return m_audit->verify();
+    });
 }
 
 Result<void> SqlStore::saveToken(const TokenRecord &token)
 {
-    if (auto ok = checkOpen(QStringLiteral("saving a token")); !ok)
-        return fail(ok.error());
-    return m_tokens->save(token, m_clock.now());
+    return whenOpen(QStringLiteral("saving a token"), [&] {
+        return m_tokens->save(token, m_clock.now());
+    });
 }
 
 Result<std::optional<TokenRecord>> SqlStore::tokenByHash(const QByteArray &hash)
 {
-    if (auto ok = checkOpen(QStringLiteral("looking up a token")); !ok)
-        return fail(ok.error());
-    return m_tokens->byHash(hash);
+    return whenOpen(QStringLiteral("looking up a token"), [&] {
+        return m_tokens->byHash(hash);
+    });
 }
 
 Result<QList<TokenRecord>> SqlStore::tokens()
 {
-    if (auto ok = checkOpen(QStringLiteral("listing tokens")); !ok)
-        return fail(ok.error());
-    return m_tokens->all();
+    return whenOpen(QStringLiteral("listing tokens"), [&] {
+        return m_tokens->all();
+    });
 }
 
 Result<PolicyVersion> SqlStore::savePolicyVersion(const QByteArray &document, const QString &actor)
@@ -191,23 +191,23 @@ Result<PolicyVersion> SqlStore::savePolicyVersion(const QByteArray &document, co
 
 Result<QList<PolicyVersion>> SqlStore::policyVersions()
 {
-    if (auto ok = checkOpen(QStringLiteral("listing policy versions")); !ok)
-        return fail(ok.error());
-    return m_policies->all();
+    return whenOpen(QStringLiteral("listing policy versions"), [&] {
+        return m_policies->all();
+    });
 }
 
 Result<std::optional<PolicyVersion>> SqlStore::currentPolicy()
 {
-    if (auto ok = checkOpen(QStringLiteral("reading the current policy")); !ok)
-        return fail(ok.error());
-    return m_policies->current();
+    return whenOpen(QStringLiteral("reading the current policy"), [&] {
+        return m_policies->current();
+    });
 }
 
 Result<QueueStats> SqlStore::queueStats(const QDateTime &now)
 {
-    if (auto ok = checkOpen(QStringLiteral("computing queue statistics")); !ok)
-        return fail(ok.error());
-    return m_actions->stats(now);
+    return whenOpen(QStringLiteral("computing queue statistics"), [&] {
+        return m_actions->stats(now);
+    });
 }
 
 void SqlStore::setSpotCheckFraction(double fraction)
@@ -227,17 +227,17 @@ Result<QList<RollupRow>> SqlStore::rollups(const QDate &from, const QDate &to, s
 Result<QList<Outcome>> SqlStore::latestReviewOutcomes(
     const QString &type, const QDateTime &from, const QDateTime &to, int limit)
 {
-    if (auto ok = checkOpen(QStringLiteral("reading the latest reviews")); !ok)
-        return fail(ok.error());
-    return m_reports->latestReviewOutcomes(type, from, to, limit);
+    return whenOpen(QStringLiteral("reading the latest reviews"), [&] {
+        return m_reports->latestReviewOutcomes(type, from, to, limit);
+    });
 }
 
 Result<void> SqlStore::pastActions(
     const QDateTime &from, const QDateTime &to, const std::function<void(const PastAction &)> &visit)
 {
-    if (auto ok = checkOpen(QStringLiteral("reading past actions")); !ok)
-        return fail(ok.error());
-    return m_past->stream(from, to, visit);
+    return whenOpen(QStringLiteral("reading past actions"), [&] {
+        return m_past->stream(from, to, visit);
+    });
 }
 
 Result<DrillDownPage> SqlStore::drillDown(const DrillDownQuery &query)
@@ -262,16 +262,16 @@ Result<DrillDownPage> SqlStore::drillDown(const DrillDownQuery &query)
 Result<QList<SpotCheck>> SqlStore::spotChecks(
     std::optional<bool> open, const QDateTime &from, const QDateTime &to, int limit)
 {
-    if (auto ok = checkOpen(QStringLiteral("listing spot checks")); !ok)
-        return fail(ok.error());
-    return m_reports->spotChecks(open, from, to, limit);
+    return whenOpen(QStringLiteral("listing spot checks"), [&] {
+        return m_reports->spotChecks(open, from, to, limit);
+    });
 }
 
 Result<QList<SpotCheckTally>> SqlStore::reviewerSpotChecks(const QDateTime &from, const QDateTime &to)
 {
-    if (auto ok = checkOpen(QStringLiteral("counting reviewers' spot checks")); !ok)
-        return fail(ok.error());
-    return m_reports->reviewerSpotChecks(from, to);
+    return whenOpen(QStringLiteral("counting reviewers' spot checks"), [&] {
+        return m_reports->reviewerSpotChecks(from, to);
+    });
 }
 
 Result<void> SqlStore::inWriteTransaction(
@@ -350,9 +350,9 @@ Result<PolicyProposal> SqlStore::proposal(const QString &id)
 
 Result<QList<PolicyProposal>> SqlStore::proposals(int limit)
 {
-    if (auto ok = checkOpen(QStringLiteral("listing proposals")); !ok)
-        return fail(ok.error());
-    return m_reports->proposals(limit);
+    return whenOpen(QStringLiteral("listing proposals"), [&] {
+        return m_reports->proposals(limit);
+    });
 }
 
 } // namespace Countersign

@@ -102,6 +102,14 @@ protected:
 
     // Unavailable unless the store is open (migrated, and its connection usable).
     Result<void> checkOpen(const QString &doing) const;
+    // `read()`'s result once the store is open; else the error naming what was being done.
+    template<typename Read>
+    auto whenOpen(const QString &doing, Read &&read) const -> decltype(read())
+    {
+        if (auto ok = checkOpen(doing); !ok)
+            return fail(ok.error());
+        return read();
+    }
     // Runs `work` in a write transaction for `writes` and commits it; rolls back on any failure.
     Result<void> inWriteTransaction(Writes writes, const QString &doing, const std::function<Result<void>()> &work);
     // Runs `write` and appends `audit` in one write transaction (Writes::Log); the audit seq.
