@@ -8,6 +8,7 @@
 #include "postgrestestserver.h"
 #endif
 
+#include <memory>
 #include <optional>
 
 namespace Countersign::Test {
@@ -23,17 +24,23 @@ inline std::optional<QString> backendUnavailable()
     return std::nullopt;
 }
 
-// `config` on this binary's backend: a fresh PostgreSQL database, or the SQLite file TestServer
-// makes in its temporary directory.
-inline Result<ServerConfig> onTestBackend(ServerConfig config = TestServer::defaultConfig())
+// A started TestServer with `config` on this binary's backend: a fresh PostgreSQL database, or
+// the SQLite file TestServer makes in its temporary directory. Null (with the reason logged) if
+// it cannot start.
+inline std::unique_ptr<TestServer> startOnTestBackend(ServerConfig config = TestServer::defaultConfig())
 {
 #ifdef COUNTERSIGN_TEST_POSTGRES
     auto url = PostgresTestServer::createDatabase();
-    if (!url)
-        return fail(url.error());
+    if (!url) {
+        qWarning("no PostgreSQL database: %s", qPrintable(url.error().toString()));
+        return nullptr;
+    }
     config.storeLocation = *url;
 #endif
-    return config;
+    auto server = std::make_unique<TestServer>(config);
+    if (!server->start())
+        return nullptr;
+    return server;
 }
 
 } // namespace Countersign::Test

@@ -109,13 +109,11 @@ private Q_SLOTS:
 
     void init()
     {
-        auto backend = onTestBackend();
-        QVERIFY2(backend, backend ? "" : qPrintable(backend.error().toString()));
-        ServerConfig config = *backend;
+        ServerConfig config = TestServer::defaultConfig();
         config.spotCheckFraction = 1.0; // every auto-approval is sampled
         config.policyDocument = QJsonDocument(currentPolicy()).toJson();
-        m_server = std::make_unique<TestServer>(config);
-        QVERIFY(m_server->start());
+        m_server = startOnTestBackend(config);
+        QVERIFY(m_server);
         m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
         m_rita = m_server->token(Role::Reviewer, QStringLiteral("rita"));
         m_lead = m_server->token(Role::Lead, QStringLiteral("lena"));

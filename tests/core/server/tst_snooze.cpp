@@ -49,11 +49,8 @@ private Q_SLOTS:
 
     void init()
     {
-        auto backend = onTestBackend();
-        QVERIFY2(backend, backend ? "" : qPrintable(backend.error().toString()));
-        ServerConfig config = *backend;
-        m_server = std::make_unique<TestServer>(config);
-        QVERIFY(m_server->start());
+        m_server = startOnTestBackend();
+        QVERIFY(m_server);
         m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
         m_rita = m_server->token(Role::Reviewer, QStringLiteral("rita"));
         m_sam = m_server->token(Role::Reviewer, QStringLiteral("sam"));
