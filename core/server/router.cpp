@@ -92,6 +92,12 @@ void Router::dispatch(
             return;
         }
     }
+    if (!TokenAuthenticator::isWellFormed(token)) { // nothing the issuer made: no lookup
+        m_failedAuth->recordFailure(address);
+        reply->sendError(
+            TokenAuthenticator::unknownToken(), QHttpHeaders::fromListOfPairs({{"WWW-Authenticate", "Bearer"}}));
+        return;
+    }
     QPointer<Reply> guard(reply);
     api.tokenHash = hash;
     const QHostAddress peer = request.remoteAddress();

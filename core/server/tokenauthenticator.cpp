@@ -16,11 +16,6 @@ namespace {
 constexpr int UnknownTtlMs = 5000; // a refused hash is not looked up again for this long
 constexpr qsizetype MaxUnknown = 10000;
 
-Error unknownToken()
-{
-    return HttpErrors::unauthorized(QStringLiteral("the token is not valid"));
-}
-
 } // namespace
 
 TokenAuthenticator::TokenAuthenticator(StoreWorker *worker, QObject *parent)
@@ -39,6 +34,11 @@ QByteArray TokenAuthenticator::generateToken()
     QRandomGenerator::system()->fillRange(words.data(), words.size());
     const QByteArray raw(reinterpret_cast<const char *>(words.data()), qsizetype(sizeof(words)));
     return "cs_" + raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+Error TokenAuthenticator::unknownToken()
+{
+    return HttpErrors::unauthorized(QStringLiteral("the token is not valid"));
 }
 
 bool TokenAuthenticator::isWellFormed(QByteArrayView token)

@@ -37,6 +37,7 @@ public:
     static QByteArray generateToken(); // "cs_" + 43 url-safe characters (256 random bits)
     // Whether `token` has the shape generateToken() gives; anything else is refused unlooked.
     static bool isWellFormed(QByteArrayView token);
+    static Error unknownToken(); // 401: not a token this server knows
     // "Authorization: Bearer T", or `token` in the query when `allowQuery` (WebSockets: browsers
     // cannot set headers on them). Empty when absent.
     static QByteArray extractToken(const QHttpHeaders &headers, const QUrlQuery &query, bool allowQuery);
