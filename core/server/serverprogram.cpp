@@ -7,8 +7,8 @@
 #include "queueserver.h"
 #include "store/storefactory.h"
 #include "storeworker.h"
+#include "terminationwatcher.h"
 #include "tokenissuer.h"
-#include "unixsignalwatcher.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -167,9 +167,9 @@ int ServerProgram::run(const ServerOptions &options)
     }
     out.flush();
 
-    UnixSignalWatcher signals;
-    QObject::connect(&signals, &UnixSignalWatcher::terminationRequested, &server, [&server, &demo](int signal) {
-        qCInfo(lcServer) << "signal" << signal << "received: shutting down";
+    TerminationWatcher termination;
+    QObject::connect(&termination, &TerminationWatcher::terminationRequested, &server, [&server, &demo](int reason) {
+        qCInfo(lcServer).nospace() << "termination requested (" << reason << "), shutting down";
         demo.stop();
         server.shutdown();
     });

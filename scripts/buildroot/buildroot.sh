@@ -3,6 +3,7 @@
 # shellcheck shell=bash
 
 CS_PACKAGES_FILE="$TOP/scripts/buildroot/packages.txt"
+CS_ROOT_KIND=root   # "root" (build and test) or "cross-windows" (scripts/countersign package windows)
 CS_SUITE=trixie
 CS_MODE=""   # "native" or "root", set by cs_prepare_env
 CS_ROOT=""
@@ -53,18 +54,18 @@ cs_ensure_root() {
     local cache hash lock tmp started
     cache=$(cs_cache_dir)
     hash=$(cs_root_hash)
-    CS_ROOT="$cache/root-$CS_SUITE-$hash"
+    CS_ROOT="$cache/$CS_ROOT_KIND-$CS_SUITE-$hash"
     [ -f "$CS_ROOT/.countersign-root-complete" ] && return 0
     cs_install_host_tools
     mkdir -p "$cache"
-    lock="$cache/root.lock"
+    lock="$cache/$CS_ROOT_KIND.lock"
     exec 9>"$lock"
     if ! flock -n 9; then
         cs_note "Another run is creating the build root; waiting for it"
         flock 9
     fi
     if [ ! -f "$CS_ROOT/.countersign-root-complete" ]; then
-        cs_remove_partial_roots "$cache"
+        cs_remove_partial_roots "$cache" "$CS_ROOT_KIND"
         tmp="$CS_ROOT.partial.$$"
         started=$SECONDS
         cs_note "Creating the Debian 13 build root in $CS_ROOT (first run only; about 1-3 minutes, ~1.5 GB)"
@@ -91,8 +92,8 @@ cs_ensure_root() {
 # A run killed while mmdebstrap worked can leave /proc, /sys and /dev mounted inside its
 # partial root: unmount those first and never let rm cross into another file system.
 cs_remove_partial_roots() {
-    local cache=$1 partial mnt
-    for partial in "$cache"/root-*.partial.*; do
+    local cache=$1 kind=$2 partial mnt
+    for partial in "$cache"/"$kind"-*.partial.*; do
         [ -e "$partial" ] || continue
         # grep finds nothing when no mount was left: not an error under pipefail.
         { findmnt -rn -o TARGET | grep -F "$partial/" || true; } | sort -r | while IFS= read -r mnt; do
