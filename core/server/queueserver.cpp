@@ -310,8 +310,11 @@ void QueueServer::startMail()
     if (!m_config.mail.enabled())
         return;
     MailConfig mail = m_config.mail;
-    if (mail.publicUrl.isEmpty())
+    if (mail.publicUrl.isEmpty()) {
         mail.publicUrl = baseUrl();
+        qCWarning(lcMail).noquote() << "links in alert emails point at" << mail.publicUrl.toString()
+                                    << "- set --public-url to the address readers reach the server at";
+    }
     m_mailer = std::make_unique<AlertMailer>(mail, m_config.alerts, m_clock, m_worker.get());
     connect(m_mailer.get(), &AlertMailer::sent, m_metrics.get(), [this](const QString &kind) {
         m_metrics->observeMail(kind, true);

@@ -1,12 +1,15 @@
 #include "server/alertmailer.h"
+#include "serverprocess.h"
 #include "smtpsink.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Countersign;
@@ -183,6 +186,46 @@ private Q_SLOTS:
         stopping.start();
         m_server.reset();
         QVERIFY2(stopping.elapsed() < 10000, QByteArray::number(stopping.elapsed()).constData());
+    }
+
+    // The executable's options: a credentials file others may read is refused, as ssh refuses
+    // such a key; options that need --smtp-url say so.
+    void commandLineChecksTheMailOptions()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString credentials = dir.filePath(QStringLiteral("smtp"));
+        QFile file(credentials);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("mailer\nsecret\n");
+        file.close();
+        QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+        const QStringList base{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"),
+            dir.filePath(QStringLiteral("c.db")), QStringLiteral("--smtp-url"), m_sink->url().toString(),
+            QStringLiteral("--smtp-from"), QStringLiteral("countersign@example.com")};
+        auto run = [](const QStringList &arguments, QByteArray *errors) {
+            QProcess p;
+            p.start(ServerProcess::binary(), arguments);
+            if (!p.waitForFinished(20000)) {
+                p.kill();
+                p.waitForFinished();
+                return -1;
+            }
+            *errors = p.readAllStandardError();
+            return p.exitCode();
+        };
+        QByteArray errors;
+        QCOMPARE(run(base + QStringList{QStringLiteral("--smtp-credentials"), credentials}, &errors), 2);
+        QVERIFY2(errors.contains("--smtp-credentials") && errors.contains("chmod 600"), errors.constData());
+
+        QCOMPARE(run(base + QStringList{QStringLiteral("--alert-email"), QStringLiteral("lead")}, &errors), 2);
+        QVERIFY2(errors.contains("--alert-email \"lead\" is not an email address"), errors.constData());
+
+        QCOMPARE(run({QStringLiteral("--db"), dir.filePath(QStringLiteral("c.db")), QStringLiteral("--alert-email"),
+                         QStringLiteral("lead@example.com")},
+                     &errors),
+            2);
+        QVERIFY2(errors.contains("--alert-email needs --smtp-url"), errors.constData());
     }
 
 private:
