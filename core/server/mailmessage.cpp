@@ -80,6 +80,11 @@ QByteArray MailMessage::encodeHeader(const QString &text)
 
 bool MailMessage::isAddress(const QString &text)
 {
+    // ASCII only: the envelope and the To header carry it as is (no SMTPUTF8).
+    for (const QChar c : text) {
+        if (c.unicode() > 0x7e)
+            return false;
+    }
     static const QRegularExpression address(QStringLiteral(R"(^[^\s@<>(),;:"\[\]\\]+@[A-Za-z0-9.-]+\.[A-Za-z0-9-]+$)"));
     return address.match(text).hasMatch();
 }

@@ -26,7 +26,7 @@ struct MailMessage {
     // The text as is when it is printable ASCII, else =?UTF-8?B?...?= words of at most 75
     // characters, never splitting a character.
     static QByteArray encodeHeader(const QString &text);
-    // Something that can be an SMTP mailbox: local@domain, no spaces, brackets or commas.
+    // Something that can be an SMTP mailbox: ASCII local@domain, no spaces, brackets or commas.
     static bool isAddress(const QString &text);
 };
 

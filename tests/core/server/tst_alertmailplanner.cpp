@@ -169,6 +169,8 @@ private Q_SLOTS:
         const auto bad = MailOptions::parseAddresses(QStringLiteral("alert-email"), QStringLiteral("a@x.org,lead"));
         QCOMPARE(bad.error().field, QStringLiteral("alert-email"));
         QVERIFY(bad.error().message.contains(QLatin1String("\"lead\"")));
+        QVERIFY(!MailOptions::parseAddresses(QStringLiteral("alert-email"), QStringLiteral("jürgen@example.com")));
+        QVERIFY(!MailOptions::parseAddresses(QStringLiteral("alert-email"), QStringLiteral("Lead <lead@example.com>")));
         QVERIFY(MailOptions::parsePublicUrl(QStringLiteral("https://review.example.com/cs")));
         QVERIFY(!MailOptions::parsePublicUrl(QStringLiteral("ftp://review.example.com")));
     }
