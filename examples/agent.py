@@ -100,6 +100,7 @@ def main(argv):
     p.add_argument("--context", default="{}", help="JSON object of facts for the policy")
     p.add_argument("--confidence", type=float, default=0.9)
     p.add_argument("--reasoning", default="")
+    p.add_argument("--trace-url", help="the agent's run or conversation (http or https), linked for the reviewer")
     p.add_argument("--apply-to", help="write the approved payload to this file (default: stdout)")
     p.add_argument("--max-wait", type=float, help="give up waiting after this many seconds")
     args = p.parse_args(argv)
@@ -115,15 +116,18 @@ def main(argv):
         with open(args.original_file, encoding="utf-8") as f:
             payload["original"] = f.read()
 
+    proposal = {
+        "type": args.type,
+        "title": args.title,
+        "payload": payload,
+        "reasoning": args.reasoning,
+        "context": json.loads(args.context),
+        "confidence": args.confidence,
+    }
+    if args.trace_url:
+        proposal["trace_url"] = args.trace_url
     try:
-        action = propose(args.server, args.token, {
-            "type": args.type,
-            "title": args.title,
-            "payload": payload,
-            "reasoning": args.reasoning,
-            "context": json.loads(args.context),
-            "confidence": args.confidence,
-        })
+        action = propose(args.server, args.token, proposal)
         print("countersign: action %s is %s (%s)" % (action["id"], action["state"], action["tier_reason"]),
               file=sys.stderr)
         action = wait_for_decision(args.server, args.token, action, args.max_wait)

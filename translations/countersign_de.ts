@@ -1195,10 +1195,6 @@
         <translation>Dieser Link kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <source>The linked item is not in your queue: decided, snoozed or filtered out.</source>
-        <translation>Der verlinkte Eintrag ist nicht in Ihrer Warteschlange: entschieden, zurückgestellt oder ausgefiltert.</translation>
-    </message>
-    <message>
         <source>Open a Linked Item</source>
         <translation>Verlinkten Eintrag öffnen</translation>
     </message>
@@ -1223,6 +1219,54 @@ Verbinden Sie sich nur, wenn Sie ihm vertrauen und dort Einträge prüfen sollen
     <message>
         <source>Switch</source>
         <translation>Wechseln</translation>
+    </message>
+    <message>
+        <source>The linked item is not in your queue.</source>
+        <translation>Der verlinkte Eintrag ist nicht in Ihrer Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Loading the linked item…</source>
+        <translation>Der verlinkte Eintrag wird geladen…</translation>
+    </message>
+    <message>
+        <source>The linked item cannot be loaded: %1</source>
+        <translation>Der verlinkte Eintrag kann nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The server %1 has no item “%2”. The link may be incomplete, or meant for another server.</source>
+        <translation>Der Server %1 hat keinen Eintrag „%2“. Der Link ist vielleicht unvollständig oder für einen anderen Server gedacht.</translation>
+    </message>
+    <message>
+        <source>the policy</source>
+        <translation>die Richtlinie</translation>
+    </message>
+    <message>
+        <source>its expiry</source>
+        <translation>den Fristablauf</translation>
+    </message>
+    <message>
+        <source>Not in your queue: approved by %1 on %2. Shown read-only.</source>
+        <translation>Nicht in Ihrer Warteschlange: genehmigt durch %1 am %2. Nur zum Lesen angezeigt.</translation>
+    </message>
+    <message>
+        <source>Not in your queue: rejected by %1 on %2. Shown read-only.</source>
+        <translation>Nicht in Ihrer Warteschlange: abgelehnt durch %1 am %2. Nur zum Lesen angezeigt.</translation>
+    </message>
+    <message>
+        <source>Not in your queue: it expired undecided on %1. Shown read-only.</source>
+        <translation>Nicht in Ihrer Warteschlange: am %1 unentschieden abgelaufen. Nur zum Lesen angezeigt.</translation>
+    </message>
+    <message>
+        <source>Not in your queue: the agent withdrew it on %1. Shown read-only.</source>
+        <translation>Nicht in Ihrer Warteschlange: der Agent hat ihn am %1 zurückgezogen. Nur zum Lesen angezeigt.</translation>
+    </message>
+    <message>
+        <source>Not in your queue: you snoozed it until %1. Shown read-only; the Snoozed filter lists it.</source>
+        <translation>Nicht in Ihrer Warteschlange: Sie haben ihn bis %1 zurückgestellt. Nur zum Lesen angezeigt; der Filter „Zurückgestellt“ listet ihn.</translation>
+    </message>
+    <message>
+        <source>Not in your queue as it is shown now: a filter hides it, or it waits for other reviewers. Shown read-only.</source>
+        <translation>Nicht in Ihrer Warteschlange, wie sie gerade angezeigt wird: ein Filter blendet ihn aus, oder er wartet auf andere Prüfer. Nur zum Lesen angezeigt.</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "countersignversion.h"
+#include "server/mailoptions.h"
 #include "server/serverprogram.h"
 
 #include <QCommandLineParser>
@@ -31,6 +32,54 @@ int tokenCommand(const QStringList &arguments)
         return 2;
     }
     return ServerProgram::createToken(parser.value(db), parser.value(role), parser.value(name));
+}
+
+struct MailOptionNames {
+    QCommandLineOption url, from, credentials, leads, publicUrl;
+};
+
+Result<MailConfig> readMailOptions(const QCommandLineParser &parser, const MailOptionNames &o)
+{
+    MailConfig mail;
+    if (!parser.isSet(o.url)) {
+        for (const QCommandLineOption &needsUrl : {o.from, o.credentials, o.leads}) {
+            if (parser.isSet(needsUrl))
+                return fail(Error::invalid(needsUrl.names().constFirst(), QStringLiteral("needs --smtp-url")));
+        }
+        return mail;
+    }
+    auto url = MailOptions::parseSmtpUrl(parser.value(o.url));
+    if (!url)
+        return fail(url.error());
+    mail.smtpUrl = *url;
+    if (!parser.isSet(o.from))
+        return fail(Error::invalid(QStringLiteral("smtp-from"), QStringLiteral("is needed with --smtp-url")));
+    auto from = MailOptions::parseAddresses(QStringLiteral("smtp-from"), parser.value(o.from));
+    if (!from)
+        return fail(from.error());
+    if (from->size() != 1)
+        return fail(Error::invalid(QStringLiteral("smtp-from"), QStringLiteral("must be one address")));
+    mail.from = from->constFirst();
+    if (parser.isSet(o.credentials)) {
+        auto credentials = MailOptions::readCredentials(parser.value(o.credentials));
+        if (!credentials)
+            return fail(credentials.error());
+        mail.user = credentials->user;
+        mail.password = credentials->password;
+    }
+    if (parser.isSet(o.leads)) {
+        auto leads = MailOptions::parseAddresses(QStringLiteral("alert-email"), parser.value(o.leads));
+        if (!leads)
+            return fail(leads.error());
+        mail.leads = *leads;
+    }
+    if (parser.isSet(o.publicUrl)) {
+        auto publicUrl = MailOptions::parsePublicUrl(parser.value(o.publicUrl));
+        if (!publicUrl)
+            return fail(publicUrl.error());
+        mail.publicUrl = *publicUrl;
+    }
+    return mail;
 }
 
 } // namespace
@@ -97,8 +146,25 @@ int main(int argc, char *argv[])
         QStringLiteral("N"));
     const QCommandLineOption socketsPerToken(QStringLiteral("max-sockets-per-token"),
         QStringLiteral("event WebSockets one token may hold (default 8)"), QStringLiteral("N"));
+    const QCommandLineOption smtpUrl(QStringLiteral("smtp-url"),
+        QStringLiteral("send escalations and queue alerts by email through this SMTP server (smtp://HOST:PORT, "
+                       "STARTTLS when offered, or smtps://HOST:PORT)"),
+        QStringLiteral("URL"));
+    const QCommandLineOption smtpFrom(
+        QStringLiteral("smtp-from"), QStringLiteral("the sender address of alert emails"), QStringLiteral("ADDRESS"));
+    const QCommandLineOption smtpCredentials(QStringLiteral("smtp-credentials"),
+        QStringLiteral("file with the SMTP user on its first line and the password on its second, readable by its "
+                       "owner only"),
+        QStringLiteral("FILE"));
+    const QCommandLineOption alertEmail(QStringLiteral("alert-email"),
+        QStringLiteral("leads who receive queue alerts and every escalation, comma-separated"),
+        QStringLiteral("ADDRESSES"));
+    const QCommandLineOption publicUrl(QStringLiteral("public-url"),
+        QStringLiteral("the server's address as readers reach it, for the links in emails (default: --listen)"),
+        QStringLiteral("URL"));
     parser.addOptions({listen, db, policy, demo, demoInterval, maxBody, rate, lease, alertDepth, alertAge, spotChecks,
-        maxConnections, idleTimeout, perToken, perAddress, reserved, socketsPerToken});
+        maxConnections, idleTimeout, perToken, perAddress, reserved, socketsPerToken, smtpUrl, smtpFrom,
+        smtpCredentials, alertEmail, publicUrl});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -164,5 +230,11 @@ int main(int argc, char *argv[])
     }
     if (!ok)
         return 2;
+    if (auto mail = readMailOptions(parser, {smtpUrl, smtpFrom, smtpCredentials, alertEmail, publicUrl}); !mail) {
+        err << "countersign-server: --" << mail.error().field << ' ' << mail.error().message << '\n';
+        return 2;
+    } else {
+        options.config.mail = *mail;
+    }
     return ServerProgram::run(options);
 }

@@ -1,6 +1,7 @@
 #include "submitcommand.h"
 
 #include "domain/error.h"
+#include "domain/traceurl.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -156,9 +157,12 @@ int SubmitCommand::run(const QStringList &arguments)
         QStringLiteral("category hint for types the policy does not know"), QStringLiteral("NAME"));
     const QCommandLineOption reasoning(
         QStringLiteral("reasoning"), QStringLiteral("why the agent proposes this"), QStringLiteral("TEXT"));
+    const QCommandLineOption traceUrl(QStringLiteral("trace-url"),
+        QStringLiteral("the agent's run or conversation (http or https), a link for the reviewer"),
+        QStringLiteral("URL"));
     const QCommandLineOption wait(QStringLiteral("wait"), QStringLiteral("wait for the decision"));
     parser.addOptions({server, token, type, title, payloadFile, originalFile, language, contextFile, confidence,
-        category, reasoning, wait});
+        category, reasoning, traceUrl, wait});
     if (!parser.parse(QStringList{QStringLiteral("countersign-cli submit")} + arguments))
         return trouble(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -209,6 +213,13 @@ int SubmitCommand::run(const QStringList &arguments)
         body.insert(QStringLiteral("category"), parser.value(category));
     if (parser.isSet(reasoning))
         body.insert(QStringLiteral("reasoning"), parser.value(reasoning));
+    if (parser.isSet(traceUrl)) {
+        // Checked here with the server's own rules, so a typo is named before anything is sent.
+        if (const auto problem = TraceUrl::problem(parser.value(traceUrl)))
+            return trouble(QStringLiteral("--trace-url must be a URL such as https://agents.example.com/runs/42: %1")
+                    .arg(*problem));
+        body.insert(QStringLiteral("trace_url"), parser.value(traceUrl));
+    }
 
     QUrl base(parser.value(server));
     if (!base.isValid() || base.scheme().isEmpty())

@@ -61,6 +61,16 @@ void Metrics::observeChanges(const QList<CommittedChange> &changes)
     }
 }
 
+void Metrics::observeMail(const QString &kind, bool sent)
+{
+    ++m_mail[{kind, sent ? QStringLiteral("sent") : QStringLiteral("failed")}];
+}
+
+void Metrics::observeMailAttemptFailed(const QString &kind)
+{
+    ++m_mailAttemptFailures[kind];
+}
+
 bool Metrics::depthAlert(const QueueStats &stats, const AlertThresholds &thresholds)
 {
     return thresholds.queueDepth > 0 && stats.totalDepth >= thresholds.queueDepth;
@@ -116,6 +126,16 @@ QByteArray Metrics::render(const MetricsSnapshot &s) const
     header(out, "countersign_http_refused_total", "counter", "Requests refused before routing, by status.");
     for (auto it = m_rejected.cbegin(); it != m_rejected.cend(); ++it)
         out += "countersign_http_refused_total{status=\"" + QByteArray::number(it.key()) + "\"} "
+            + QByteArray::number(it.value()) + '\n';
+
+    header(out, "countersign_mail_messages_total", "counter",
+        "Alert emails by kind, sent or given up after their last attempt.");
+    for (auto it = m_mail.cbegin(); it != m_mail.cend(); ++it)
+        out += "countersign_mail_messages_total{kind=\"" + label(it.key().first) + "\",outcome=\""
+            + label(it.key().second) + "\"} " + QByteArray::number(it.value()) + '\n';
+    header(out, "countersign_mail_attempt_failures_total", "counter", "SMTP attempts that failed, by kind of email.");
+    for (auto it = m_mailAttemptFailures.cbegin(); it != m_mailAttemptFailures.cend(); ++it)
+        out += "countersign_mail_attempt_failures_total{kind=\"" + label(it.key()) + "\"} "
             + QByteArray::number(it.value()) + '\n';
 
     header(out, "countersign_open_connections", "gauge", "Open HTTP and WebSocket connections.");

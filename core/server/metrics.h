@@ -36,6 +36,9 @@ public:
     void observeRequest(const QString &route, int status, qint64 elapsedNanos);
     void observeRejected(int status); // refused by the connection guard or the connection cap
     void observeChanges(const QList<CommittedChange> &changes); // decisions by outcome, age at decision
+    // Email alerts (AlertMailer): a message sent or given up, an attempt that failed.
+    void observeMail(const QString &kind, bool sent);
+    void observeMailAttemptFailed(const QString &kind);
 
     QByteArray render(const MetricsSnapshot &snapshot) const;
 
@@ -48,6 +51,8 @@ private:
     QMap<int, qint64> m_rejected;
     QMap<QPair<QString, QString>, qint64> m_decisions; // (outcome, by)
     Histogram m_ageAtDecision{Histogram::ageBounds()};
+    QMap<QPair<QString, QString>, qint64> m_mail; // (kind, outcome)
+    QMap<QString, qint64> m_mailAttemptFailures; // by kind
 };
 
 } // namespace Countersign

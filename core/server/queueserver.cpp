@@ -2,6 +2,7 @@
 
 #include "actionroutes.h"
 #include "actionsubmitter.h"
+#include "alertmailer.h"
 #include "approvalreportroutes.h"
 #include "batchroutes.h"
 #include "domain/clock.h"
@@ -14,6 +15,7 @@
 #include "logging.h"
 #include "metrics.h"
 #include "openapidocument.h"
+#include "policy/policyengine.h"
 #include "policyroutes.h"
 #include "policyservice.h"
 #include "proposalroutes.h"
@@ -86,6 +88,7 @@ QueueServer::~QueueServer()
 {
     if (m_scheduler)
         m_scheduler->stop();
+    m_mailer.reset();
     m_notifier.reset();
     m_sequencer.reset();
     if (m_worker)
@@ -195,6 +198,7 @@ Result<void> QueueServer::start()
         return m_tcp ? m_tcp->attribute(address, port, tokenName) : std::nullopt;
     });
 
+    startMail();
     if (m_config.schedulerTimer)
         m_scheduler->start();
     m_tokenRefresh.setInterval(m_config.tokenRefresh);
@@ -292,6 +296,38 @@ void QueueServer::onCommitted(const QList<CommittedChange> &changes)
     else
         publish(changes);
     m_metrics->observeChanges(changes); // this instance's own work only
+    // Only this instance's commits: each escalation is mailed by the instance that escalated it.
+    if (m_mailer) {
+        const PolicyEngine &engine = m_policy->engine();
+        m_mailer->changesCommitted(changes, [&engine](const Action &a) {
+            return engine.evaluate(ActionFacts{a.type, a.category, a.confidence, a.context}).escalateTo;
+        });
+    }
+}
+
+void QueueServer::startMail()
+{
+    if (!m_config.mail.enabled())
+        return;
+    MailConfig mail = m_config.mail;
+    if (mail.publicUrl.isEmpty()) {
+        mail.publicUrl = baseUrl();
+        qCWarning(lcMail).noquote() << "links in alert emails point at" << mail.publicUrl.toString()
+                                    << "- set --public-url to the address readers reach the server at";
+    }
+    m_mailer = std::make_unique<AlertMailer>(mail, m_config.alerts, m_clock, m_worker.get());
+    connect(m_mailer.get(), &AlertMailer::sent, m_metrics.get(), [this](const QString &kind) {
+        m_metrics->observeMail(kind, true);
+    });
+    connect(m_mailer.get(), &AlertMailer::givenUp, m_metrics.get(), [this](const QString &kind) {
+        m_metrics->observeMail(kind, false);
+    });
+    connect(m_mailer.get(), &AlertMailer::attemptFailed, m_metrics.get(), &Metrics::observeMailAttemptFailed);
+    // The queue's alert state is looked at after each scheduler pass (once a second by default).
+    connect(m_scheduler.get(), &Scheduler::passFinished, m_mailer.get(), &AlertMailer::checkQueue);
+    qCInfo(lcMail).noquote() << "email alerts through" << mail.smtpUrl.toString(QUrl::RemoveUserInfo) << "to"
+                             << (mail.leads.isEmpty() ? QStringLiteral("escalation contacts only")
+                                                      : mail.leads.join(QStringLiteral(", ")));
 }
 
 QHttpServerWebSocketUpgradeResponse QueueServer::verifyUpgrade(const QHttpServerRequest &request)

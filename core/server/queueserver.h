@@ -22,6 +22,7 @@ class QHttpServerRequest;
 namespace Countersign {
 
 class ActionRoutes;
+class AlertMailer;
 class ApprovalReportRoutes;
 class ActionSubmitter;
 class BatchRoutes;
@@ -76,6 +77,8 @@ public:
     Result<QByteArray> issueToken(Role role, const QString &name);
 
     Scheduler *scheduler() const { return m_scheduler.get(); }
+    // Set when config.mail names an SMTP server, else null.
+    AlertMailer *mailer() const { return m_mailer.get(); }
     const Router *router() const { return m_router.get(); }
     ActionSubmitter *submitter() const { return m_submitter.get(); }
     PolicyService *policy() const { return m_policy.get(); }
@@ -102,6 +105,7 @@ private:
     void onTokensInvalidated(const QSet<QByteArray> &hashes);
     void acceptWebSockets();
     void finishShutdown();
+    void startMail();
     MetricsSnapshot gauges() const;
 
     ServerConfig m_config;
@@ -119,6 +123,7 @@ private:
     std::unique_ptr<StoreNotifier> m_notifier;
     std::unique_ptr<ActionSubmitter> m_submitter;
     std::unique_ptr<Scheduler> m_scheduler;
+    std::unique_ptr<AlertMailer> m_mailer;
     ServerContext m_context;
     std::unique_ptr<QHttpServer> m_http;
     std::unique_ptr<ReplyTracker> m_replies;

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QHostAddress>
 #include <QString>
+#include <QStringList>
+#include <QUrl>
 
 #include <chrono>
 
@@ -54,6 +56,22 @@ struct AlertThresholds {
     qint64 oldestAgeSeconds = 3600;
 };
 
+// Email alerts through SMTP (AlertMailer): escalations to the category's escalate_to addresses
+// and the leads, queue alerts to the leads. Off while smtpUrl is empty.
+struct MailConfig {
+    QUrl smtpUrl; // smtp://host:port or smtps://host:port
+    QString from; // the envelope sender and the From header
+    QString user; // from --smtp-credentials; empty: no authentication
+    QString password;
+    QStringList leads; // --alert-email
+    QUrl publicUrl; // where readers reach the server: links are <publicUrl>/open/{id}; empty: the listening address
+    int attempts = 4; // per message, then it is given up (logged and counted)
+    std::chrono::milliseconds firstRetry{5000}; // doubles after each failed attempt
+    std::chrono::milliseconds timeout{30'000}; // one SMTP conversation
+
+    bool enabled() const { return smtpUrl.isValid() && !smtpUrl.isEmpty(); }
+};
+
 struct ServerConfig {
     QHostAddress address = QHostAddress(QHostAddress::LocalHost);
     quint16 port = 8470; // 0: any free port (tests), read it back with QueueServer::port()
@@ -61,6 +79,7 @@ struct ServerConfig {
     QByteArray policyDocument; // empty: keep the stored policy, or the demo policy on a new store
     ServerLimits limits;
     AlertThresholds alerts;
+    MailConfig mail;
     std::chrono::seconds claimLease{300};
     std::chrono::milliseconds schedulerInterval{1000};
     bool schedulerTimer = true; // off in tests, which call Scheduler::runOnce() themselves

@@ -114,18 +114,19 @@ class Countersign:
         raise CountersignError("unreachable")
 
     def submit(self, type, title, content, language="", reasoning=None, context=None, confidence=None,
-               category=None, idempotency_key=None, original=None):
+               category=None, idempotency_key=None, original=None, trace_url=None):
         """Proposes an action; returns the action as the server stored it (maybe decided by policy).
 
         For a change (a file edit, a config update) pass original=, the text content replaces (""
-        for a new file): the reviewer then sees a diff. A unified diff needs none: language="diff"."""
+        for a new file): the reviewer then sees a diff. A unified diff needs none: language="diff".
+        trace_url= (http or https) links the agent's run or conversation for the reviewer."""
         payload = {"content": content, "language": language}
         if original is not None:
             payload["original"] = original
         body = {"type": type, "title": title, "payload": payload,
                 "idempotency_key": idempotency_key or str(uuid.uuid4())}
         for key, value in (("reasoning", reasoning), ("context", context), ("confidence", confidence),
-                           ("category", category)):
+                           ("category", category), ("trace_url", trace_url)):
             if value is not None:
                 body[key] = value
         return self._call("POST", "/v1/actions", body)
@@ -152,18 +153,21 @@ class Countersign:
         """Submits and waits: the Decision. Carry the action out only if decision.approved."""
         return Decision(self.wait(self.submit(type, title, content, **fields), max_wait_s))
 
-    def countersigned(self, type, title, language="", content_arg=None, max_wait_s=None):
+    def countersigned(self, type, title, language="", content_arg=None, max_wait_s=None, trace_url=None):
         """Decorates a one-argument-that-matters tool: it runs only once approved, and with the
         approved content (the reviewer's edit replaces the argument named content_arg, by
-        default the first one). Raises NotApproved otherwise."""
+        default the first one). Raises NotApproved otherwise. trace_url may be a string or a
+        function of no arguments (the run in progress when the tool is called)."""
         def decorate(function):
             @functools.wraps(function)
             def wrapper(*args, **kwargs):
                 name = content_arg or function.__code__.co_varnames[0]
                 content = kwargs[name] if name in kwargs else args[0]
                 heading = title(content) if callable(title) else title
+                link = trace_url() if callable(trace_url) else trace_url
                 decision = self.request_approval(type, heading, content, language=language,
-                                                 context={"tool": function.__name__}, max_wait_s=max_wait_s)
+                                                 context={"tool": function.__name__}, max_wait_s=max_wait_s,
+                                                 trace_url=link)
                 if not decision.approved:
                     raise NotApproved(decision)
                 if name in kwargs:

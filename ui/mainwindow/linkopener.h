@@ -1,5 +1,8 @@
 #pragma once
 
+#include "domain/action.h"
+#include "domain/error.h"
+
 #include <QObject>
 #include <QUrl>
 
@@ -11,7 +14,10 @@ struct OpenLink;
 
 // Opens a countersign:// link in the main window: on the server the window is connected to it
 // selects the action; for another server it never connects by itself but asks, naming the
-// server (a known profile: switch to it; an unknown server: add it in the Connect dialog).
+// server (a known profile: switch to it; an unknown server: add it in the Connect dialog). An
+// action that is not in the queue (decided, expired, withdrawn, snoozed by me, filtered out) is
+// fetched and shown read-only in a report/ActionDetailDialog saying why; an id the server does
+// not know gets a message box that says so.
 class LinkOpener : public QObject
 {
     Q_OBJECT
@@ -29,6 +35,8 @@ Q_SIGNALS:
 private:
     void select(const QString &id);
     void ask(const OpenLink &link);
+    void showOutsideQueue(const QString &id, const Result<Action> &action);
+    QString whyNotInQueue(const Action &action) const;
 
     MainWindow *m_window;
     ProfileStore *m_profiles;

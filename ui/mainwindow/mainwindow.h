@@ -40,6 +40,7 @@ public:
     QueuePanel *queuePanel() const { return m_queuePanel; }
     ReviewPane *reviewPane() const { return m_review; }
     DecisionHistory *history() const { return m_history.get(); }
+    const Clock &clock() const { return m_clock; }
     QAction *action(const QString &objectName) const;
 
     // Which desktop notifications to show (AppSettings::notificationRules()).

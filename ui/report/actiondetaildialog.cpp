@@ -33,14 +33,27 @@ ActionDetailDialog::ActionDetailDialog(const QString &actionId, const Fetcher &f
     fetch(actionId).then(this, [this](const Result<Action> &action) {
         m_loaded = true;
         if (!action) {
+            m_failed = true;
             m_status->setText(tr("This action cannot be shown: %1").arg(action.error().toString()));
         } else {
-            m_status->setText(tr("Decided actions are read-only here."));
+            m_status->setText(m_note.isEmpty() ? tr("Decided actions are read-only here.") : m_note);
             m_pane->showAction(*action, std::nullopt);
             m_pane->show();
         }
         Q_EMIT loaded();
     });
+}
+
+void ActionDetailDialog::setNote(const QString &note)
+{
+    m_note = note;
+    if (m_loaded && !m_failed)
+        m_status->setText(note);
+}
+
+QString ActionDetailDialog::statusText() const
+{
+    return m_status->text();
 }
 
 } // namespace Countersign

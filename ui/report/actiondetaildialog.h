@@ -26,6 +26,11 @@ public:
 
     ActionDetailDialog(const QString &actionId, const Fetcher &fetch, QWidget *parent = nullptr);
 
+    // Said above the action instead of the default once it has loaded: why it is shown here
+    // (a link to an item that is not in the queue, LinkOpener).
+    void setNote(const QString &note);
+    QString statusText() const;
+
     ReviewPane *pane() const { return m_pane; }
     bool isLoaded() const { return m_loaded; }
 
@@ -35,7 +40,9 @@ Q_SIGNALS:
 private:
     QLabel *m_status;
     ReviewPane *m_pane;
+    QString m_note;
     bool m_loaded = false;
+    bool m_failed = false;
 };
 
 } // namespace Countersign

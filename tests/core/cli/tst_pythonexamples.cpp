@@ -78,6 +78,8 @@ private Q_SLOTS:
         const QJsonObject payload = pending.value(QLatin1String("payload")).toObject();
         QCOMPARE(payload.value(QLatin1String("original")).toString(), QStringLiteral("Regards,\nthe shop\n"));
         QCOMPARE(payload.value(QLatin1String("content")).toString(), QStringLiteral("Regards,\nAda's shop\n"));
+        QCOMPARE(
+            pending.value(QLatin1String("trace_url")).toString(), QStringLiteral("https://agents.example.com/runs/7"));
         QCOMPARE(m_agent
                      ->decide(idOf(pending),
                          QJsonObject{{QStringLiteral("outcome"), QStringLiteral("modify")},
@@ -100,6 +102,8 @@ private Q_SLOTS:
         QVERIFY(start(QStringLiteral("decorated"), outbox));
         const QJsonObject pending = m_agent->waitForPending();
         QCOMPARE(pending.value(QLatin1String("title")).toString(), QStringLiteral("Email: Hello Ada,"));
+        QCOMPARE(
+            pending.value(QLatin1String("trace_url")).toString(), QStringLiteral("https://agents.example.com/runs/8"));
         QCOMPARE(pending.value(QLatin1String("payload")).toObject().value(QLatin1String("language")).toString(),
             QStringLiteral("email"));
         QTRY_COMPARE(m_server->server().longPolls(), 1); // the agent waits in its long poll

@@ -55,9 +55,9 @@ int AgentDriver::finish(QByteArray *output, int timeoutMs)
     }
     if (output)
         *output = m_process.readAllStandardOutput();
-    const QByteArray errors = m_process.readAllStandardError();
-    if (!errors.isEmpty())
-        qInfo("agent stderr: %s", errors.constData());
+    m_errors = m_process.readAllStandardError();
+    if (!m_errors.isEmpty())
+        qInfo("agent stderr: %s", m_errors.constData());
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 

@@ -19,11 +19,14 @@ public:
     HttpResult decide(const QString &id, const QJsonObject &decision);
     // Exit code (-1 on a crash or timeout); stdout in `output`.
     int finish(QByteArray *output = nullptr, int timeoutMs = 20000);
+    // What the program wrote to stderr, once finished.
+    const QByteArray &errors() const { return m_errors; }
 
 private:
     TestServer &m_server;
     QByteArray m_reviewer;
     QProcess m_process;
+    QByteArray m_errors;
 };
 
 } // namespace Countersign::Test

@@ -1,6 +1,7 @@
 #include "agentdriver.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -152,6 +153,39 @@ private Q_SLOTS:
         QVERIFY(prohibited.start(
             QStringLiteral(COUNTERSIGN_CLI_BINARY), arguments(QStringLiteral("db.drop_table"), false)));
         QCOMPARE(prohibited.finish(), 1);
+    }
+
+    // --trace-url: the agent's run, checked by the CLI before anything is sent.
+    void traceUrlIsSent()
+    {
+        const QString trace = QStringLiteral("https://agents.example.com/runs/42?step=3");
+        AgentDriver driver(*m_server);
+        QVERIFY(driver.start(QStringLiteral(COUNTERSIGN_CLI_BINARY),
+            arguments(QStringLiteral("email.send_external"), false)
+                + QStringList{QStringLiteral("--trace-url"), trace}));
+        QByteArray output;
+        QCOMPARE(driver.finish(&output), 4);
+        const QJsonObject action = QJsonDocument::fromJson(output).object();
+        QCOMPARE(action.value(QLatin1String("trace_url")).toString(), trace);
+        const QJsonObject stored
+            = m_server->http()
+                  .get(QStringLiteral("/v1/actions/") + action.value(QLatin1String("id")).toString(),
+                      m_server->token(Role::Lead, QStringLiteral("lena")))
+                  .json();
+        QCOMPARE(stored.value(QLatin1String("trace_url")).toString(), trace);
+
+        AgentDriver bad(*m_server);
+        QVERIFY(bad.start(QStringLiteral(COUNTERSIGN_CLI_BINARY),
+            arguments(QStringLiteral("email.send_external"), false)
+                + QStringList{QStringLiteral("--trace-url"), QStringLiteral("javascript:alert(1)")}));
+        QCOMPARE(bad.finish(), 3);
+        QVERIFY2(bad.errors().contains("--trace-url must be a URL such as"), bad.errors().constData());
+        // Refused before sending: only the first action reached the server.
+        const QJsonObject page
+            = m_server->http()
+                  .get(QStringLiteral("/v1/actions?state=pending"), m_server->token(Role::Lead, QStringLiteral("lena")))
+                  .json();
+        QCOMPARE(page.value(QLatin1String("items")).toArray().size(), 1);
     }
 
     void tokenFromTheEnvironmentAndErrors()

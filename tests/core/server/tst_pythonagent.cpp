@@ -37,6 +37,8 @@ private Q_SLOTS:
         QVERIFY(driver.start(m_python, agentArguments(outbox)));
         const QJsonObject pending = driver.waitForPending();
         QCOMPARE(pending.value(QLatin1String("agent")).toString(), QStringLiteral("python-bot"));
+        QCOMPARE(
+            pending.value(QLatin1String("trace_url")).toString(), QStringLiteral("https://agents.example.com/runs/9"));
         QCOMPARE(pending.value(QLatin1String("payload")).toObject().value(QLatin1String("content")).toString(),
             QStringLiteral("Hello Ada, your parcel ships today."));
         QVERIFY(!pending.value(QLatin1String("idempotency_key")).toString().isEmpty());
@@ -89,7 +91,8 @@ private:
             QStringLiteral("--type"), QStringLiteral("email.send_external"), QStringLiteral("--title"),
             QStringLiteral("Reply to Ada"), QStringLiteral("--content"),
             QStringLiteral("Hello Ada, your parcel ships today."), QStringLiteral("--language"),
-            QStringLiteral("email"), QStringLiteral("--context"), QStringLiteral("{\"ticket\": \"SUP-2\"}")};
+            QStringLiteral("email"), QStringLiteral("--context"), QStringLiteral("{\"ticket\": \"SUP-2\"}"),
+            QStringLiteral("--trace-url"), QStringLiteral("https://agents.example.com/runs/9")};
         if (!outbox.isEmpty())
             a << QStringLiteral("--apply-to") << outbox;
         return a;

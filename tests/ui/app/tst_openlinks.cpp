@@ -8,8 +8,11 @@
 #include "mainwindow/singleinstance.h"
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
+#include "report/actiondetaildialog.h"
 #include "restartableserver.h"
+#include "review/reviewpane.h"
 #include "server/role.h"
+#include "testresult.h"
 
 #include <QMessageBox>
 #include <QPushButton>
@@ -36,6 +39,17 @@ private:
     static QString uniqueName()
     {
         return QStringLiteral("countersign-test-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    }
+
+    // The read-only dialog a link opened, while it is shown.
+    ActionDetailDialog *visibleDetail() const
+    {
+        const auto dialogs = m_window->findChildren<ActionDetailDialog *>();
+        for (ActionDetailDialog *dialog : dialogs) {
+            if (dialog->isVisible())
+                return dialog;
+        }
+        return nullptr;
     }
 
     QString linkTo(const QUrl &server, const QString &id) const
@@ -124,6 +138,62 @@ private Q_SLOTS:
         box->findChild<QPushButton *>(QStringLiteral("openLinkConnect"))->click();
         QTRY_COMPARE(connecting.count(), 1);
         QCOMPARE(connecting.first().at(1).toUrl(), QUrl(QStringLiteral("https://elsewhere.example.com")));
+    }
+
+    // A link to an item that is not in the queue opens it read-only, saying why.
+    void aDecidedItemOpensReadOnly()
+    {
+        const QString id = m_server.submit(QStringLiteral("Decided elsewhere"));
+        QueueModel *model = m_window->queuePanel()->model();
+        QTRY_VERIFY(model->rowOf(id) >= 0);
+        QVERIFY(m_server.decide(id, Decision{Outcome::Approve, {}, {}, {}, {}, {}}, QStringLiteral("sam")));
+        QTRY_VERIFY(model->rowOf(id) < 0);
+
+        LinkOpener opener(m_window.get(), nullptr);
+        opener.open(linkTo(m_server.url(), id));
+        ActionDetailDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = visibleDetail()));
+        QTRY_VERIFY(dialog->isLoaded());
+        QVERIFY2(dialog->statusText().contains(QStringLiteral("approved by sam")), qPrintable(dialog->statusText()));
+        QVERIFY(dialog->pane()->isVisible());
+        QVERIFY(dialog->pane()->action());
+        QCOMPARE(dialog->pane()->action()->id, id);
+        dialog->close();
+        QTRY_VERIFY(!visibleDetail());
+    }
+
+    void mySnoozedItemOpensReadOnly()
+    {
+        const QString id = m_server.submit(QStringLiteral("Snoozed by me"));
+        QueueModel *model = m_window->queuePanel()->model();
+        QTRY_VERIFY(model->rowOf(id) >= 0);
+        const QDateTime until = QDateTime::currentDateTimeUtc().addSecs(3600);
+        const auto snoozed = Test::await(m_window->session()->connection()->snooze(id, until));
+        QVERIFY(snoozed && *snoozed);
+        QTRY_VERIFY(model->rowOf(id) < 0); // hidden from my queue
+
+        LinkOpener opener(m_window.get(), nullptr);
+        opener.open(linkTo(m_server.url(), id));
+        ActionDetailDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = visibleDetail()));
+        QTRY_VERIFY(dialog->isLoaded());
+        QVERIFY2(
+            dialog->statusText().contains(QStringLiteral("you snoozed it until")), qPrintable(dialog->statusText()));
+        QVERIFY(dialog->pane()->isVisible());
+        dialog->close();
+        QTRY_VERIFY(!visibleDetail());
+    }
+
+    void anUnknownItemSaysSo()
+    {
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        LinkOpener opener(m_window.get(), nullptr);
+        opener.open(linkTo(m_server.url(), id));
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("openLinkUnknown"))) && box->isVisible());
+        QVERIFY2(box->text().contains(id), qPrintable(box->text()));
+        QVERIFY(!visibleDetail());
+        box->close();
     }
 
     void cleanupTestCase()

@@ -2,8 +2,9 @@
 
     helper_check.py EXAMPLES_PYTHON_DIR MODE OUTFILE      (COUNTERSIGN_URL / COUNTERSIGN_TOKEN set)
 
-MODE auto: an auto-approved request; change: a request with the original it replaces; decorated: a countersigned function that writes what it
-was allowed to do to OUTFILE. Prints the decision as JSON; exit 0 approved, 1 not approved.
+MODE auto: an auto-approved request; change: a request with the original it replaces and a trace
+URL; decorated: a countersigned function (with a trace URL) that writes what it was allowed to do
+to OUTFILE. Prints the decision as JSON; exit 0 approved, 1 not approved.
 """
 
 import json
@@ -23,13 +24,15 @@ if mode == "auto":
 
 if mode == "change":
     d = cs.request_approval("email.send_external", "Update the signature", "Regards,\nAda's shop\n",
-                            original="Regards,\nthe shop\n", language="email")
+                            original="Regards,\nthe shop\n", language="email",
+                            trace_url="https://agents.example.com/runs/7")
     print(json.dumps({"state": d.state, "content": d.content, "original": d.original,
                       "final_original": d.action["final_payload"].get("original")}))
     sys.exit(0 if d.approved else 1)
 
 
-@cs.countersigned("email.send_external", title=lambda body: "Email: " + body.splitlines()[0], language="email")
+@cs.countersigned("email.send_external", title=lambda body: "Email: " + body.splitlines()[0], language="email",
+                  trace_url=lambda: "https://agents.example.com/runs/8")
 def send(body, recipient="ada@example.com"):
     with open(outfile, "w", encoding="utf-8") as f:
         f.write("%s\n%s" % (recipient, body))
