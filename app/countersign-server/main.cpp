@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QTextStream>
+#include <QUrl>
 
 using namespace Countersign;
 
@@ -97,8 +98,13 @@ int main(int argc, char *argv[])
         QStringLiteral("N"));
     const QCommandLineOption socketsPerToken(QStringLiteral("max-sockets-per-token"),
         QStringLiteral("event WebSockets one token may hold (default 8)"), QStringLiteral("N"));
+    const QCommandLineOption webhookAllowPrivate(QStringLiteral("webhook-allow-private"),
+        QStringLiteral("let webhooks reach loopback, private and link-local addresses (refused by default)"));
+    const QCommandLineOption publicUrl(QStringLiteral("public-url"),
+        QStringLiteral("the server's address as people reach it, for links in chat messages (default: --listen)"),
+        QStringLiteral("URL"));
     parser.addOptions({listen, db, policy, demo, demoInterval, maxBody, rate, lease, alertDepth, alertAge, spotChecks,
-        maxConnections, idleTimeout, perToken, perAddress, reserved, socketsPerToken});
+        maxConnections, idleTimeout, perToken, perAddress, reserved, socketsPerToken, webhookAllowPrivate, publicUrl});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -161,6 +167,16 @@ int main(int argc, char *argv[])
             return 2;
         }
         options.config.spotCheckFraction = *fraction;
+    }
+    options.config.webhooks.allowPrivate = parser.isSet(webhookAllowPrivate);
+    if (parser.isSet(publicUrl)) {
+        const QUrl url(parser.value(publicUrl), QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+            || url.host().isEmpty()) {
+            err << "countersign-server: --public-url must be an http or https URL\n";
+            return 2;
+        }
+        options.config.publicUrl = url;
     }
     if (!ok)
         return 2;
