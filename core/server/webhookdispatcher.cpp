@@ -169,7 +169,8 @@ void WebhookDispatcher::finish(ClaimedDelivery claimed, int httpStatus, const QS
                     << "recording webhook delivery" << id << "failed:" << recorded.error().message;
             else if (!*recorded)
                 qCWarning(lcServer).noquote()
-                    << "webhook delivery" << id << "was taken over by another sender (its claim lapsed)";
+                    << "webhook delivery" << id
+                    << "was taken over by another sender (its claim lapsed) or deleted meanwhile";
             if (!self)
                 return;
             Q_EMIT self->attempted(id, httpStatus, error);

@@ -1,7 +1,6 @@
 #include "webhookroutes.h"
 
 #include "domain/clock.h"
-#include "httperrors.h"
 #include "queryparameters.h"
 #include "reply.h"
 #include "router.h"
@@ -70,29 +69,29 @@ bool WebhookRoutes::mayManage(const Identity &identity, const Webhook &hook)
 void WebhookRoutes::addTo(Router &router)
 {
     using M = QHttpServerRequest::Method;
-    router.add(Route{M::Post, QStringLiteral("/v1/webhooks"), Access::Authenticated, QStringLiteral("createWebhook"),
+    router.add(Route{M::Post, QStringLiteral("/v1/webhooks"), Access::Subscriber, QStringLiteral("createWebhook"),
         QStringLiteral("Subscribe a URL to action events (admin: all; agent: its own actions); the secret is shown "
                        "only here"),
         {}, QStringLiteral("WebhookRequest"), QStringLiteral("CreatedWebhook"), 201, {400, 403},
         [this](const ApiRequest &r, Reply *reply) {
             create(r, reply);
         }});
-    router.add(Route{M::Get, QStringLiteral("/v1/webhooks"), Access::Authenticated, QStringLiteral("listWebhooks"),
+    router.add(Route{M::Get, QStringLiteral("/v1/webhooks"), Access::Subscriber, QStringLiteral("listWebhooks"),
         QStringLiteral("The caller's webhooks (an admin's: all), without their secrets"), {}, {},
         QStringLiteral("WebhookList"), 200, {403}, [this](const ApiRequest &r, Reply *reply) {
             list(r, reply);
         }});
-    router.add(Route{M::Get, QStringLiteral("/v1/webhooks/{id}"), Access::Authenticated, QStringLiteral("getWebhook"),
+    router.add(Route{M::Get, QStringLiteral("/v1/webhooks/{id}"), Access::Subscriber, QStringLiteral("getWebhook"),
         QStringLiteral("One webhook (owner or admin)"), {}, {}, QStringLiteral("Webhook"), 200, {403, 404},
         [this](const ApiRequest &r, Reply *reply) {
             show(r, reply);
         }});
-    router.add(Route{M::Delete, QStringLiteral("/v1/webhooks/{id}"), Access::Authenticated,
+    router.add(Route{M::Delete, QStringLiteral("/v1/webhooks/{id}"), Access::Subscriber,
         QStringLiteral("deleteWebhook"), QStringLiteral("Delete a webhook and its pending deliveries (owner or admin)"),
         {}, {}, QStringLiteral("DeletedWebhook"), 200, {403, 404}, [this](const ApiRequest &r, Reply *reply) {
             remove(r, reply);
         }});
-    router.add(Route{M::Get, QStringLiteral("/v1/webhooks/{id}/deliveries"), Access::Authenticated,
+    router.add(Route{M::Get, QStringLiteral("/v1/webhooks/{id}/deliveries"), Access::Subscriber,
         QStringLiteral("listWebhookDeliveries"),
         QStringLiteral("Recent deliveries of a webhook, newest first: attempts, status, next retry"),
         {RouteParameter{QStringLiteral("limit"), QStringLiteral("integer"),
@@ -100,35 +99,15 @@ void WebhookRoutes::addTo(Router &router)
         {}, QStringLiteral("WebhookDeliveryList"), 200, {400, 403, 404}, [this](const ApiRequest &r, Reply *reply) {
             deliveries(r, reply);
         }});
-    router.add(Route{M::Post, QStringLiteral("/v1/webhooks/{id}/test"), Access::Authenticated,
+    router.add(Route{M::Post, QStringLiteral("/v1/webhooks/{id}/test"), Access::Subscriber,
         QStringLiteral("testWebhook"), QStringLiteral("Queue a webhook.test delivery to the webhook"), {}, {},
         QStringLiteral("WebhookDelivery"), 202, {403, 404}, [this](const ApiRequest &r, Reply *reply) {
             test(r, reply);
         }});
 }
 
-namespace {
-
-// Reviewers and leads decide; they do not subscribe.
-bool maySubscribe(const Identity &identity)
-{
-    return identity.role == Role::Admin || identity.role == Role::Agent;
-}
-
-Error notAllowed()
-{
-    return HttpErrors::forbidden(
-        QStringLiteral("webhooks are for admin tokens (every action) and agent tokens (their own actions)"));
-}
-
-} // namespace
-
 void WebhookRoutes::create(const ApiRequest &request, Reply *reply)
 {
-    if (!maySubscribe(request.identity)) {
-        reply->sendError(notAllowed());
-        return;
-    }
     auto wanted = WebhookRequest::parse(request.body);
     if (!wanted) {
         reply->sendError(wanted.error());
@@ -183,10 +162,6 @@ void WebhookRoutes::create(const ApiRequest &request, Reply *reply)
 
 void WebhookRoutes::list(const ApiRequest &request, Reply *reply)
 {
-    if (!maySubscribe(request.identity)) {
-        reply->sendError(notAllowed());
-        return;
-    }
     const Identity identity = request.identity;
     QPointer<Reply> guard(reply);
     m.worker->read<QList<Webhook>>(
@@ -212,10 +187,6 @@ void WebhookRoutes::list(const ApiRequest &request, Reply *reply)
 
 void WebhookRoutes::show(const ApiRequest &request, Reply *reply)
 {
-    if (!maySubscribe(request.identity)) {
-        reply->sendError(notAllowed());
-        return;
-    }
     const Identity identity = request.identity;
     const QString id = request.pathArgument;
     m.worker->read<Webhook>(
@@ -230,10 +201,6 @@ void WebhookRoutes::show(const ApiRequest &request, Reply *reply)
 
 void WebhookRoutes::remove(const ApiRequest &request, Reply *reply)
 {
-    if (!maySubscribe(request.identity)) {
-        reply->sendError(notAllowed());
-        return;
-    }
     const Identity identity = request.identity;
     const QString id = request.pathArgument;
     const QDateTime now = m.clock->now();
@@ -261,10 +228,6 @@ void WebhookRoutes::remove(const ApiRequest &request, Reply *reply)
 
 void WebhookRoutes::deliveries(const ApiRequest &request, Reply *reply)
 {
-    if (!maySubscribe(request.identity)) {
-        reply->sendError(notAllowed());
-        return;
-    }
     auto limit = QueryParameters::integer(request.query, QStringLiteral("limit"), 1, MaxDeliveries, DefaultDeliveries);
     if (!limit) {
         reply->sendError(limit.error());
@@ -294,10 +257,6 @@ void WebhookRoutes::deliveries(const ApiRequest &request, Reply *reply)
 
 void WebhookRoutes::test(const ApiRequest &request, Reply *reply)
 {
-    if (!maySubscribe(request.identity)) {
-        reply->sendError(notAllowed());
-        return;
-    }
     const Identity identity = request.identity;
     const QString id = request.pathArgument;
     WebhookDispatcher *dispatcher = m_dispatcher;

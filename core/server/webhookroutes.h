@@ -12,8 +12,8 @@ struct Webhook;
 
 // /v1/webhooks: subscriptions to action events, delivered signed and retried by the
 // WebhookDispatcher. An admin may subscribe to everything; an agent only to its own actions (its
-// callback); reviewers and leads may not subscribe. A webhook is seen and deleted by its owner
-// or an admin.
+// callback); reviewers and leads may not subscribe (Access::Subscriber). A webhook is seen and
+// deleted by its owner or an admin.
 class WebhookRoutes
 {
 public:

@@ -261,6 +261,16 @@ private Q_SLOTS:
             200);
         QTRY_COMPARE(m_receiver->requests().size(), 1); // the decision, not the creation or claim
         QCOMPARE(m_receiver->requests().at(0).header("x-countersign-event"), QByteArray("action.decided"));
+        // A change that is refused writes no outbox row: it committed nothing.
+        QCOMPARE(m_server->http()
+                     .post(QStringLiteral("/v1/actions/%1/decision").arg(id),
+                         QJsonObject{{QStringLiteral("outcome"), QStringLiteral("reject")},
+                             {QStringLiteral("reason"), QStringLiteral("too late")}},
+                         rita)
+                     .status,
+            409);
+        const HttpResult listed = m_server->http().get(QStringLiteral("/v1/webhooks"), m_admin);
+        QCOMPARE(deliveriesOf(items(listed).at(0).toObject()).size(), 1);
     }
 
     void testDeliveryAndChatFormats()
