@@ -5,7 +5,9 @@
 #include "testserver.h"
 #include "webhookreceiver.h"
 
+#include "server/storeworker.h"
 #include "server/webhookdispatcher.h"
+#include "testresult.h"
 #include "webhook/webhooksignature.h"
 
 #include <QJsonArray>
@@ -332,6 +334,60 @@ private Q_SLOTS:
         const HttpResult r = m_server->http().post(QStringLiteral("/v1/webhooks"), body, m_admin);
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorField(), field);
+    }
+
+    void aLapsedClaimIsTakenOverAndTheOldHolderCannotRecord()
+    {
+        ServerConfig config = webhookConfig();
+        config.webhooks.poll = std::chrono::hours(1); // the dispatcher stays out of the way
+        m_server.reset();
+        m_server = startOnTestBackend(config);
+        QVERIFY(m_server);
+        m_admin = m_server->token(Role::Admin, QStringLiteral("ada"));
+        m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
+        create(m_admin, {QStringLiteral("action.created")});
+        submit(m_agent);
+        StoreWorker *worker = m_server->server().storeWorker();
+        auto claim = [worker] {
+            return worker->call<QList<ClaimedDelivery>>([](Store &store) {
+                return store.claimWebhookDeliveries(std::chrono::seconds(10), 10);
+            });
+        };
+        auto finish = [worker](const ClaimedDelivery &c) {
+            WebhookDelivery d = c.delivery;
+            d.attempts += 1;
+            d.status = DeliveryStatus::Delivered;
+            d.lastStatus = 200;
+            d.deliveredAt = d.createdAt;
+            return worker->call<bool>([d, claim = c.claim](Store &store) {
+                return store.finishWebhookDelivery(d, claim);
+            });
+        };
+        const auto first = claim();
+        CS_VERIFY_OK(first);
+        QCOMPARE(first->size(), 1);
+        QCOMPARE(first->at(0).webhook.secret.isEmpty(), false);
+        // Held: nobody else gets it...
+        const auto meanwhile = claim();
+        CS_VERIFY_OK(meanwhile);
+        QCOMPARE(meanwhile->size(), 0);
+        // ...until its lease lapses (a sender that died): then another takes it over,
+        m_server->clock().advance(10'000);
+        const auto second = claim();
+        CS_VERIFY_OK(second);
+        QCOMPARE(second->size(), 1);
+        QCOMPARE(second->at(0).delivery.id, first->at(0).delivery.id);
+        QVERIFY(second->at(0).claim != first->at(0).claim);
+        // and the first holder can no longer record an outcome; the second can, once.
+        const auto late = finish(first->at(0));
+        CS_VERIFY_OK(late);
+        QVERIFY(!*late);
+        const auto recorded = finish(second->at(0));
+        CS_VERIFY_OK(recorded);
+        QVERIFY(*recorded);
+        const auto after = claim();
+        CS_VERIFY_OK(after);
+        QCOMPARE(after->size(), 0); // delivered: never claimed again
     }
 
     void privateAddressesAreRefusedUnlessAllowed()
