@@ -416,6 +416,46 @@ private Q_SLOTS:
         QCOMPARE(ok.status, 201);
     }
 
+    void theAddressIsCheckedAgainBeforeEachAttempt()
+    {
+        // A subscription to the loopback receiver that got past the first check (made while
+        // private receivers were allowed, or written behind the server's back).
+        m_server.reset();
+        m_server = startOnTestBackend(webhookConfig(false));
+        QVERIFY(m_server);
+        m_admin = m_server->token(Role::Admin, QStringLiteral("ada"));
+        m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
+        Webhook hook;
+        hook.id = QStringLiteral("planted");
+        hook.url = m_receiver->url();
+        hook.events = {QStringLiteral("action.created")};
+        hook.secret = QStringLiteral("whsec_planted");
+        hook.ownerRole = QStringLiteral("admin");
+        hook.createdAt = m_server->clock().now();
+        hook.createdBy = QStringLiteral("ada");
+        AuditEntry audit;
+        audit.time = hook.createdAt;
+        audit.actor = QStringLiteral("ada");
+        audit.role = QStringLiteral("admin");
+        audit.kind = QStringLiteral("webhook.created");
+        audit.subject = hook.id;
+        CS_VERIFY_OK(m_server->server().storeWorker()->call<bool>([hook, audit](Store &store) -> Result<bool> {
+            if (auto created = store.createWebhook(hook, audit); !created)
+                return fail(created.error());
+            return true;
+        }));
+        QSignalSpy attempts(m_server->server().webhookDispatcher(), &WebhookDispatcher::attempted);
+        submit(m_agent);
+        QTRY_COMPARE(attempts.size(), 1);
+        QCOMPARE(attempts.at(0).at(1).toInt(), 0);
+        QVERIFY2(attempts.at(0).at(2).toString().contains(QLatin1String("--webhook-allow-private")),
+            qPrintable(attempts.at(0).at(2).toString()));
+        QVERIFY(m_receiver->requests().isEmpty()); // nothing reached it
+        const QJsonObject d = deliveriesOf(QJsonObject{{QStringLiteral("id"), hook.id}}).at(0).toObject();
+        QCOMPARE(d.value(QLatin1String("status")).toString(), QStringLiteral("pending")); // retried, and refused again
+        QVERIFY(d.value(QLatin1String("last_error")).toString().startsWith(QLatin1String("url ")));
+    }
+
 private:
     QJsonObject create(
         const QByteArray &token, const QStringList &events, const QString &url = {}, const QString &format = {})
