@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QTextStream>
+#include <QUrl>
 
 using namespace Countersign;
 
@@ -35,7 +36,7 @@ int tokenCommand(const QStringList &arguments)
 }
 
 struct MailOptionNames {
-    QCommandLineOption url, from, credentials, leads, publicUrl;
+    QCommandLineOption url, from, credentials, leads;
 };
 
 Result<MailConfig> readMailOptions(const QCommandLineParser &parser, const MailOptionNames &o)
@@ -72,12 +73,6 @@ Result<MailConfig> readMailOptions(const QCommandLineParser &parser, const MailO
         if (!leads)
             return fail(leads.error());
         mail.leads = *leads;
-    }
-    if (parser.isSet(o.publicUrl)) {
-        auto publicUrl = MailOptions::parsePublicUrl(parser.value(o.publicUrl));
-        if (!publicUrl)
-            return fail(publicUrl.error());
-        mail.publicUrl = *publicUrl;
     }
     return mail;
 }
@@ -160,11 +155,14 @@ int main(int argc, char *argv[])
         QStringLiteral("leads who receive queue alerts and every escalation, comma-separated"),
         QStringLiteral("ADDRESSES"));
     const QCommandLineOption publicUrl(QStringLiteral("public-url"),
-        QStringLiteral("the server's address as readers reach it, for the links in emails (default: --listen)"),
+        QStringLiteral("the server's address as people reach it, for the links in emails and chat messages "
+                       "(default: --listen)"),
         QStringLiteral("URL"));
+    const QCommandLineOption webhookAllowPrivate(QStringLiteral("webhook-allow-private"),
+        QStringLiteral("let webhooks reach loopback, private and link-local addresses (refused by default)"));
     parser.addOptions({listen, db, policy, demo, demoInterval, maxBody, rate, lease, alertDepth, alertAge, spotChecks,
         maxConnections, idleTimeout, perToken, perAddress, reserved, socketsPerToken, smtpUrl, smtpFrom,
-        smtpCredentials, alertEmail, publicUrl});
+        smtpCredentials, alertEmail, publicUrl, webhookAllowPrivate});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -228,9 +226,18 @@ int main(int argc, char *argv[])
         }
         options.config.spotCheckFraction = *fraction;
     }
+    options.config.webhooks.allowPrivate = parser.isSet(webhookAllowPrivate);
+    if (parser.isSet(publicUrl)) {
+        auto url = MailOptions::parsePublicUrl(parser.value(publicUrl));
+        if (!url) {
+            err << "countersign-server: --public-url " << url.error().message << '\n';
+            return 2;
+        }
+        options.config.publicUrl = *url;
+    }
     if (!ok)
         return 2;
-    if (auto mail = readMailOptions(parser, {smtpUrl, smtpFrom, smtpCredentials, alertEmail, publicUrl}); !mail) {
+    if (auto mail = readMailOptions(parser, {smtpUrl, smtpFrom, smtpCredentials, alertEmail}); !mail) {
         err << "countersign-server: --" << mail.error().field << ' ' << mail.error().message << '\n';
         return 2;
     } else {

@@ -2,6 +2,7 @@
 
 #include "reportschemas.h"
 #include "simulationschemas.h"
+#include "webhookschemas.h"
 
 #include "countersignversion.h"
 
@@ -24,6 +25,8 @@ QString statusText(int status)
         return QStringLiteral("OK");
     case 201:
         return QStringLiteral("Created");
+    case 202:
+        return QStringLiteral("Accepted: queued, done later");
     case 400:
         return QStringLiteral("Invalid request; error.field names the offending field");
     case 401:
@@ -347,6 +350,7 @@ QJsonObject OpenApiDocument::schemas()
         object({{QStringLiteral("name"), type(s)}, {QStringLiteral("revoked"), type(QStringLiteral("integer"))}}));
     ReportSchemas::addTo(schemas);
     SimulationSchemas::addTo(schemas);
+    WebhookSchemas::addTo(schemas);
     schemas.insert(QStringLiteral("OpenApiDocument"), type(QStringLiteral("object")));
     schemas.insert(
         QStringLiteral("PrometheusText"), type(s, QStringLiteral("Prometheus text exposition format 0.0.4")));

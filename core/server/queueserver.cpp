@@ -35,6 +35,8 @@
 #include "tokenissuer.h"
 #include "tokenroutes.h"
 #include "waiterregistry.h"
+#include "webhookdispatcher.h"
+#include "webhookroutes.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -89,6 +91,7 @@ QueueServer::~QueueServer()
     if (m_scheduler)
         m_scheduler->stop();
     m_mailer.reset();
+    m_webhooks.reset(); // its store tasks are skipped once it is gone
     m_notifier.reset();
     m_sequencer.reset();
     if (m_worker)
@@ -161,6 +164,7 @@ Result<void> QueueServer::start()
         m_sequencer->setPublished(*lastSeq);
     m_submitter = std::make_unique<ActionSubmitter>(m_worker.get(), &m_policy->engine(), &m_clock);
     m_scheduler = std::make_unique<Scheduler>(m_worker.get(), &m_policy->engine(), &m_clock, m_config);
+    m_webhooks = std::make_unique<WebhookDispatcher>(m_worker.get(), m_clock, m_config);
 
     m_context = ServerContext{m_config, &m_clock, this, m_worker.get(), m_policy.get(), m_submitter.get(), m_auth.get(),
         m_events.get(), m_waiters.get(), m_metrics.get()};
@@ -201,8 +205,23 @@ Result<void> QueueServer::start()
     startMail();
     if (m_config.schedulerTimer)
         m_scheduler->start();
+    m_webhooks->setPublicUrl(m_config.publicUrl.isEmpty() ? baseUrl() : m_config.publicUrl);
+    m_webhooks->start();
     m_tokenRefresh.setInterval(m_config.tokenRefresh);
     connect(&m_tokenRefresh, &QTimer::timeout, m_auth.get(), &TokenAuthenticator::refresh);
+    if (m_notifier) {
+        // Subscriptions other instances create or delete reach this one's commits on the same tick.
+        connect(&m_tokenRefresh, &QTimer::timeout, this, [this] {
+            m_worker->read<bool>(
+                this,
+                [](Store &store) -> Result<bool> {
+                    if (auto reloaded = store.reloadWebhooks(); !reloaded)
+                        return fail(reloaded.error());
+                    return true;
+                },
+                [](Result<bool>) {});
+        });
+    }
     m_tokenRefresh.start();
     m_ready = true;
     qCInfo(lcServer).noquote() << "listening on" << baseUrl().toString() << "with store" << m_config.storeLocation;
@@ -222,6 +241,7 @@ void QueueServer::buildRoutes()
     m_proposalRoutes = std::make_unique<ProposalRoutes>(m_context);
     m_simulationRoutes = std::make_unique<SimulationRoutes>(m_context);
     m_eventRoutes = std::make_unique<EventRoutes>(m_context);
+    m_webhookRoutes = std::make_unique<WebhookRoutes>(m_context, m_webhooks.get());
     m_systemRoutes = std::make_unique<SystemRoutes>(m_context,
         SystemRoutes::Hooks{[this] {
                                 return m_ready;
@@ -243,6 +263,7 @@ void QueueServer::buildRoutes()
     m_proposalRoutes->addTo(*m_router);
     m_simulationRoutes->addTo(*m_router);
     m_eventRoutes->addTo(*m_router);
+    m_webhookRoutes->addTo(*m_router);
     m_systemRoutes->addTo(*m_router);
 }
 
@@ -310,6 +331,7 @@ void QueueServer::startMail()
     if (!m_config.mail.enabled())
         return;
     MailConfig mail = m_config.mail;
+    mail.publicUrl = m_config.publicUrl;
     if (mail.publicUrl.isEmpty()) {
         mail.publicUrl = baseUrl();
         qCWarning(lcMail).noquote() << "links in alert emails point at" << mail.publicUrl.toString()
@@ -480,6 +502,7 @@ void QueueServer::shutdown()
         m_tcp->close();
     m_router->setDraining(true);
     m_scheduler->stop();
+    m_webhooks->stop(); // what it has not sent stays pending for the next start
     m_tokenRefresh.stop();
     if (m_notifier)
         m_notifier->stop();

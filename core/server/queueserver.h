@@ -50,6 +50,8 @@ class SystemRoutes;
 class TokenAuthenticator;
 class TokenRoutes;
 class WaiterRegistry;
+class WebhookDispatcher;
+class WebhookRoutes;
 struct MetricsSnapshot;
 
 // countersign-server's engine: Qt HttpServer on a guarded listening socket, the route groups,
@@ -85,6 +87,7 @@ public:
     StoreWorker *storeWorker() const { return m_worker.get(); }
     // Set when the store is shared by several instances (PostgreSQL), else null.
     EventSequencer *eventSequencer() const { return m_sequencer.get(); }
+    WebhookDispatcher *webhookDispatcher() const { return m_webhooks.get(); }
     QJsonObject openApi() const;
     // Requests held in a long poll now (the countersign_long_poll_waiters gauge).
     int longPolls() const;
@@ -124,6 +127,7 @@ private:
     std::unique_ptr<ActionSubmitter> m_submitter;
     std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<AlertMailer> m_mailer;
+    std::unique_ptr<WebhookDispatcher> m_webhooks;
     ServerContext m_context;
     std::unique_ptr<QHttpServer> m_http;
     std::unique_ptr<ReplyTracker> m_replies;
@@ -140,6 +144,7 @@ private:
     std::unique_ptr<ReportRoutes> m_reportRoutes;
     std::unique_ptr<EventRoutes> m_eventRoutes;
     std::unique_ptr<SystemRoutes> m_systemRoutes;
+    std::unique_ptr<WebhookRoutes> m_webhookRoutes;
     LimitedTcpServer *m_tcp = nullptr; // owned by m_http once bound
     QTimer m_tokenRefresh;
     bool m_ready = false;

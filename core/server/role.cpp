@@ -41,6 +41,8 @@ QString accessName(Access access)
         return QStringLiteral("lead or admin");
     case Access::Admin:
         return QStringLiteral("admin");
+    case Access::Subscriber:
+        return QStringLiteral("agent or admin");
     }
     return {};
 }
@@ -59,6 +61,8 @@ bool roleHasAccess(Role role, Access access)
         return role == Role::Lead || role == Role::Admin;
     case Access::Admin:
         return role == Role::Admin;
+    case Access::Subscriber:
+        return role == Role::Agent || role == Role::Admin;
     }
     return false;
 }

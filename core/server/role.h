@@ -21,6 +21,7 @@ enum class Access {
     Reviewer, // reviewer, lead, admin
     Lead, // lead, admin
     Admin,
+    Subscriber, // agents (for their own actions) and admins: webhooks; reviewers and leads decide
 };
 
 QString accessName(Access access);

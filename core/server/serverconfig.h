@@ -64,12 +64,27 @@ struct MailConfig {
     QString user; // from --smtp-credentials; empty: no authentication
     QString password;
     QStringList leads; // --alert-email
-    QUrl publicUrl; // where readers reach the server: links are <publicUrl>/open/{id}; empty: the listening address
+    QUrl publicUrl; // set by QueueServer from ServerConfig::publicUrl, else the listening address
     int attempts = 4; // per message, then it is given up (logged and counted)
     std::chrono::milliseconds firstRetry{5000}; // doubles after each failed attempt
     std::chrono::milliseconds timeout{30'000}; // one SMTP conversation
 
     bool enabled() const { return smtpUrl.isValid() && !smtpUrl.isEmpty(); }
+};
+
+// Webhook delivery (WebhookDispatcher). The defaults are the documented contract; tests shorten
+// the intervals rather than sleep.
+struct WebhookSettings {
+    // Receivers on loopback, private, link-local or unspecified addresses are refused unless set
+    // (--webhook-allow-private): a subscription must not reach into the server's own network.
+    bool allowPrivate = false;
+    std::chrono::milliseconds poll{1000}; // due deliveries are claimed this often
+    std::chrono::milliseconds timeout{10'000}; // an attempt without an answer by then failed
+    std::chrono::milliseconds lease{60'000}; // a claim another instance may take over after
+    std::chrono::milliseconds retryBase{5'000}; // the first retry's delay, doubling per attempt
+    std::chrono::milliseconds retryCap{3'600'000}; // the longest delay between two attempts
+    std::chrono::milliseconds giveUpAfter{24 * 3'600'000}; // from the event: then status failed
+    int maxInFlight = 32; // attempts under way at once, per instance
 };
 
 struct ServerConfig {
@@ -90,6 +105,10 @@ struct ServerConfig {
     // How often the token table is re-read: revocations made on another instance (or behind the
     // server's back) take effect, open WebSockets and long polls included, within this.
     std::chrono::milliseconds tokenRefresh{500};
+    // The server's address as people reach it (chat messages link to GET /open/{id} on it);
+    // empty: the address it listens on.
+    QUrl publicUrl;
+    WebhookSettings webhooks;
 };
 
 } // namespace Countersign

@@ -9,6 +9,7 @@
 #include "sqlauditlog.h"
 #include "sqleventlog.h"
 #include "sqlreporttables.h"
+#include "sqlwebhooktable.h"
 
 #include <algorithm>
 #include <cmath>
@@ -57,12 +58,13 @@ std::optional<QString> changedFixedField(const Action &before, const Action &aft
 } // namespace
 
 SqlChangeWriter::SqlChangeWriter(SqlConnection &connection, SqlActionTable &actions, SqlEventLog &events,
-    SqlAuditLog &audit, SqlReportTables &reports)
+    SqlAuditLog &audit, SqlReportTables &reports, SqlWebhookTable &webhooks)
     : m_connection(connection)
     , m_actions(actions)
     , m_events(events)
     , m_audit(audit)
     , m_reports(reports)
+    , m_webhooks(webhooks)
 { }
 
 void SqlChangeWriter::setSpotCheckFraction(double fraction)
@@ -207,6 +209,9 @@ QList<Result<CommitResult>> SqlChangeWriter::commit(
         auto eventSeq = m_events.append(change.event, change.after.id, record, now);
         if (!eventSeq)
             return abort(eventSeq.error());
+        // The webhook deliveries of this event commit with it, or not at all (the outbox).
+        if (auto queued = m_webhooks.enqueue(change.event, *eventSeq, change.after, record, now); !queued)
+            return abort(queued.error());
         auto entry = m_audit.append(auditEntryFor(change, now), *head);
         if (!entry)
             return abort(entry.error());

@@ -15,6 +15,7 @@ class SqlAuditLog;
 class SqlConnection;
 class SqlEventLog;
 class SqlReportTables;
+class SqlWebhookTable;
 
 // Store::commit() as both SQL backends run it: one transaction for a whole batch (group
 // commit), each change's action row, event and audit entry in it, the report rollup folded per
@@ -31,7 +32,7 @@ public:
     };
 
     SqlChangeWriter(SqlConnection &connection, SqlActionTable &actions, SqlEventLog &events, SqlAuditLog &audit,
-        SqlReportTables &reports);
+        SqlReportTables &reports, SqlWebhookTable &webhooks);
 
     void setSpotCheckFraction(double fraction);
 
@@ -52,6 +53,7 @@ private:
     SqlEventLog &m_events;
     SqlAuditLog &m_audit;
     SqlReportTables &m_reports;
+    SqlWebhookTable &m_webhooks; // the outbox rows of the batch's events
     double m_spotCheckFraction = 0;
     QList<RollupRow> m_rollups; // this batch's rollup rows, one per key
 };

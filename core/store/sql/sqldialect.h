@@ -27,6 +27,9 @@ struct SqlDialect {
     QString decidedBy;
     QString modifiedTrue;
     QString escalatedAt;
+    // What follows the webhook outbox claim's row selection: PostgreSQL skips the rows another
+    // instance is claiming at the same moment; SQLite has one writer.
+    QString claimLock;
 
     static SqlDialect sqlite()
     {
@@ -45,6 +48,7 @@ struct SqlDialect {
             .decidedBy = QStringLiteral("json_extract(a.record, '$.decided_by')"),
             .modifiedTrue = QStringLiteral("json_extract(a.record, '$.modified') = 1"),
             .escalatedAt = QStringLiteral("json_extract(a.record, '$.escalated_at')"),
+            .claimLock = QString(),
         };
     }
 
@@ -61,6 +65,7 @@ struct SqlDialect {
             .decidedBy = QStringLiteral("(a.record::jsonb ->> 'decided_by')"),
             .modifiedTrue = QStringLiteral("(a.record::jsonb ->> 'modified') = 'true'"),
             .escalatedAt = QStringLiteral("(a.record::jsonb ->> 'escalated_at')"),
+            .claimLock = QStringLiteral(" FOR UPDATE SKIP LOCKED"),
         };
     }
 };

@@ -11,6 +11,7 @@
 #include "sqlpolicytable.h"
 #include "sqlreporttables.h"
 #include "sqltokentable.h"
+#include "sqlwebhooktable.h"
 
 #include <QScopeGuard>
 
@@ -23,7 +24,9 @@ SqlStore::SqlStore(Parts parts, const Clock &clock)
     , m_events(std::move(parts.events))
     , m_audit(std::make_unique<SqlAuditLog>(*m_connection))
     , m_reports(std::move(parts.reports))
-    , m_writer(std::make_unique<SqlChangeWriter>(*m_connection, *m_actions, *m_events, *m_audit, *m_reports))
+    , m_webhooks(std::make_unique<SqlWebhookTable>(*m_connection, parts.dialect.claimLock))
+    , m_writer(
+          std::make_unique<SqlChangeWriter>(*m_connection, *m_actions, *m_events, *m_audit, *m_reports, *m_webhooks))
     , m_tokens(std::make_unique<SqlTokenTable>(*m_connection))
     , m_policies(std::make_unique<SqlPolicyTable>(*m_connection))
     , m_past(std::make_unique<SqlPastActions>(*m_connection, parts.dialect.recordFields))
@@ -35,6 +38,12 @@ SqlStore::~SqlStore() = default;
 int SqlStore::schemaVersion() const
 {
     return m_schemaVersion;
+}
+
+void SqlStore::setSchemaVersion(int version)
+{
+    m_schemaVersion = version;
+    m_webhooks->forget(); // opened or closed: the subscriptions are read again before they are used
 }
 
 Result<void> SqlStore::beginWrite(Writes, const QString &doing)
@@ -352,6 +361,89 @@ Result<QList<PolicyProposal>> SqlStore::proposals(int limit)
 {
     return whenOpen(QStringLiteral("listing proposals"), [&] {
         return m_reports->proposals(limit);
+    });
+}
+
+// --- webhooks
+
+Result<void> SqlStore::createWebhook(const Webhook &hook, const AuditEntry &audit)
+{
+    auto written = writeAudited(QStringLiteral("saving webhook %1").arg(hook.id), audit, [&] {
+        return m_webhooks->insert(hook);
+    });
+    if (!written)
+        return fail(written.error());
+    return m_webhooks->reload();
+}
+
+Result<void> SqlStore::deleteWebhook(const QString &id, const AuditEntry &audit)
+{
+    bool found = false;
+    auto written = writeAudited(QStringLiteral("deleting webhook %1").arg(id), audit, [&]() -> Result<void> {
+        auto removed = m_webhooks->remove(id);
+        if (!removed)
+            return fail(removed.error());
+        if (!*removed)
+            return fail(Error::notFound(QStringLiteral("no webhook %1").arg(id)));
+        found = true;
+        return {};
+    });
+    if (!written)
+        return fail(written.error());
+    return found ? m_webhooks->reload() : Result<void>();
+}
+
+Result<QList<Webhook>> SqlStore::webhooks()
+{
+    return whenOpen(QStringLiteral("listing webhooks"), [&] {
+        return m_webhooks->all();
+    });
+}
+
+Result<Webhook> SqlStore::webhook(const QString &id)
+{
+    if (auto ok = checkOpen(QStringLiteral("reading a webhook")); !ok)
+        return fail(ok.error());
+    auto hook = m_webhooks->byId(id);
+    if (!hook)
+        return fail(hook.error());
+    if (!*hook)
+        return fail(Error::notFound(QStringLiteral("no webhook %1").arg(id)));
+    return **hook;
+}
+
+Result<void> SqlStore::reloadWebhooks()
+{
+    return whenOpen(QStringLiteral("reading the webhooks"), [&] {
+        return m_webhooks->reload();
+    });
+}
+
+Result<WebhookDelivery> SqlStore::queueWebhookTest(const QString &id)
+{
+    if (auto hook = webhook(id); !hook)
+        return fail(hook.error());
+    return m_webhooks->enqueueTest(id, m_clock.now());
+}
+
+Result<QList<ClaimedDelivery>> SqlStore::claimWebhookDeliveries(std::chrono::milliseconds lease, int limit)
+{
+    return whenOpen(QStringLiteral("claiming webhook deliveries"), [&] {
+        return m_webhooks->claimDue(m_clock.now(), lease, limit);
+    });
+}
+
+Result<bool> SqlStore::finishWebhookDelivery(const WebhookDelivery &delivery, const QString &claim)
+{
+    return whenOpen(QStringLiteral("recording a webhook delivery"), [&] {
+        return m_webhooks->finish(delivery, claim);
+    });
+}
+
+Result<QList<WebhookDelivery>> SqlStore::webhookDeliveries(const QString &id, int limit)
+{
+    return whenOpen(QStringLiteral("listing webhook deliveries"), [&] {
+        return m_webhooks->deliveries(id, limit);
     });
 }
 

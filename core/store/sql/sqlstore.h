@@ -19,6 +19,7 @@ class SqlPastActions;
 class SqlPolicyTable;
 class SqlReportTables;
 class SqlTokenTable;
+class SqlWebhookTable;
 
 // What the SQL stores share: every Store call that checks the store is open and hands over to
 // the tables in core/store/sql, written once. A backend adds opening, closing and migrating,
@@ -72,6 +73,17 @@ public:
         const QDateTime &from, const QDateTime &to, const std::function<void(const PastAction &)> &visit) override;
     Result<DrillDownPage> drillDown(const DrillDownQuery &query) override;
 
+    // Webhooks (store/sql/SqlWebhookTable)
+    Result<void> createWebhook(const Webhook &hook, const AuditEntry &audit) override;
+    Result<void> deleteWebhook(const QString &id, const AuditEntry &audit) override;
+    Result<QList<Webhook>> webhooks() override;
+    Result<Webhook> webhook(const QString &id) override;
+    Result<void> reloadWebhooks() override;
+    Result<WebhookDelivery> queueWebhookTest(const QString &id) override;
+    Result<QList<ClaimedDelivery>> claimWebhookDeliveries(std::chrono::milliseconds lease, int limit) override;
+    Result<bool> finishWebhookDelivery(const WebhookDelivery &delivery, const QString &claim) override;
+    Result<QList<WebhookDelivery>> webhookDeliveries(const QString &id, int limit) override;
+
 protected:
     // A backend's own pieces, all on `connection`: passed whole so none is built before it.
     struct Parts {
@@ -119,7 +131,7 @@ protected:
     SqlConnection &connection() const { return *m_connection; }
     SqlEventLog &events() const { return *m_events; }
     // 0 while closed; a backend sets it once open() has migrated.
-    void setSchemaVersion(int version) { m_schemaVersion = version; }
+    void setSchemaVersion(int version);
 
 private:
     const Clock &m_clock;
@@ -128,6 +140,7 @@ private:
     std::unique_ptr<SqlEventLog> m_events;
     std::unique_ptr<SqlAuditLog> m_audit;
     std::unique_ptr<SqlReportTables> m_reports;
+    std::unique_ptr<SqlWebhookTable> m_webhooks; // before m_writer, which appends to its outbox
     std::unique_ptr<SqlChangeWriter> m_writer;
     std::unique_ptr<SqlTokenTable> m_tokens;
     std::unique_ptr<SqlPolicyTable> m_policies;

@@ -2,7 +2,8 @@
 # SQLite amalgamation generated from Debian's sqlite3 source (Debian's Qt source leaves SQLite
 # out of src/3rdparty). Only what Countersign uses is built: Core, Gui, Widgets, Network
 # (Schannel TLS), Sql with SQLite, Concurrent, PrintSupport, Xml, Test, and the windows and
-# offscreen platform plugins. No OpenGL, D-Bus, ICU or tablet (wintab) support.
+# offscreen platform plugins. No OpenGL, D-Bus, ICU or tablet (wintab) support, and not the
+# direct2d platform plugin (Direct2D itself stays on: Qt 6.8.2 does not build DirectWrite without it).
 # shellcheck shell=bash
 
 # sqlite3.c and sqlite3.h, made once by SQLite's own build (`make sqlite3.c` needs tclsh).
@@ -38,7 +39,8 @@ qtbase_options() {
 -DINPUT_opengl=no
 -DFEATURE_opengl=OFF
 -DFEATURE_vulkan=OFF
--DFEATURE_direct2d=OFF
+-DFEATURE_direct2d=ON
+-DFEATURE_direct2d1_1=OFF
 -DFEATURE_tabletevent=OFF
 -DFEATURE_icu=OFF
 -DFEATURE_glib=OFF
@@ -96,22 +98,23 @@ build_qtbase() {
 }
 
 # Ninja with its progress condensed to one line per 5 % (and the elapsed time), the full output
-# in build.log, and the failing step's output shown on failure.
+# in build.log, and the failing step's output shown on failure. (A shell loop: mawk would hold
+# its input in a buffer and print the progress only at the end.)
 run_ninja() {
-    local build=$1
+    local build=$1 started=$SECONDS line last=-5 done total pct
     set +e
-    ninja -C "$build" -j"$JOBS" 2>&1 | tee "$build/build.log" | awk -v start="$(date +%s)" '
-        /^\[[0-9]+\/[0-9]+\]/ {
-            split(substr($1, 2), n, "/"); pct = int(100 * n[1] / n[2])
-            if (pct >= last + 5 || n[1] == n[2]) {
-                last = pct
-                "date +%s" | getline now; close("date +%s")
-                printf "    %3d %%  (%d of %d steps, %d s)\n", pct, n[1], n[2], now - start
-                fflush()
-            }
-            next
-        }
-        /FAILED|error:/ { print; fflush() }'
+    ninja -C "$build" -j"$JOBS" 2>&1 | tee "$build/build.log" | while IFS= read -r line; do
+        if [[ $line =~ ^\[([0-9]+)/([0-9]+)\] ]]; then
+            done=${BASH_REMATCH[1]} total=${BASH_REMATCH[2]}
+            pct=$((100 * done / total))
+            if ((pct >= last + 5 || done == total)); then
+                last=$pct
+                printf '    %3d %%  (%d of %d steps, %d s)\n' "$pct" "$done" "$total" "$((SECONDS - started))"
+            fi
+        elif [[ $line == *FAILED* || $line == *error:* ]]; then
+            printf '%s\n' "$line"
+        fi
+    done
     local rc=${PIPESTATUS[0]}
     set -e
     return "$rc"

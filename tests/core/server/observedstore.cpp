@@ -172,4 +172,49 @@ Result<DrillDownPage> ObservedStore::drillDown(const DrillDownQuery &query)
     return m_inner->drillDown(query);
 }
 
+Result<void> ObservedStore::createWebhook(const Webhook &hook, const AuditEntry &audit)
+{
+    return m_inner->createWebhook(hook, audit);
+}
+
+Result<void> ObservedStore::deleteWebhook(const QString &id, const AuditEntry &audit)
+{
+    return m_inner->deleteWebhook(id, audit);
+}
+
+Result<QList<Webhook>> ObservedStore::webhooks()
+{
+    return m_inner->webhooks();
+}
+
+Result<Webhook> ObservedStore::webhook(const QString &id)
+{
+    return m_inner->webhook(id);
+}
+
+Result<void> ObservedStore::reloadWebhooks()
+{
+    return m_inner->reloadWebhooks();
+}
+
+Result<WebhookDelivery> ObservedStore::queueWebhookTest(const QString &id)
+{
+    return m_inner->queueWebhookTest(id);
+}
+
+Result<QList<ClaimedDelivery>> ObservedStore::claimWebhookDeliveries(std::chrono::milliseconds lease, int limit)
+{
+    return m_inner->claimWebhookDeliveries(lease, limit);
+}
+
+Result<bool> ObservedStore::finishWebhookDelivery(const WebhookDelivery &delivery, const QString &claim)
+{
+    return m_inner->finishWebhookDelivery(delivery, claim);
+}
+
+Result<QList<WebhookDelivery>> ObservedStore::webhookDeliveries(const QString &id, int limit)
+{
+    return m_inner->webhookDeliveries(id, limit);
+}
+
 } // namespace Countersign::Test

@@ -64,6 +64,16 @@ public:
     Result<void> pastActions(
         const QDateTime &from, const QDateTime &to, const std::function<void(const PastAction &)> &visit) override;
     Result<DrillDownPage> drillDown(const DrillDownQuery &query) override;
+    // Webhooks
+    Result<void> createWebhook(const Webhook &hook, const AuditEntry &audit) override;
+    Result<void> deleteWebhook(const QString &id, const AuditEntry &audit) override;
+    Result<QList<Webhook>> webhooks() override;
+    Result<Webhook> webhook(const QString &id) override;
+    Result<void> reloadWebhooks() override;
+    Result<WebhookDelivery> queueWebhookTest(const QString &id) override;
+    Result<QList<ClaimedDelivery>> claimWebhookDeliveries(std::chrono::milliseconds lease, int limit) override;
+    Result<bool> finishWebhookDelivery(const WebhookDelivery &delivery, const QString &claim) override;
+    Result<QList<WebhookDelivery>> webhookDeliveries(const QString &id, int limit) override;
 
 private:
     std::unique_ptr<Store> m_inner;

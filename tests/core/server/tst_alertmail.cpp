@@ -236,7 +236,7 @@ private:
         config.mail.smtpUrl = m_sink->url();
         config.mail.from = QStringLiteral("countersign@example.com");
         config.mail.leads = {QStringLiteral("lead@example.com")};
-        config.mail.publicUrl = QUrl(QStringLiteral("https://review.example.com/cs"));
+        config.publicUrl = QUrl(QStringLiteral("https://review.example.com/cs"));
         config.mail.attempts = 3;
         config.mail.firstRetry = std::chrono::milliseconds(20);
         config.mail.timeout = std::chrono::seconds(10);

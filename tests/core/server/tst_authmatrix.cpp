@@ -264,6 +264,9 @@ private:
             o = {{QStringLiteral("ids"), QJsonArray{id}}, {QStringLiteral("outcome"), QStringLiteral("approve")}};
         else if (s == QLatin1String("PolicyDocument"))
             o = m_policy;
+        else if (s == QLatin1String("WebhookRequest")) // a documentation address: nothing is reached
+            o = {{QStringLiteral("url"), QStringLiteral("https://192.0.2.1/hook")},
+                {QStringLiteral("events"), QJsonArray{QStringLiteral("action.created")}}};
         else if (s == QLatin1String("SpotCheckVerdict"))
             o = {{QStringLiteral("verdict"), QStringLiteral("ok")}};
         else if (s == QLatin1String("PolicyProposalRequest"))
