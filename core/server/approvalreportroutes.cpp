@@ -120,12 +120,12 @@ void ApprovalReportRoutes::approvals(const ApiRequest &request, Reply *reply)
     });
 }
 
-Result<ReviewerReport> ApprovalReportRoutes::readReviewers(Store &store, const ReportEngine::Window &window)
+Result<ReviewerReport> ApprovalReportRoutes::readReviewers(ReportStore &reports, const ReportEngine::Window &window)
 {
-    auto rows = store.rollups(window.firstDay, window.endDay, ReportGrouping::Reviewer);
+    auto rows = reports.rollups(window.firstDay, window.endDay, ReportGrouping::Reviewer);
     if (!rows)
         return fail(rows.error());
-    auto checks = store.reviewerSpotChecks(window.from, window.to);
+    auto checks = reports.reviewerSpotChecks(window.from, window.to);
     if (!checks)
         return fail(checks.error());
     return ReviewerReport::compute(*rows, *checks, window);
