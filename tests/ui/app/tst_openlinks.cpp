@@ -6,10 +6,12 @@
 #include "mainwindow/linkopener.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/singleinstance.h"
+#include "mainwindowsteps.h"
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
 #include "restartableserver.h"
 #include "server/role.h"
+#include "testresult.h"
 
 #include <QMessageBox>
 #include <QPushButton>
@@ -46,16 +48,11 @@ private:
     // What a second process does, off the GUI thread so this one can answer.
     static bool forwardFromElsewhere(const QString &name, const QString &link)
     {
-        auto sent = QtConcurrent::run([name, link] {
+        const auto sent = Test::await(QtConcurrent::run([name, link] {
             return SingleInstance::forward(name, link, 5000);
-        });
-        if (!QTest::qWaitFor(
-                [&] {
-                    return sent.isFinished();
-                },
-                10000))
-            return false;
-        return sent.result();
+        }),
+            10000);
+        return sent.value_or(false);
     }
 
 private Q_SLOTS:
@@ -126,14 +123,7 @@ private Q_SLOTS:
         QCOMPARE(connecting.first().at(1).toUrl(), QUrl(QStringLiteral("https://elsewhere.example.com")));
     }
 
-    void cleanupTestCase()
-    {
-        if (m_window) {
-            m_window->close();
-            QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 15000);
-        }
-        m_window.reset();
-    }
+    void cleanupTestCase() { Test::closeWindow(m_window); }
 };
 
 QTEST_MAIN(TestOpenLinks)

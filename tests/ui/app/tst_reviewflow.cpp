@@ -5,6 +5,7 @@
 #include "history/decisionhistory.h"
 #include "history/historywindow.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindowsteps.h"
 #include "queue/batchdialog.h"
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
@@ -49,15 +50,7 @@ private:
 
     QueueModel *queue() const { return m_window->queuePanel()->model(); }
 
-    void openItem(const QString &id)
-    {
-        m_window->queuePanel()->selectId(id);
-        QTRY_COMPARE(m_window->session()->currentId(), id);
-        // Shown is not opened: Enter on the queue opens it, and that claims it.
-        m_window->queuePanel()->view()->setFocus();
-        QTest::keyClick(m_window->queuePanel()->view(), Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->holdsClaim(id), 10000);
-    }
+    void openItem(const QString &id) { Test::openItem(*m_window, id); }
 
 private Q_SLOTS:
     void initTestCase()
