@@ -225,16 +225,14 @@ private Q_SLOTS:
         // those clients would never connect): every connection must be held.
         QStringList seen;
         qint64 open = 0;
-        for (QElapsedTimer waited; !waited.isValid() || waited.elapsed() < 15000;) {
-            if (!waited.isValid())
-                waited.start();
-            open = http.metric("countersign_open_connections");
-            seen.append(QString::number(open));
-            if (open >= held)
-                break;
-            QTest::qWait(250);
-        }
-        QVERIFY2(open >= held, qPrintable(seen.join(u' ')));
+        const bool allHeld = QTest::qWaitFor(
+            [&] {
+                open = http.metric("countersign_open_connections");
+                seen.append(QString::number(open));
+                return open >= held;
+            },
+            15000);
+        QVERIFY2(allHeld, qPrintable(seen.join(u' ')));
         const qint64 opened = timer.elapsed();
         QVERIFY(http.metric("countersign_open_connections") <= maxConnections + 1);
         const qint64 slowest = slowestOf(http, reviewer, 50);

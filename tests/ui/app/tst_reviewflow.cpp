@@ -127,7 +127,7 @@ private Q_SLOTS:
         QVERIFY(reason);
         // without a reason nothing is sent
         m_window->action(QStringLiteral("actionReject"))->trigger();
-        QTest::qWait(200);
+        QTest::qWait(200); // nothing to wait for: a rejection, were one sent, would have landed by now
         QCOMPARE(serverAction(id).state, ActionState::Pending);
         reason->setCurrentText(QStringLiteral("Tone is too informal"));
         m_window->action(QStringLiteral("actionReject"))->trigger();
@@ -145,7 +145,7 @@ private Q_SLOTS:
         QVERIFY(m_window->action(QStringLiteral("actionUndo"))->isEnabled());
         m_window->action(QStringLiteral("actionUndo"))->trigger();
         QVERIFY(!m_window->session()->hasPendingDecision());
-        QTest::qWait(500);
+        QTest::qWait(500); // nothing to wait for: the undone decision must not reach the server
         QCOMPARE(serverAction(id).state, ActionState::Pending);
         m_window->session()->setUndoWindow(0);
     }

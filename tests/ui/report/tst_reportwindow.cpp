@@ -166,7 +166,7 @@ private:
         const QString dir = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR");
         if (dir.isEmpty())
             return;
-        QTest::qWait(50);
+        QTest::qWait(50); // let the charts paint before the grab (screenshots only)
         QVERIFY(m_window->grab().save(QDir(dir).filePath(name)));
     }
 
