@@ -4,6 +4,7 @@
 // ReportEngine, next to a plain GROUP BY over the actions table that computes less.
 //
 //   report_bench [actions] [file]
+#include "benchdatabase.h"
 #include "domain/manualclock.h"
 #include "lifecycle/statemachine.h"
 #include "policy/policyengine.h"
@@ -64,21 +65,14 @@ bool exec(QSqlQuery &q)
     return false;
 }
 
-// Fills `path` (already migrated) with `count` actions over the year before `end`.
-bool generate(const QString &path, int count, const QDateTime &end)
+// Inserts `count` actions over the year before `end` and their rollup rows, summed in `rollup`.
+bool fill(QSqlDatabase &db, int count, const QDateTime &end, QMap<Key, RollupCounts> &rollup)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bench-bulk"));
-    db.setDatabaseName(path);
-    if (!db.open())
-        return false;
-    QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous = OFF"));
-    QSqlQuery(db).exec(QStringLiteral("BEGIN"));
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral(
         "INSERT INTO actions (id, agent, type, category, state, tier, created_at, sla_due_at, expires_at, "
         "confidence, escalated, version, decided_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QRandomGenerator rng(20261123);
-    QMap<Key, RollupCounts> rollup; // ordered: the inserts follow the primary key
     auto add = [&rollup](const std::optional<RollupRow> &row) {
         if (row)
             rollup[Key{row->day, row->category, row->type, row->reviewer, row->agent, int(row->tier)}] += row->counts;
@@ -169,15 +163,19 @@ bool generate(const QString &path, int count, const QDateTime &end)
         if (!exec(row))
             return false;
     }
-    QSqlQuery(db).exec(QStringLiteral("COMMIT"));
-    QSqlQuery(db).exec(QStringLiteral("ANALYZE"));
-    insert = QSqlQuery();
-    row = QSqlQuery();
-    db.close();
-    db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(QStringLiteral("bench-bulk"));
-    out << "rollup rows: " << rollup.size() << Qt::endl;
     return true;
+}
+
+// Fills `path` (already migrated) with `count` actions over the year before `end`, in bulk.
+bool generate(const QString &path, int count, const QDateTime &end)
+{
+    QMap<Key, RollupCounts> rollup; // ordered: the inserts follow the primary key
+    const bool filled = Bench::fillInBulk(path, [count, &end, &rollup](QSqlDatabase &db) {
+        return fill(db, count, end, rollup);
+    });
+    if (filled)
+        out << "rollup rows: " << rollup.size() << Qt::endl;
+    return filled;
 }
 
 // The best of `runs` timings, in milliseconds.
@@ -200,26 +198,19 @@ double bestOf(int runs, Fn fn)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const int count = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 1'000'000;
     QTemporaryDir dir;
-    const QString path = argc > 2 ? QString::fromLocal8Bit(argv[2]) : dir.filePath(QStringLiteral("reports.db"));
     const QDateTime end(QDate(2026, 11, 23), QTime(0, 0), QTimeZone::UTC);
     ManualClock clock;
     clock.set(end);
-
-    {
-        SqliteStore fresh(path, clock);
-        if (auto ok = fresh.open(); !ok) {
-            out << "cannot open " << path << ": " << ok.error().message << Qt::endl;
-            return 1;
-        }
-    }
-    QElapsedTimer timer;
-    timer.start();
-    if (!generate(path, count, end))
+    const auto database = Bench::seededDatabase(
+        argc, argv, dir, QStringLiteral("reports.db"), clock,
+        [&end](const QString &file, int count) {
+            return generate(file, count, end);
+        },
+        out);
+    if (!database)
         return 1;
-    out << "generated " << count << " decided actions in " << timer.elapsed() / 1000.0 << " s into " << path
-        << Qt::endl;
+    const QString path = database->path;
 
     SqliteStore store(path, clock);
     if (!store.open())

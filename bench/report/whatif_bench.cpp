@@ -5,6 +5,7 @@
 // POST /v1/policy/simulate does. The goal is under 5 s for 1M actions.
 //
 //   whatif_bench [actions] [file]
+#include "benchdatabase.h"
 #include "domain/manualclock.h"
 #include "policy/policyengine.h"
 #include "report/policychange.h"
@@ -43,14 +44,8 @@ constexpr TypeSpec Types[] = {{"email.send_external", "communications", Tier::Re
 
 bool generate(const QString &path, int count, const QDateTime &end)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bench-bulk"));
-    db.setDatabaseName(path);
-    if (!db.open())
-        return false;
-    bool ok = true;
-    {
-        QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous = OFF"));
-        QSqlQuery(db).exec(QStringLiteral("BEGIN"));
+    return Bench::fillInBulk(path, [count, &end](QSqlDatabase &db) {
+        bool ok = true;
         QSqlQuery insert(db);
         insert.prepare(QStringLiteral(
             "INSERT INTO actions (id, agent, type, category, state, tier, created_at, confidence, escalated, version, "
@@ -112,13 +107,8 @@ bool generate(const QString &path, int count, const QDateTime &end)
             if (!ok)
                 out << "SQL failed: " << insert.lastError().text() << check.lastError().text() << Qt::endl;
         }
-        QSqlQuery(db).exec(QStringLiteral("COMMIT"));
-        QSqlQuery(db).exec(QStringLiteral("ANALYZE"));
-    }
-    db.close();
-    db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(QStringLiteral("bench-bulk"));
-    return ok;
+        return ok;
+    });
 }
 
 // CPU time of this process in milliseconds: on a shared machine the wall time also counts the
@@ -163,24 +153,20 @@ qint64 plainScan(const QString &path, const QDateTime &from, const QDateTime &to
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const int count = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 1'000'000;
     QTemporaryDir dir;
-    const QString path = argc > 2 ? QString::fromLocal8Bit(argv[2]) : dir.filePath(QStringLiteral("whatif.db"));
     const QDateTime end(QDate(2026, 12, 1), QTime(0, 0), QTimeZone::UTC);
     ManualClock clock;
     clock.set(end);
-    {
-        SqliteStore fresh(path, clock);
-        if (auto ok = fresh.open(); !ok) {
-            out << "cannot open " << path << ": " << ok.error().message << Qt::endl;
-            return 1;
-        }
-    }
-    QElapsedTimer timer;
-    timer.start();
-    if (!generate(path, count, end))
+    const auto database = Bench::seededDatabase(
+        argc, argv, dir, QStringLiteral("whatif.db"), clock,
+        [&end](const QString &file, int count) {
+            return generate(file, count, end);
+        },
+        out);
+    if (!database)
         return 1;
-    out << "seeded " << count << " actions in " << timer.elapsed() << " ms" << Qt::endl;
+    const QString path = database->path;
+    QElapsedTimer timer;
 
     auto current = Policy::parse(PolicyEngine::demoPolicy());
     if (!current) {

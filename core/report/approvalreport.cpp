@@ -1,6 +1,7 @@
 #include "approvalreport.h"
 
 #include "domain/timeformat.h"
+#include "reportjson.h"
 
 #include <QJsonArray>
 
@@ -19,12 +20,8 @@ QJsonObject ApprovalReport::toJson() const
 Result<ApprovalReport> ApprovalReport::fromJson(const QJsonObject &object)
 {
     ApprovalReport r;
-    r.from = fromIsoUtc(object.value(QLatin1String("from")).toString());
-    if (!r.from.isValid())
-        return fail(Error::invalid(QStringLiteral("from"), QStringLiteral("must be a UTC ISO 8601 time")));
-    r.to = fromIsoUtc(object.value(QLatin1String("to")).toString());
-    if (!r.to.isValid())
-        return fail(Error::invalid(QStringLiteral("to"), QStringLiteral("must be a UTC ISO 8601 time")));
+    if (auto ok = ReportJson::window(object, r.from, r.to); !ok)
+        return fail(ok.error());
     const auto grouping = parseReportGrouping(object.value(QLatin1String("group_by")).toString());
     if (!grouping)
         return fail(Error::invalid(
@@ -33,13 +30,10 @@ Result<ApprovalReport> ApprovalReport::fromJson(const QJsonObject &object)
     const QJsonValue groups = object.value(QLatin1String("groups"));
     if (!groups.isArray())
         return fail(Error::invalid(QStringLiteral("groups"), QStringLiteral("must be an array")));
-    const QJsonArray items = groups.toArray();
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        auto g = ReportGroup::fromJson(items.at(i).toObject());
-        if (!g)
-            return fail(Error::invalid(QStringLiteral("groups[%1].%2").arg(i).arg(g.error().field), g.error().message));
-        r.groups.append(*g);
-    }
+    auto items = ReportJson::list<ReportGroup>(groups.toArray(), QStringLiteral("groups"));
+    if (!items)
+        return fail(items.error());
+    r.groups = *items;
     auto totals = ReportGroup::fromJson(object.value(QLatin1String("totals")).toObject());
     if (!totals)
         return fail(Error::invalid(QStringLiteral("totals.") + totals.error().field, totals.error().message));

@@ -1,6 +1,7 @@
 #include "policyproposal.h"
 
 #include "domain/timeformat.h"
+#include "reportjson.h"
 
 #include <QJsonArray>
 
@@ -51,14 +52,11 @@ Result<PolicyProposal> PolicyProposal::fromJson(const QJsonObject &o)
     if (p.id.isEmpty())
         return fail(Error::invalid(QStringLiteral("id"), QStringLiteral("must be a non-empty string")));
     p.recommendationId = o.value(QLatin1String("recommendation_id")).toString();
-    const QJsonArray list = o.value(QLatin1String("changes")).toArray();
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        auto c = PolicyChange::fromJson(list.at(i).toObject());
-        if (!c)
-            return fail(
-                Error::invalid(QStringLiteral("changes[%1].%2").arg(i).arg(c.error().field), c.error().message));
-        p.changes.append(*c);
-    }
+    auto changes
+        = ReportJson::list<PolicyChange>(o.value(QLatin1String("changes")).toArray(), QStringLiteral("changes"));
+    if (!changes)
+        return fail(changes.error());
+    p.changes = *changes;
     p.note = o.value(QLatin1String("note")).toString();
     const auto state = proposalStateFromName(o.value(QLatin1String("state")).toString());
     if (!state)

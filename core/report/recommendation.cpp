@@ -1,5 +1,7 @@
 #include "recommendation.h"
 
+#include "reportjson.h"
+
 #include <QJsonArray>
 
 namespace Countersign {
@@ -63,14 +65,11 @@ Result<Recommendation> Recommendation::fromJson(const QJsonObject &object)
     r.reviewer = object.value(QLatin1String("reviewer")).toString();
     r.summary = object.value(QLatin1String("summary")).toString();
     r.evidence = object.value(QLatin1String("evidence")).toObject();
-    const QJsonArray changes = object.value(QLatin1String("proposed_changes")).toArray();
-    for (qsizetype i = 0; i < changes.size(); ++i) {
-        auto c = PolicyChange::fromJson(changes.at(i).toObject());
-        if (!c)
-            return fail(Error::invalid(
-                QStringLiteral("proposed_changes[%1].%2").arg(i).arg(c.error().field), c.error().message));
-        r.proposedChanges.append(*c);
-    }
+    auto changes = ReportJson::list<PolicyChange>(
+        object.value(QLatin1String("proposed_changes")).toArray(), QStringLiteral("proposed_changes"));
+    if (!changes)
+        return fail(changes.error());
+    r.proposedChanges = *changes;
     return r;
 }
 

@@ -1,6 +1,7 @@
 #include "recommendationreport.h"
 
 #include "domain/timeformat.h"
+#include "reportjson.h"
 
 #include <QJsonArray>
 
@@ -18,25 +19,18 @@ QJsonObject RecommendationReport::toJson() const
 Result<RecommendationReport> RecommendationReport::fromJson(const QJsonObject &object)
 {
     RecommendationReport r;
-    r.from = fromIsoUtc(object.value(QLatin1String("from")).toString());
-    if (!r.from.isValid())
-        return fail(Error::invalid(QStringLiteral("from"), QStringLiteral("must be a UTC ISO 8601 time")));
-    r.to = fromIsoUtc(object.value(QLatin1String("to")).toString());
-    if (!r.to.isValid())
-        return fail(Error::invalid(QStringLiteral("to"), QStringLiteral("must be a UTC ISO 8601 time")));
+    if (auto ok = ReportJson::window(object, r.from, r.to); !ok)
+        return fail(ok.error());
     auto thresholds = RecommendationThresholds::fromJson(object.value(QLatin1String("thresholds")).toObject());
     if (!thresholds)
         return fail(
             Error::invalid(QStringLiteral("thresholds.") + thresholds.error().field, thresholds.error().message));
     r.thresholds = *thresholds;
-    const QJsonArray items = object.value(QLatin1String("items")).toArray();
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        auto item = Recommendation::fromJson(items.at(i).toObject());
-        if (!item)
-            return fail(
-                Error::invalid(QStringLiteral("items[%1].%2").arg(i).arg(item.error().field), item.error().message));
-        r.items.append(*item);
-    }
+    auto items
+        = ReportJson::list<Recommendation>(object.value(QLatin1String("items")).toArray(), QStringLiteral("items"));
+    if (!items)
+        return fail(items.error());
+    r.items = *items;
     return r;
 }
 

@@ -2,6 +2,7 @@
 
 #include "domain/timeformat.h"
 #include "durationhistogram.h"
+#include "reportjson.h"
 
 #include <QJsonArray>
 #include <QMap>
@@ -137,24 +138,16 @@ QJsonObject ReviewerReport::toJson() const
 Result<ReviewerReport> ReviewerReport::fromJson(const QJsonObject &object)
 {
     ReviewerReport r;
-    r.from = fromIsoUtc(object.value(QLatin1String("from")).toString());
-    if (!r.from.isValid())
-        return fail(Error::invalid(QStringLiteral("from"), QStringLiteral("must be a UTC ISO 8601 time")));
-    r.to = fromIsoUtc(object.value(QLatin1String("to")).toString());
-    if (!r.to.isValid())
-        return fail(Error::invalid(QStringLiteral("to"), QStringLiteral("must be a UTC ISO 8601 time")));
+    if (auto ok = ReportJson::window(object, r.from, r.to); !ok)
+        return fail(ok.error());
     r.totalDecisions = object.value(QLatin1String("total_decisions")).toInteger();
     const QJsonValue rows = object.value(QLatin1String("reviewers"));
     if (!rows.isArray())
         return fail(Error::invalid(QStringLiteral("reviewers"), QStringLiteral("must be an array")));
-    const QJsonArray items = rows.toArray();
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        auto row = Row::fromJson(items.at(i).toObject());
-        if (!row)
-            return fail(
-                Error::invalid(QStringLiteral("reviewers[%1].%2").arg(i).arg(row.error().field), row.error().message));
-        r.rows.append(*row);
-    }
+    auto items = ReportJson::list<Row>(rows.toArray(), QStringLiteral("reviewers"));
+    if (!items)
+        return fail(items.error());
+    r.rows = *items;
     return r;
 }
 

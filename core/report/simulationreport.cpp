@@ -1,6 +1,7 @@
 #include "simulationreport.h"
 
 #include "domain/timeformat.h"
+#include "reportjson.h"
 
 #include <QJsonArray>
 
@@ -174,13 +175,10 @@ Result<SimulationReport> SimulationReport::fromJson(const QJsonObject &o)
     const QJsonObject medians = o.value(QLatin1String("median_decide_seconds")).toObject();
     for (auto it = medians.begin(); it != medians.end(); ++it)
         r.medianDecideSeconds.insert(it.key(), it.value().toDouble());
-    const QJsonArray items = o.value(QLatin1String("types")).toArray();
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        auto g = SimulationGroup::fromJson(items.at(i).toObject());
-        if (!g)
-            return fail(Error::invalid(QStringLiteral("types[%1].%2").arg(i).arg(g.error().field), g.error().message));
-        r.types.append(*g);
-    }
+    auto types = ReportJson::list<SimulationGroup>(o.value(QLatin1String("types")).toArray(), QStringLiteral("types"));
+    if (!types)
+        return fail(types.error());
+    r.types = *types;
     auto total = SimulationGroup::fromJson(o.value(QLatin1String("total")).toObject());
     if (!total)
         return fail(Error::invalid(QStringLiteral("total.") + total.error().field, total.error().message));

@@ -10,6 +10,7 @@
 #include "requestbodies.h"
 #include "router.h"
 #include "servercontext.h"
+#include "storereply.h"
 #include "storeworker.h"
 #include "waiterregistry.h"
 
@@ -91,22 +92,12 @@ void ActionRoutes::submit(const ApiRequest &request, Reply *reply)
 
 void ActionRoutes::answerCurrent(const QString &id, const Identity &who, Reply *reply)
 {
-    QPointer<Reply> guard(reply);
-    m.worker->read<Action>(
-        m.owner,
-        [id](Store &store) {
-            return store.action(id);
-        },
-        [guard, who](Result<Action> action) {
-            if (!guard)
-                return;
-            if (action && !ActionMutation::checkVisible(*action, who))
-                action = fail(Error::notFound(QStringLiteral("no action %1").arg(action->id)));
-            if (!action)
-                guard->sendError(action.error());
-            else
-                guard->sendAction(Reply::Status::Ok, *action);
-        });
+    answerRead<Action>(m.worker, reply, [id, who](ActionStore &actions) -> Result<Action> {
+        auto action = actions.action(id);
+        if (action && !ActionMutation::checkVisible(*action, who))
+            return fail(Error::notFound(QStringLiteral("no action %1").arg(action->id)));
+        return action;
+    });
 }
 
 void ActionRoutes::get(const ApiRequest &request, Reply *reply)
@@ -175,26 +166,18 @@ void ActionRoutes::list(const ApiRequest &request, Reply *reply)
         query->snoozed = ActionQuery::Snoozed::Exclude;
     query->snoozer = request.identity.name;
     query->now = m.clock->now();
-    QPointer<Reply> guard(reply);
-    m.worker->read<ActionPage>(
-        m.owner,
-        [q = *query](Store &store) {
-            return store.actions(q);
+    answerRead<ActionPage>(
+        m.worker, reply,
+        [q = *query](ActionStore &actions) {
+            return actions.actions(q);
         },
-        [guard](Result<ActionPage> page) {
-            if (!guard)
-                return;
-            if (!page) {
-                guard->sendError(page.error());
-                return;
-            }
+        [](const ActionPage &page) {
             QJsonArray items;
-            for (const Action &a : std::as_const(page->items))
+            for (const Action &a : page.items)
                 items.append(a.toJson());
-            guard->sendJson(Reply::Status::Ok,
-                QJsonObject{{QStringLiteral("items"), items},
-                    {QStringLiteral("next_cursor"),
-                        page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}});
+            return QJsonObject{{QStringLiteral("items"), items},
+                {QStringLiteral("next_cursor"),
+                    page.nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page.nextCursor)}};
         });
 }
 

@@ -12,8 +12,6 @@
 #include "storereply.h"
 #include "storeworker.h"
 
-#include <QPointer>
-
 namespace Countersign {
 
 namespace {
@@ -120,12 +118,12 @@ void ApprovalReportRoutes::approvals(const ApiRequest &request, Reply *reply)
     });
 }
 
-Result<ReviewerReport> ApprovalReportRoutes::readReviewers(Store &store, const ReportEngine::Window &window)
+Result<ReviewerReport> ApprovalReportRoutes::readReviewers(ReportStore &reports, const ReportEngine::Window &window)
 {
-    auto rows = store.rollups(window.firstDay, window.endDay, ReportGrouping::Reviewer);
+    auto rows = reports.rollups(window.firstDay, window.endDay, ReportGrouping::Reviewer);
     if (!rows)
         return fail(rows.error());
-    auto checks = store.reviewerSpotChecks(window.from, window.to);
+    auto checks = reports.reviewerSpotChecks(window.from, window.to);
     if (!checks)
         return fail(checks.error());
     return ReviewerReport::compute(*rows, *checks, window);
@@ -140,19 +138,13 @@ void ApprovalReportRoutes::reviewers(const ApiRequest &request, Reply *reply)
     }
     // Leads and admins see everyone; a reviewer only their own row (the share stays of everyone's).
     const QString only = request.identity.role == Role::Reviewer ? request.identity.name : QString();
-    QPointer<Reply> guard(reply);
-    m.worker->read<ReviewerReport>(
-        m.owner,
-        [w = *window](Store &store) {
-            return readReviewers(store, w);
+    answerRead<ReviewerReport>(
+        m.worker, reply,
+        [w = *window](ReportStore &reports) {
+            return readReviewers(reports, w);
         },
-        [guard, only](Result<ReviewerReport> report) {
-            if (!guard)
-                return;
-            if (!report)
-                guard->sendError(report.error());
-            else
-                guard->sendJson(Reply::Status::Ok, (only.isEmpty() ? *report : report->onlyFor(only)).toJson());
+        [only](const ReviewerReport &report) {
+            return (only.isEmpty() ? report : report.onlyFor(only)).toJson();
         });
 }
 
@@ -217,9 +209,8 @@ void ApprovalReportRoutes::quarterly(const ApiRequest &request, Reply *reply)
     const auto name = [](int y, int q) {
         return QStringLiteral("%1Q%2").arg(y).arg(q);
     };
-    QPointer<Reply> guard(reply);
-    m.worker->read<QJsonObject>(
-        m.owner,
+    answerRead<QJsonObject>(
+        m.worker, reply,
         [in, now, previous, current = name(year, number), before = name(previousYear, previousNumber)](
             Store &store) -> Result<QJsonObject> {
             // The same figures, from the same functions, as /v1/reports/approvals and
@@ -256,13 +247,8 @@ void ApprovalReportRoutes::quarterly(const ApiRequest &request, Reply *reply)
                 QJsonObject{{QStringLiteral("quarter"), before}, {QStringLiteral("by_category"), *before_}});
             return out;
         },
-        [guard](Result<QJsonObject> report) {
-            if (!guard)
-                return;
-            if (!report)
-                guard->sendError(report.error());
-            else
-                guard->sendJson(Reply::Status::Ok, *report);
+        [](const QJsonObject &report) {
+            return report;
         });
 }
 

@@ -6,7 +6,7 @@
 namespace Countersign {
 
 class Reply;
-class Store;
+class ReportStore;
 class Router;
 struct ServerContext;
 
@@ -29,7 +29,7 @@ private:
     void quarterly(const ApiRequest &request, Reply *reply);
     void reviewers(const ApiRequest &request, Reply *reply);
     // On the store thread: the reviewers report of `window`.
-    static Result<ReviewerReport> readReviewers(Store &store, const ReportEngine::Window &window);
+    static Result<ReviewerReport> readReviewers(ReportStore &reports, const ReportEngine::Window &window);
 
     const ServerContext &m;
 };

@@ -6,6 +6,7 @@
 #include "reply.h"
 #include "router.h"
 #include "servercontext.h"
+#include "storereply.h"
 #include "storeworker.h"
 
 #include <QJsonArray>
@@ -84,27 +85,19 @@ void PolicyRoutes::put(const ApiRequest &request, Reply *reply)
 
 void PolicyRoutes::versions(const ApiRequest &, Reply *reply)
 {
-    QPointer<Reply> guard(reply);
-    m.worker->read<QList<PolicyVersion>>(
-        m.owner,
-        [](Store &store) {
-            return store.policyVersions();
+    answerRead<QList<PolicyVersion>>(
+        m.worker, reply,
+        [](PolicyStore &policies) {
+            return policies.policyVersions();
         },
-        [guard](Result<QList<PolicyVersion>> versions) {
-            if (!guard)
-                return;
-            if (!versions) {
-                guard->sendError(versions.error());
-                return;
-            }
-            QList<PolicyVersion> sorted = *versions;
+        [](QList<PolicyVersion> sorted) {
             std::sort(sorted.begin(), sorted.end(), [](const PolicyVersion &a, const PolicyVersion &b) {
                 return a.version > b.version;
             });
             QJsonArray items;
             for (const PolicyVersion &v : std::as_const(sorted))
                 items.append(versionJson(v, true));
-            guard->sendJson(Reply::Status::Ok, QJsonObject{{QStringLiteral("items"), items}});
+            return QJsonObject{{QStringLiteral("items"), items}};
         });
 }
 

@@ -10,7 +10,6 @@
 #include "storeworker.h"
 
 #include <QJsonArray>
-#include <QPointer>
 
 namespace Countersign {
 
@@ -46,31 +45,24 @@ void ReportRoutes::stats(const ApiRequest &, Reply *reply)
 {
     const QDateTime now = m.clock->now();
     const AlertThresholds thresholds = m.config.alerts;
-    QPointer<Reply> guard(reply);
-    m.worker->read<QueueStats>(
-        m.owner,
-        [now](Store &store) {
-            return store.queueStats(now);
+    answerRead<QueueStats>(
+        m.worker, reply,
+        [now](ActionStore &actions) {
+            return actions.queueStats(now);
         },
-        [guard, thresholds](Result<QueueStats> stats) {
-            if (!guard)
-                return;
-            if (!stats) {
-                guard->sendError(stats.error());
-                return;
-            }
-            QJsonObject o = stats->toJson();
+        [thresholds](const QueueStats &stats) {
+            QJsonObject o = stats.toJson();
             qint64 breaches = 0;
-            for (const auto &c : std::as_const(stats->categories))
+            for (const auto &c : stats.categories)
                 breaches += c.slaBreaches;
             o.insert(QStringLiteral("sla_breaches"), double(breaches));
             o.insert(QStringLiteral("alerts"),
-                QJsonObject{{QStringLiteral("queue_depth"), Metrics::depthAlert(*stats, thresholds)},
-                    {QStringLiteral("oldest_age"), Metrics::ageAlert(*stats, thresholds)}});
+                QJsonObject{{QStringLiteral("queue_depth"), Metrics::depthAlert(stats, thresholds)},
+                    {QStringLiteral("oldest_age"), Metrics::ageAlert(stats, thresholds)}});
             o.insert(QStringLiteral("thresholds"),
                 QJsonObject{{QStringLiteral("queue_depth"), double(thresholds.queueDepth)},
                     {QStringLiteral("oldest_age_s"), double(thresholds.oldestAgeSeconds)}});
-            guard->sendJson(Reply::Status::Ok, o);
+            return o;
         });
 }
 
@@ -86,27 +78,19 @@ void ReportRoutes::audit(const ApiRequest &request, Reply *reply)
         reply->sendError(limit.error());
         return;
     }
-    QPointer<Reply> guard(reply);
-    m.worker->read<QList<AuditEntry>>(
-        m.owner,
-        [a = *after, l = int(*limit)](Store &store) {
-            return store.auditEntries(a, l);
+    answerRead<QList<AuditEntry>>(
+        m.worker, reply,
+        [a = *after, l = int(*limit)](AuditLog &audit) {
+            return audit.auditEntries(a, l);
         },
-        [guard, a = *after](Result<QList<AuditEntry>> entries) {
-            if (!guard)
-                return;
-            if (!entries) {
-                guard->sendError(entries.error());
-                return;
-            }
+        [a = *after](const QList<AuditEntry> &entries) {
             QJsonArray items;
             qint64 last = a;
-            for (const AuditEntry &e : std::as_const(*entries)) {
+            for (const AuditEntry &e : entries) {
                 items.append(e.toJson());
                 last = qMax(last, e.seq);
             }
-            guard->sendJson(Reply::Status::Ok,
-                QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("next_after"), double(last)}});
+            return QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("next_after"), double(last)}};
         });
 }
 

@@ -10,7 +10,6 @@
 #include "storeworker.h"
 
 #include <QJsonArray>
-#include <QPointer>
 
 namespace Countersign {
 
@@ -60,23 +59,16 @@ void SpotCheckRoutes::list(const ApiRequest &request, Reply *reply)
         reply->sendError(limit.error());
         return;
     }
-    QPointer<Reply> guard(reply);
-    m.worker->read<QList<SpotCheck>>(
-        m.owner,
-        [open, l = int(*limit)](Store &store) {
-            return store.spotChecks(open, QDateTime(), QDateTime(), l);
+    answerRead<QList<SpotCheck>>(
+        m.worker, reply,
+        [open, l = int(*limit)](ReportStore &reports) {
+            return reports.spotChecks(open, QDateTime(), QDateTime(), l);
         },
-        [guard](Result<QList<SpotCheck>> checks) {
-            if (!guard)
-                return;
-            if (!checks) {
-                guard->sendError(checks.error());
-                return;
-            }
+        [](const QList<SpotCheck> &checks) {
             QJsonArray items;
-            for (const SpotCheck &s : std::as_const(*checks))
+            for (const SpotCheck &s : checks)
                 items.append(s.toJson());
-            guard->sendJson(Reply::Status::Ok, QJsonObject{{QStringLiteral("items"), items}});
+            return QJsonObject{{QStringLiteral("items"), items}};
         });
 }
 

@@ -17,4 +17,18 @@ void answerRead(StoreWorker *worker, Reply *reply, std::function<Result<T>(Store
     });
 }
 
+// The same for a value whose answer is not its own toJson(): 200 with `toJson(value)`, or the
+// error.
+template<typename T, typename ToJson>
+void answerRead(StoreWorker *worker, Reply *reply, std::function<Result<T>(Store &)> read, ToJson toJson)
+{
+    worker->read<T>(reply, std::move(read), [reply, toJson = std::move(toJson)](Result<T> result) {
+        if (!result) {
+            reply->sendError(result.error());
+            return;
+        }
+        reply->sendJson(Reply::Status::Ok, toJson(*result));
+    });
+}
+
 } // namespace Countersign

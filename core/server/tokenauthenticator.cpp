@@ -63,8 +63,8 @@ QByteArray TokenAuthenticator::extractToken(const QHttpHeaders &headers, const Q
 
 Result<void> TokenAuthenticator::load()
 {
-    auto tokens = m_worker->call<QList<TokenRecord>>([](Store &store) {
-        return store.tokens();
+    auto tokens = m_worker->call<QList<TokenRecord>>([](TokenRegistry &registry) {
+        return registry.tokens();
     });
     if (!tokens)
         return fail(tokens.error());
@@ -81,8 +81,8 @@ void TokenAuthenticator::refresh()
     m_refreshing = true;
     m_worker->read<QList<TokenRecord>>(
         this,
-        [](Store &store) {
-            return store.tokens();
+        [](TokenRegistry &registry) {
+            return registry.tokens();
         },
         [this](Result<QList<TokenRecord>> tokens) {
             m_refreshing = false;
@@ -181,8 +181,8 @@ void TokenAuthenticator::resolve(const QByteArray &hash, std::function<void(Resu
     }
     m_worker->read<std::optional<TokenRecord>>(
         this,
-        [hash](Store &store) {
-            return store.tokenByHash(hash);
+        [hash](TokenRegistry &registry) {
+            return registry.tokenByHash(hash);
         },
         [this, hash, done = std::move(done)](Result<std::optional<TokenRecord>> record) {
             if (!record) {

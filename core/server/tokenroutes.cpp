@@ -6,6 +6,7 @@
 #include "requestbodies.h"
 #include "router.h"
 #include "servercontext.h"
+#include "storereply.h"
 #include "storeworker.h"
 #include "tokenauthenticator.h"
 #include "tokenissuer.h"
@@ -81,24 +82,17 @@ void TokenRoutes::create(const ApiRequest &request, Reply *reply)
 
 void TokenRoutes::list(const ApiRequest &, Reply *reply)
 {
-    QPointer<Reply> guard(reply);
-    m.worker->read<QList<TokenRecord>>(
-        m.owner,
-        [](Store &store) {
-            return store.tokens();
+    answerRead<QList<TokenRecord>>(
+        m.worker, reply,
+        [](TokenRegistry &registry) {
+            return registry.tokens();
         },
-        [guard](Result<QList<TokenRecord>> tokens) {
-            if (!guard)
-                return;
-            if (!tokens) {
-                guard->sendError(tokens.error());
-                return;
-            }
+        [](const QList<TokenRecord> &tokens) {
             QJsonArray items;
-            for (const TokenRecord &t : std::as_const(*tokens))
+            for (const TokenRecord &t : tokens)
                 items.append(QJsonObject{{QStringLiteral("name"), t.name}, {QStringLiteral("role"), t.role},
                     {QStringLiteral("created_at"), timeToJson(t.createdAt)}, {QStringLiteral("revoked"), t.revoked}});
-            guard->sendJson(Reply::Status::Ok, QJsonObject{{QStringLiteral("items"), items}});
+            return QJsonObject{{QStringLiteral("items"), items}};
         });
 }
 

@@ -58,3 +58,12 @@ T awaitFinished(QFuture<T> future, int timeoutMs = 20000)
         QVERIFY2(csError_.has_value(), "expected an error, got a value");                                              \
         QCOMPARE(errorCodeName(csError_->code), errorCodeName(errorCode));                                             \
     } while (false)
+
+// Verifies that a Result holds an error whose message contains `part`; on failure the message
+// is the error's own text.
+#define CS_VERIFY_ERROR_MESSAGE(expr, part)                                                                            \
+    do {                                                                                                               \
+        const auto csError_ = ::Countersign::Test::errorOf((expr));                                                    \
+        QVERIFY2(csError_.has_value(), "expected an error, got a value");                                              \
+        QVERIFY2(csError_->message.contains(part), qPrintable(csError_->toString()));                                  \
+    } while (false)

@@ -296,7 +296,7 @@ private Q_SLOTS:
         StallMeter stalls;
         connection.startEvents(0);
         QTRY_VERIFY_WITH_TIMEOUT(hostile.webSockets >= 2, 20000); // it reconnects after being cut off
-        QTest::qWait(500);
+        QTest::qWait(500); // the stream runs against the hostile server a while: stalls are measured
         const EventStream::State state = connection.events()->state();
         connection.stopEvents();
         qInfo("FIGURES websocket: %d connections, %d events delivered, state %d, longest stall %lld ms",

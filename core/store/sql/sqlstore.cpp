@@ -136,12 +136,12 @@ Result<qint64> SqlStore::lastEventSeq()
 Result<qint64> SqlStore::appendAudit(const AuditEntry &entry)
 {
     const QString doing = QStringLiteral("appending to the audit log");
-    if (auto ok = checkOpen(doing); !ok)
-        return fail(ok.error());
-    if (entry.kind.isEmpty())
-        return fail(Error::invalid(QStringLiteral("kind"), QStringLiteral("is missing")));
-    return writeAudited(doing, entry, [] {
-        return Result<void>();
+    return whenOpen(doing, [&]() -> Result<qint64> {
+        if (entry.kind.isEmpty())
+            return fail(Error::invalid(QStringLiteral("kind"), QStringLiteral("is missing")));
+        return writeAudited(doing, entry, [] {
+            return Result<void>();
+        });
     });
 }
 
@@ -183,19 +183,19 @@ Result<QList<TokenRecord>> SqlStore::tokens()
 Result<PolicyVersion> SqlStore::savePolicyVersion(const QByteArray &document, const QString &actor)
 {
     const QString doing = QStringLiteral("saving a policy version");
-    if (auto ok = checkOpen(doing); !ok)
-        return fail(ok.error());
-    PolicyVersion saved;
-    auto done = inWriteTransaction(Writes::Policy, doing, [&]() -> Result<void> {
-        auto appended = m_policies->append(document, actor, m_clock.now());
-        if (!appended)
-            return fail(appended.error());
-        saved = *appended;
-        return {};
+    return whenOpen(doing, [&]() -> Result<PolicyVersion> {
+        PolicyVersion saved;
+        auto done = inWriteTransaction(Writes::Policy, doing, [&]() -> Result<void> {
+            auto appended = m_policies->append(document, actor, m_clock.now());
+            if (!appended)
+                return fail(appended.error());
+            saved = *appended;
+            return {};
+        });
+        if (!done)
+            return fail(done.error());
+        return saved;
     });
-    if (!done)
-        return fail(done.error());
-    return saved;
 }
 
 Result<QList<PolicyVersion>> SqlStore::policyVersions()
@@ -226,11 +226,11 @@ void SqlStore::setSpotCheckFraction(double fraction)
 
 Result<QList<RollupRow>> SqlStore::rollups(const QDate &from, const QDate &to, std::optional<ReportGrouping> groupBy)
 {
-    if (auto ok = checkOpen(QStringLiteral("reading the report rollup")); !ok)
-        return fail(ok.error());
-    if (!from.isValid() || !to.isValid())
-        return fail(Error::invalid(QStringLiteral("from"), QStringLiteral("the rollup window needs two days")));
-    return m_reports->rollups(from, to, groupBy);
+    return whenOpen(QStringLiteral("reading the report rollup"), [&]() -> Result<QList<RollupRow>> {
+        if (!from.isValid() || !to.isValid())
+            return fail(Error::invalid(QStringLiteral("from"), QStringLiteral("the rollup window needs two days")));
+        return m_reports->rollups(from, to, groupBy);
+    });
 }
 
 Result<QList<Outcome>> SqlStore::latestReviewOutcomes(
@@ -251,21 +251,21 @@ Result<void> SqlStore::pastActions(
 
 Result<DrillDownPage> SqlStore::drillDown(const DrillDownQuery &query)
 {
-    if (auto ok = checkOpen(QStringLiteral("listing a report's actions")); !ok)
-        return fail(ok.error());
-    // The rollup counts the query's facts per day (what the report shows): the total, and the
-    // days the listing needs to read.
-    auto rows = m_reports->rollups(query.from.date(), query.to.date(), std::nullopt);
-    if (!rows)
-        return fail(rows.error());
-    QMap<QDate, qint64> counted;
-    for (const RollupRow &row : std::as_const(*rows)) {
-        if (!query.matches(row))
-            continue;
-        if (const qint64 n = DrillDownQuery::count(row.counts, query.measure); n > 0)
-            counted[row.day] += n;
-    }
-    return m_drillDown->page(query, counted);
+    return whenOpen(QStringLiteral("listing a report's actions"), [&]() -> Result<DrillDownPage> {
+        // The rollup counts the query's facts per day (what the report shows): the total, and the
+        // days the listing needs to read.
+        auto rows = m_reports->rollups(query.from.date(), query.to.date(), std::nullopt);
+        if (!rows)
+            return fail(rows.error());
+        QMap<QDate, qint64> counted;
+        for (const RollupRow &row : std::as_const(*rows)) {
+            if (!query.matches(row))
+                continue;
+            if (const qint64 n = DrillDownQuery::count(row.counts, query.measure); n > 0)
+                counted[row.day] += n;
+        }
+        return m_drillDown->page(query, counted);
+    });
 }
 
 Result<QList<SpotCheck>> SqlStore::spotChecks(
@@ -302,21 +302,21 @@ Result<void> SqlStore::inWriteTransaction(
 Result<qint64> SqlStore::writeAudited(
     const QString &doing, const AuditEntry &audit, const std::function<Result<void>()> &write)
 {
-    if (auto ok = checkOpen(doing); !ok)
-        return fail(ok.error());
-    qint64 seq = 0;
-    auto done = inWriteTransaction(Writes::Log, doing, [&]() -> Result<void> {
-        if (auto written = write(); !written)
-            return written;
-        auto appended = m_audit->appendOne(audit, m_clock.now());
-        if (!appended)
-            return fail(appended.error());
-        seq = appended->seq;
-        return {};
+    return whenOpen(doing, [&]() -> Result<qint64> {
+        qint64 seq = 0;
+        auto done = inWriteTransaction(Writes::Log, doing, [&]() -> Result<void> {
+            if (auto written = write(); !written)
+                return written;
+            auto appended = m_audit->appendOne(audit, m_clock.now());
+            if (!appended)
+                return fail(appended.error());
+            seq = appended->seq;
+            return {};
+        });
+        if (!done)
+            return fail(done.error());
+        return seq;
     });
-    if (!done)
-        return fail(done.error());
-    return seq;
 }
 
 Result<SpotCheck> SqlStore::recordSpotCheck(const SpotCheck &checked, const AuditEntry &audit)
@@ -347,14 +347,14 @@ Result<void> SqlStore::saveProposal(
 
 Result<PolicyProposal> SqlStore::proposal(const QString &id)
 {
-    if (auto ok = checkOpen(QStringLiteral("reading a proposal")); !ok)
-        return fail(ok.error());
-    auto p = m_reports->proposal(id);
-    if (!p)
-        return fail(p.error());
-    if (!*p)
-        return fail(Error::notFound(QStringLiteral("no proposal %1").arg(id)));
-    return **p;
+    return whenOpen(QStringLiteral("reading a proposal"), [&]() -> Result<PolicyProposal> {
+        auto p = m_reports->proposal(id);
+        if (!p)
+            return fail(p.error());
+        if (!*p)
+            return fail(Error::notFound(QStringLiteral("no proposal %1").arg(id)));
+        return **p;
+    });
 }
 
 Result<QList<PolicyProposal>> SqlStore::proposals(int limit)

@@ -17,7 +17,8 @@ class SqliteConnection;
 // Several instances may use the same file, in one process or several: each has its own
 // connection, and SQLite's locking serialises the writers (a writer waits up to
 // SqliteOptions::busyTimeoutMs, then fails with Unavailable).
-class SqliteStore final : public SqlStore
+// Not final: tests derive from it to observe commits and syncs (tests/core/server/ObservedStore).
+class SqliteStore : public SqlStore
 {
 public:
     SqliteStore(QString path, const Clock &clock, SqliteOptions options = {});

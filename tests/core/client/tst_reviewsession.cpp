@@ -130,7 +130,7 @@ private Q_SLOTS:
         r.advance(4000);
         QCOMPARE(r.session->undoSecondsLeft(), 1);
         QVERIFY(r.session->hasPendingDecision());
-        QTest::qWait(0);
+        QTest::qWait(0); // a send, were one started, runs now
         QCOMPARE(serverAction(id).state, ActionState::Pending);
         r.advance(1000);
         QVERIFY(!r.session->hasPendingDecision());
@@ -157,7 +157,7 @@ private Q_SLOTS:
         QCOMPARE(r.outbox(), 0);
         QCOMPARE(r.session->draft(id).value_or(QString()), QStringLiteral("Dear customer, edited\n"));
         r.advance(10000);
-        QTest::qWait(0);
+        QTest::qWait(0); // a send, were one started, runs now
         QCOMPARE(serverAction(id).state, ActionState::Pending);
         QCOMPARE(r.history->count({}).value(), 0);
     }
@@ -210,7 +210,7 @@ private Q_SLOTS:
         // Retries while down keep it, back off, and raise no error per attempt.
         r.advance(1000);
         r.advance(2000);
-        QTest::qWait(50);
+        QTest::qWait(50); // the retries run; none may succeed or raise an error
         QCOMPARE(r.session->connectionState(), ReviewSession::ConnectionState::Offline);
         QCOMPARE(r.session->waitingToSend(), 1);
 

@@ -4,6 +4,7 @@
 #include "diff/patchwriter.h"
 #include "diff/unifieddiff.h"
 #include "testdata.h"
+#include "testresult.h"
 
 #include <QTest>
 
@@ -61,7 +62,7 @@ private Q_SLOTS:
     void aGitPatchReadsIntoFilesWithStatusAndCounts()
     {
         const auto set = PatchSet::parse(patchText());
-        QVERIFY2(set, set ? "" : qPrintable(set.error().message));
+        CS_VERIFY_OK(set);
         QCOMPARE(set->files().size(), 10);
         QVERIFY(set->preamble().startsWith(u"From "));
 
@@ -168,12 +169,12 @@ private Q_SLOTS:
         edited.replace(edited.indexOf(find), find.size(), replace);
 
         const auto written = PatchWriter::write(*set, {{index, edited}});
-        QVERIFY2(written, written ? "" : qPrintable(written.error().message));
+        CS_VERIFY_OK(written);
         QVERIFY(!written->contains(u"index "_s + u"0000000"_s) || path != u"NOTES"_s);
 
         // The regenerated patch parses, keeps every file, and applies to the real old tree.
         const auto again = PatchSet::parse(*written);
-        QVERIFY2(again, again ? "" : qPrintable(again.error().message));
+        CS_VERIFY_OK(again);
         QCOMPARE(again->files().size(), set->files().size());
         const QHash<QString, QString> applied = applyAll(*again);
         QVERIFY(!applied.isEmpty());
@@ -269,7 +270,7 @@ private Q_SLOTS:
         const auto set = PatchSet::parse(patch);
         QVERIFY(!set);
         QCOMPARE(set.error().field, u"patch"_s);
-        QVERIFY2(set.error().message.contains(message), qPrintable(set.error().message));
+        CS_VERIFY_ERROR_MESSAGE(set, message);
     }
 
     // Work follows the patch's size: a hunk header claiming a billion lines costs nothing.

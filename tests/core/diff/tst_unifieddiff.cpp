@@ -2,6 +2,7 @@
 #include "diff/unifieddiff.h"
 #include "diffdump.h"
 #include "testdata.h"
+#include "testresult.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -205,7 +206,7 @@ private Q_SLOTS:
         const Result<QString> applied = UnifiedDiff::apply(file, patch.left(200));
         QVERIFY(!applied.has_value());
         QCOMPARE(applied.error().code, ErrorCode::Conflict);
-        QVERIFY2(applied.error().message.contains(u"outside the text"), qPrintable(applied.error().message));
+        CS_VERIFY_ERROR_MESSAGE(applied, u"outside the text");
         QVERIFY(!UnifiedDiff::apply(file, QString()).has_value());
         // Nothing above a few megabytes was allocated on the way.
         const qint64 grown = peakResidentKiB() - peakBefore;

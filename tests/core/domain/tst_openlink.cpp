@@ -1,4 +1,5 @@
 #include "domain/openlink.h"
+#include "testresult.h"
 
 #include <QTest>
 
@@ -21,7 +22,7 @@ private Q_SLOTS:
                      .startsWith(QStringLiteral("countersign://open?server=https%3A%2F%2Fqueue.example.com")),
             qPrintable(url.toString(QUrl::FullyEncoded)));
         const auto back = OpenLink::parse(url.toString(QUrl::FullyEncoded));
-        QVERIFY2(back, back ? "" : qPrintable(back.error().toString()));
+        CS_VERIFY_OK(back);
         QCOMPARE(*back, link);
         // Written by hand, unencoded, as people paste them.
         const auto plain

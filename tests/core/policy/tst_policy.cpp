@@ -140,7 +140,7 @@ private Q_SLOTS:
         QVERIFY2(!parsed, "an invalid policy was accepted");
         QCOMPARE(parsed.error().code, ErrorCode::InvalidArgument);
         QCOMPARE(parsed.error().field, field);
-        QVERIFY2(parsed.error().message.contains(message), qPrintable(parsed.error().toString()));
+        CS_VERIFY_ERROR_MESSAGE(parsed, message);
 
         // Each row breaks exactly one thing, so validate() reports exactly that.
         const QList<Error> all = Policy::validate(document);

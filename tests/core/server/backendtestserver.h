@@ -2,7 +2,9 @@
 
 // Route tests that run on both backends are built twice: as tst_X on SQLite and as
 // tst_X_postgres with COUNTERSIGN_TEST_POSTGRES (linking countersign-store-test-support). These
-// two helpers keep the difference in one place.
+// helpers keep the difference in one place. Only test programs include this header (never the
+// testkit library, which is built once for both).
+#include "routetestcase.h"
 #include "testserver.h"
 #ifdef COUNTERSIGN_TEST_POSTGRES
 #include "postgrestestserver.h"
@@ -42,5 +44,16 @@ inline std::unique_ptr<TestServer> startOnTestBackend(ServerConfig config = Test
         return nullptr;
     return server;
 }
+
+// A RouteTestCase whose servers run on this binary's backend.
+class BackendRouteTestCase : public RouteTestCase
+{
+protected:
+    std::unique_ptr<TestServer> startServer(ServerConfig serverConfig) override
+    {
+        return startOnTestBackend(std::move(serverConfig));
+    }
+    std::optional<QString> unavailableReason() const override { return backendUnavailable(); }
+};
 
 } // namespace Countersign::Test

@@ -133,7 +133,7 @@ private Q_SLOTS:
                     launch(c);
             }
             // A random moment: early (during the first commits) to late (a busy queue).
-            QTest::qWait(int(random.bounded(50, 600)));
+            QTest::qWait(int(random.bounded(50, 600))); // deliberate: the kill lands at a random moment
             server.process().kill(); // SIGKILL
             killed = true;
             QVERIFY(server.waitForExit(5000));

@@ -6,6 +6,7 @@
 #include "server/recommendationreader.h"
 #include "server/reportparameters.h"
 #include "store/storefactory.h"
+#include "testresult.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -73,7 +74,7 @@ private Q_SLOTS:
         QVERIFY(one && two);
         const Policy policy = demoPolicy();
         auto seeded = DemoHistory::seedOnce(*one, policy, m_now);
-        QVERIFY2(seeded, qPrintable(seeded ? QString() : seeded.error().toString()));
+        CS_VERIFY_OK(seeded);
         QVERIFY(*seeded > 1000);
         auto again = DemoHistory::seedOnce(*one, policy, m_now);
         QVERIFY(again);

@@ -8,6 +8,7 @@
 #include "report/drilldownquery.h"
 #include "server/demohistory.h"
 #include "server/storeworker.h"
+#include "testresult.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -19,13 +20,26 @@
 using namespace Countersign;
 using namespace Countersign::Test;
 
-class TestDrillDown : public QObject
+class TestDrillDown : public BackendRouteTestCase
 {
     Q_OBJECT
+    void setUpServer() override
+    {
+        m_lead = m_server->token(Role::Lead, QStringLiteral("lena"));
+        // A quarter of history (every outcome, SLA breaches, escalations) through the store.
+        auto policy = Policy::parse(PolicyEngine::demoPolicy());
+        QVERIFY(policy);
+        const QDateTime now = m_server->clock().now();
+        auto seeded = m_server->server().storeWorker()->call<int>(
+            [p = *policy, now](Store &store) {
+                return DemoHistory::seedOnce(store, p, now);
+            },
+            std::chrono::seconds(60));
+        CS_VERIFY_OK(seeded);
+        QVERIFY(*seeded > 1000);
+    }
+
 private:
-    std::unique_ptr<TestServer> m_server;
-    QByteArray m_agent;
-    QByteArray m_rita;
     QByteArray m_lead;
     // The server's clock starts at 2026-01-01 09:00 UTC; the demo history fills the 90 days before.
     const QString m_from = QStringLiteral("2025-09-20");
@@ -166,33 +180,6 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        if (const auto reason = backendUnavailable())
-            QSKIP(qPrintable(*reason));
-    }
-
-    void init()
-    {
-        m_server = startOnTestBackend();
-        QVERIFY(m_server);
-        m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
-        m_rita = m_server->token(Role::Reviewer, QStringLiteral("rita"));
-        m_lead = m_server->token(Role::Lead, QStringLiteral("lena"));
-        // A quarter of history (every outcome, SLA breaches, escalations) through the store.
-        auto policy = Policy::parse(PolicyEngine::demoPolicy());
-        QVERIFY(policy);
-        const QDateTime now = m_server->clock().now();
-        auto seeded = m_server->server().storeWorker()->call<int>(
-            [p = *policy, now](Store &store) {
-                return DemoHistory::seedOnce(store, p, now);
-            },
-            std::chrono::seconds(60));
-        QVERIFY2(seeded, qPrintable(seeded ? QString() : seeded.error().toString()));
-        QVERIFY(*seeded > 1000);
-    }
-    void cleanup() { m_server.reset(); }
-
     void listsExactlyTheActionsCounted()
     {
         // Today's live actions too: decided through the API, one withdrawn, one auto-approved.

@@ -78,7 +78,7 @@ private Q_SLOTS:
         // The late notification, and our own echoed back, change nothing.
         m_sequencer->remoteCommitted(6);
         m_sequencer->remoteCommitted(7);
-        QTest::qWait(100);
+        QTest::qWait(100); // a read, were one started, would have published by now
         QCOMPARE(m_seen.size(), 7);
         QCOMPARE(m_sequencer->reads(), 2);
 
@@ -87,7 +87,7 @@ private Q_SLOTS:
         m_sequencer->remoteCommitted(0);
         m_sequencer->remoteCommitted(0);
         QTRY_COMPARE(m_seen.size(), 11);
-        QTest::qWait(100);
+        QTest::qWait(100); // a second catch-up, were one started, would have published by now
         for (qsizetype i = 0; i < m_seen.size(); ++i)
             QCOMPARE(m_seen.at(i), i + 1);
         QCOMPARE(m_sequencer->published(), 11);

@@ -99,10 +99,10 @@ private Q_SLOTS:
         Raw raw;
         QVERIFY(raw.connectTo(m_server->port()));
         raw.send("GET /healthz HTTP/1.1\r\nHost: x\r\n");
-        QTest::qWait(30);
+        QTest::qWait(30); // the head arrives in pieces, each read on its own
         for (int i = 0; i < 10; ++i) {
             raw.send("X-Padding-" + QByteArray::number(i) + ": " + QByteArray(600, 'p') + "\r\n");
-            QTest::qWait(20);
+            QTest::qWait(20); // likewise
         }
         QCOMPARE(raw.response(), 431);
     }
@@ -160,7 +160,7 @@ private Q_SLOTS:
         const QByteArray all = post("/v1/actions", json.size(), m_agent) + json;
         for (qsizetype i = 0; i < all.size(); i += 37) {
             raw.send(all.mid(i, 37));
-            QTest::qWait(1);
+            QTest::qWait(1); // one piece per read
         }
         QCOMPARE(raw.response(), 201);
         // Keep-alive: the next request on the same connection is guarded too.
@@ -209,7 +209,7 @@ private Q_SLOTS:
             QCOMPARE(open.back()->response(), 200);
             open.back()->send("GET /healthz HTTP/1.1\r\n");
         }
-        QTest::qWait(50);
+        QTest::qWait(50); // the server reads the unfinished requests: every connection is busy
         Raw extra;
         extra.socket.connectToHost(QHostAddress::LocalHost, m_server->port());
         QByteArray body;

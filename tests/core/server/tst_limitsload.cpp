@@ -1,9 +1,9 @@
 #include "httpclient.h"
+#include "processmemory.h"
 #include "serverprocess.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QScopeGuard>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -19,38 +19,7 @@
 using namespace Countersign;
 using namespace Countersign::Test;
 
-#if defined(__SANITIZE_ADDRESS__)
-#define COUNTERSIGN_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define COUNTERSIGN_ASAN 1
-#endif
-#endif
-
 namespace {
-
-// kB from /proc/PID/status (VmRSS, VmHWM).
-qint64 procStatus(qint64 pid, const QByteArray &field)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(QByteArray(field + ':')))
-            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-qint64 metric(HttpClient &http, const QByteArray &name)
-{
-    const QByteArray text = http.get(QStringLiteral("/metrics")).body;
-    for (const QByteArray &line : text.split('\n')) {
-        if (line.startsWith(QByteArray(name + ' ')))
-            return line.mid(name.size() + 1).trimmed().toLongLong();
-    }
-    return -1;
-}
 
 // The slowest of `count` ordinary requests, in ms.
 qint64 slowestOf(HttpClient &http, const QByteArray &token, int count)
@@ -89,15 +58,7 @@ private Q_SLOTS:
         const QString db = dir.filePath(QStringLiteral("c.db"));
         const QByteArray agent = ServerProcess::createToken(db, QStringLiteral("agent"), QStringLiteral("bot"));
         ServerProcess server;
-#ifdef COUNTERSIGN_ASAN
-        // ASan keeps freed memory in a quarantine, which would count as growth here; without it
-        // the figure is the server's own buffering again.
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        const QString options = env.value(QStringLiteral("ASAN_OPTIONS"));
-        env.insert(QStringLiteral("ASAN_OPTIONS"),
-            (options.isEmpty() ? QString() : options + u':') + QStringLiteral("quarantine_size_mb=0"));
-        server.process().setProcessEnvironment(env);
-#endif
+        withoutAsanQuarantine(server.process());
         QVERIFY(server.start({QStringLiteral("--db"), db}));
         const qint64 pid = server.process().processId();
         HttpClient http(server.url());
@@ -264,18 +225,16 @@ private Q_SLOTS:
         // those clients would never connect): every connection must be held.
         QStringList seen;
         qint64 open = 0;
-        for (QElapsedTimer waited; !waited.isValid() || waited.elapsed() < 15000;) {
-            if (!waited.isValid())
-                waited.start();
-            open = metric(http, "countersign_open_connections");
-            seen.append(QString::number(open));
-            if (open >= held)
-                break;
-            QTest::qWait(250);
-        }
-        QVERIFY2(open >= held, qPrintable(seen.join(u' ')));
+        const bool allHeld = QTest::qWaitFor(
+            [&] {
+                open = http.metric("countersign_open_connections");
+                seen.append(QString::number(open));
+                return open >= held;
+            },
+            15000);
+        QVERIFY2(allHeld, qPrintable(seen.join(u' ')));
         const qint64 opened = timer.elapsed();
-        QVERIFY(metric(http, "countersign_open_connections") <= maxConnections + 1);
+        QVERIFY(http.metric("countersign_open_connections") <= maxConnections + 1);
         const qint64 slowest = slowestOf(http, reviewer, 50);
         const int submitted = http.post(QStringLiteral("/v1/actions"), TestServer::submitBody(), agent).status;
         qInfo("FIGURES idle connections: %d opened (in %lld ms), %d held (cap %d); requests meanwhile: slowest %lld "
@@ -287,7 +246,7 @@ private Q_SLOTS:
             ::close(fd);
         fds.clear();
         // The server notices they are gone.
-        QTRY_VERIFY_WITH_TIMEOUT(metric(http, "countersign_open_connections") < 10, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(http.metric("countersign_open_connections") < 10, 30000);
     }
     // The rate limit (429 with Retry-After, per token) is tst_auth's rateLimitPerToken.
 };

@@ -1,5 +1,5 @@
+#include "routetestcase.h"
 #include "server/waiterregistry.h"
-#include "testserver.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -7,20 +7,12 @@
 using namespace Countersign;
 using namespace Countersign::Test;
 
-class TestLongPoll : public QObject
+class TestLongPoll : public RouteTestCase
 {
     Q_OBJECT
-private Q_SLOTS:
-    void init()
-    {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
-        m_rita = m_server->token(Role::Reviewer, QStringLiteral("rita"));
-        m_id = m_server->submit(m_agent).json().value(QLatin1String("id")).toString();
-    }
-    void cleanup() { m_server.reset(); }
+    void setUpServer() override { m_id = m_server->submit(m_agent).json().value(QLatin1String("id")).toString(); }
 
+private Q_SLOTS:
     void decisionWakesTheWaiter()
     {
         QNetworkReply *waiting
@@ -146,8 +138,6 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    QByteArray m_agent, m_rita;
     QString m_id;
 };
 

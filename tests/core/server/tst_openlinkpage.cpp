@@ -1,6 +1,7 @@
 // Issue 22: GET /open/{id}, the http fallback of a countersign:// link, on a loopback server.
 #include "domain/openlink.h"
 #include "routetestcase.h"
+#include "testresult.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -33,7 +34,7 @@ private Q_SLOTS:
         QVERIFY2(match.hasMatch(), qPrintable(page));
         const QString linkText = match.captured(1).replace(QStringLiteral("&amp;"), QStringLiteral("&"));
         const auto link = OpenLink::parse(linkText);
-        QVERIFY2(link, link ? "" : qPrintable(link.error().toString()));
+        CS_VERIFY_OK(link);
         QCOMPARE(link->actionId, id);
         QVERIFY(OpenLink::sameServer(link->server, m_server->url()));
 

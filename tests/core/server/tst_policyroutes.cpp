@@ -27,15 +27,9 @@ QByteArray withTier(QByteArray document, const QByteArray &type, const QByteArra
 class TestPolicyRoutes : public RouteTestCase
 {
     Q_OBJECT
-private Q_SLOTS:
-    void init()
-    {
-        RouteTestCase::init();
-        if (QTest::currentTestFailed())
-            return;
-        m_admin = m_server->token(Role::Admin, QStringLiteral("ada"));
-    }
+    void setUpServer() override { m_admin = m_server->token(Role::Admin, QStringLiteral("ada")); }
 
+private Q_SLOTS:
     void getPolicy()
     {
         const HttpResult r = m_server->http().get(QStringLiteral("/v1/policy"), m_rita);

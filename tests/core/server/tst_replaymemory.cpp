@@ -4,11 +4,11 @@
 // 575 MB after they closed. Measured here on the countersign-server process (VmRSS, VmHWM from
 // /proc/PID/status): the replay is paced by the socket (EventHub), and memory goes back after.
 #include "httpclient.h"
+#include "processmemory.h"
 #include "serverprocess.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,32 +21,11 @@
 using namespace Countersign;
 using namespace Countersign::Test;
 
-#if defined(__SANITIZE_ADDRESS__)
-#define COUNTERSIGN_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define COUNTERSIGN_ASAN 1
-#endif
-#endif
-
 namespace {
 
 constexpr int Actions = 300;
 constexpr int ContentBytes = 60 * 1024; // 300 x 60 KiB: 18 MiB of history
 constexpr int Sockets = 30;
-
-// kB from /proc/PID/status (VmRSS, VmHWM).
-qint64 procStatus(qint64 pid, const QByteArray &field)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(QByteArray(field + ':')))
-            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 // A WebSocket that asks for the whole history and then reads nothing: a blocking socket with a
 // small receive buffer, so the kernel holds little of what the server sends.
@@ -101,13 +80,7 @@ private Q_SLOTS:
         const QByteArray agent = ServerProcess::createToken(db, QStringLiteral("agent"), QStringLiteral("bot"));
         QVERIFY(!agent.isEmpty());
         ServerProcess server;
-#ifdef COUNTERSIGN_ASAN
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        const QString options = env.value(QStringLiteral("ASAN_OPTIONS"));
-        env.insert(QStringLiteral("ASAN_OPTIONS"),
-            (options.isEmpty() ? QString() : options + u':') + QStringLiteral("quarantine_size_mb=0"));
-        server.process().setProcessEnvironment(env);
-#endif
+        withoutAsanQuarantine(server.process());
         QVERIFY(server.start({QStringLiteral("--db"), db, QStringLiteral("--max-sockets-per-token"),
             QString::number(Sockets), QStringLiteral("--rate"), QStringLiteral("100000")}));
         const qint64 pid = server.process().processId();

@@ -1,4 +1,4 @@
-#include "testserver.h"
+#include "routetestcase.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -6,20 +6,12 @@
 using namespace Countersign;
 using namespace Countersign::Test;
 
-class TestReports : public QObject
+class TestReports : public RouteTestCase
 {
     Q_OBJECT
-private Q_SLOTS:
-    void init()
-    {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
-        m_rita = m_server->token(Role::Reviewer, QStringLiteral("rita"));
-        m_lead = m_server->token(Role::Lead, QStringLiteral("lena"));
-    }
-    void cleanup() { m_server.reset(); }
+    void setUpServer() override { m_lead = m_server->token(Role::Lead, QStringLiteral("lena")); }
 
+private Q_SLOTS:
     void auditPagesAndVerifies()
     {
         for (int i = 0; i < 5; ++i) {
@@ -102,8 +94,7 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    QByteArray m_agent, m_rita, m_lead;
+    QByteArray m_lead;
 };
 
 QTEST_GUILESS_MAIN(TestReports)

@@ -26,30 +26,23 @@ QJsonObject rowOf(const QJsonObject &report, const QString &reviewer)
 
 } // namespace
 
-class TestReviewerRoutes : public QObject
+class TestReviewerRoutes : public BackendRouteTestCase
 {
     Q_OBJECT
-private Q_SLOTS:
-    void initTestCase()
+    ServerConfig config() const override
     {
-        if (const auto reason = backendUnavailable())
-            QSKIP(qPrintable(*reason));
+        ServerConfig c = TestServer::defaultConfig();
+        c.spotCheckFraction = 1.0; // every approval is sampled, the policy's and the reviewers'
+        return c;
     }
-
-    void init()
+    void setUpServer() override
     {
-        ServerConfig config = TestServer::defaultConfig();
-        config.spotCheckFraction = 1.0; // every approval is sampled, the policy's and the reviewers'
-        m_server = startOnTestBackend(config);
-        QVERIFY(m_server);
-        m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
-        m_rita = m_server->token(Role::Reviewer, QStringLiteral("rita"));
         m_ravi = m_server->token(Role::Reviewer, QStringLiteral("ravi"));
         m_lead = m_server->token(Role::Lead, QStringLiteral("lena"));
         seed();
     }
-    void cleanup() { m_server.reset(); }
 
+private Q_SLOTS:
     // rita: 3 approvals, 1 modification, 1 rejection, 30 s each from claim to decision; ravi: 2
     // approvals and 1 rejection, 120 s each. ravi finds one of rita's 4 approvals a problem.
     void sharesMediansAndAgreement()
@@ -241,9 +234,6 @@ private:
         QCOMPARE(verdict(ravis.at(0), m_rita, false), 200);
     }
 
-    std::unique_ptr<TestServer> m_server;
-    QByteArray m_agent;
-    QByteArray m_rita;
     QByteArray m_ravi;
     QByteArray m_lead;
 };

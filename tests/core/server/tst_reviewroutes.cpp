@@ -10,18 +10,15 @@ using namespace Countersign::Test;
 class TestReviewRoutes : public RouteTestCase
 {
     Q_OBJECT
-private Q_SLOTS:
-    void init()
+    void setUpServer() override
     {
-        RouteTestCase::init();
-        if (QTest::currentTestFailed())
-            return;
         m_sam = m_server->token(Role::Reviewer, QStringLiteral("sam"));
         m_lead = m_server->token(Role::Lead, QStringLiteral("lena"));
         m_id = submitPending();
         QVERIFY(!m_id.isEmpty());
     }
 
+private Q_SLOTS:
     void claimAndRelease()
     {
         HttpClient &http = m_server->http();

@@ -196,7 +196,7 @@ private Q_SLOTS:
                                .toString();
         QVERIFY(!id.isEmpty());
         QNetworkReply *waiting = http.start("GET", QStringLiteral("/v1/actions/%1?wait=30").arg(id), {}, agent);
-        QTest::qWait(300);
+        QTRY_COMPARE_WITH_TIMEOUT(http.metric("countersign_long_poll_waiters"), 1, 5000); // it waits
         server.process().terminate(); // SIGTERM
         const HttpResult answer = HttpClient::wait(waiting, 10000);
         QCOMPARE(answer.status, 200); // answered with the action as it stands, not dropped

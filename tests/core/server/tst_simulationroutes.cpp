@@ -97,31 +97,24 @@ QStringList sorted(QStringList list)
 
 } // namespace
 
-class TestSimulationRoutes : public QObject
+class TestSimulationRoutes : public BackendRouteTestCase
 {
     Q_OBJECT
-private Q_SLOTS:
-    void initTestCase()
+    ServerConfig config() const override
     {
-        if (const auto reason = backendUnavailable())
-            QSKIP(qPrintable(*reason));
+        ServerConfig c = TestServer::defaultConfig();
+        c.spotCheckFraction = 1.0; // every auto-approval is sampled
+        c.policyDocument = QJsonDocument(currentPolicy()).toJson();
+        return c;
     }
-
-    void init()
+    void setUpServer() override
     {
-        ServerConfig config = TestServer::defaultConfig();
-        config.spotCheckFraction = 1.0; // every auto-approval is sampled
-        config.policyDocument = QJsonDocument(currentPolicy()).toJson();
-        m_server = startOnTestBackend(config);
-        QVERIFY(m_server);
-        m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
-        m_rita = m_server->token(Role::Reviewer, QStringLiteral("rita"));
         m_lead = m_server->token(Role::Lead, QStringLiteral("lena"));
         m_admin = m_server->token(Role::Admin, QStringLiteral("ada"));
         seed();
     }
-    void cleanup() { m_server.reset(); }
 
+private Q_SLOTS:
     void movesAndOutcomesOfAProposedPolicy()
     {
         const HttpResult r = simulate(QJsonObject{{QStringLiteral("policy"), proposedPolicy()}}, m_lead);
@@ -437,9 +430,6 @@ private:
         QCOMPARE(expired.json().value(QLatin1String("decided_by")).toString(), QStringLiteral("expiry"));
     }
 
-    std::unique_ptr<TestServer> m_server;
-    QByteArray m_agent;
-    QByteArray m_rita;
     QByteArray m_lead;
     QByteArray m_admin;
     QDate m_oldDay;

@@ -36,25 +36,14 @@ QJsonObject byId(const HttpResult &r, const QString &id)
 
 } // namespace
 
-class TestSnooze : public QObject
+class TestSnooze : public BackendRouteTestCase
 {
     Q_OBJECT
-
-private Q_SLOTS:
-    void initTestCase()
+    void setUpServer() override
     {
-        if (const auto reason = backendUnavailable())
-            QSKIP(qPrintable(*reason));
-    }
-
-    void init()
-    {
-        m_server = startOnTestBackend();
-        QVERIFY(m_server);
-        m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
-        m_rita = m_server->token(Role::Reviewer, QStringLiteral("rita"));
         m_sam = m_server->token(Role::Reviewer, QStringLiteral("sam"));
         m_lead = m_server->token(Role::Lead, QStringLiteral("lena"));
+        m_ids.clear();
         for (int i = 0; i < 3; ++i) {
             const HttpResult r = m_server->submit(m_agent);
             QCOMPARE(r.status, 201);
@@ -63,12 +52,7 @@ private Q_SLOTS:
         m_ids.sort();
     }
 
-    void cleanup()
-    {
-        m_ids.clear();
-        m_server.reset();
-    }
-
+private Q_SLOTS:
     void hiddenForMeVisibleAndMarkedForOthers()
     {
         HttpClient &http = m_server->http();
@@ -255,9 +239,6 @@ private:
         return QByteArrayLiteral("{\"until\": \"") + toIsoUtc(t).toUtf8() + QByteArrayLiteral("\"}");
     }
 
-    std::unique_ptr<TestServer> m_server;
-    QByteArray m_agent;
-    QByteArray m_rita;
     QByteArray m_sam;
     QByteArray m_lead;
     QStringList m_ids;

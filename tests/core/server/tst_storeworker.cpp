@@ -6,7 +6,6 @@
 #include "observedstore.h"
 #include "server/storeworker.h"
 #include "store/sqlite/sqlitestore.h"
-#include "store/storefactory.h"
 #include "storetestdata.h"
 
 #include <QJsonObject>
@@ -29,11 +28,8 @@ class TestStoreWorker : public QObject
         m_counters = std::make_shared<StoreCounters>();
         m_worker = std::make_unique<StoreWorker>(
             [this, path, allowDeferral, syncDelayMs, counters = m_counters]() -> Result<std::unique_ptr<Store>> {
-                auto inner = createStore(path, m_clock);
-                if (!inner)
-                    return fail(inner.error());
                 return std::unique_ptr<Store>(
-                    std::make_unique<ObservedStore>(std::move(*inner), counters, allowDeferral, syncDelayMs));
+                    std::make_unique<ObservedStore>(path, m_clock, counters, allowDeferral, syncDelayMs));
             },
             m_clock, 16);
         if (!m_worker->start())
@@ -73,7 +69,7 @@ class TestStoreWorker : public QObject
     QString synchronousMode()
     {
         auto mode = m_worker->call<QString>([](Store &store) -> Result<QString> {
-            auto *sqlite = dynamic_cast<SqliteStore *>(&static_cast<ObservedStore &>(store).inner());
+            auto *sqlite = dynamic_cast<SqliteStore *>(&store);
             if (!sqlite)
                 return fail(Error::internal(QStringLiteral("not SQLite")));
             auto d = sqlite->diagnostics();

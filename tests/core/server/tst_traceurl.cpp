@@ -9,27 +9,10 @@
 using namespace Countersign;
 using namespace Countersign::Test;
 
-class TestTraceUrl : public QObject
+class TestTraceUrl : public BackendRouteTestCase
 {
     Q_OBJECT
-
 private Q_SLOTS:
-    void initTestCase()
-    {
-        if (const auto reason = backendUnavailable())
-            QSKIP(qPrintable(*reason));
-    }
-
-    void init()
-    {
-        m_server = startOnTestBackend();
-        QVERIFY(m_server);
-        m_agent = m_server->token(Role::Agent, QStringLiteral("bot"));
-        m_rita = m_server->token(Role::Reviewer, QStringLiteral("rita"));
-    }
-
-    void cleanup() { m_server.reset(); }
-
     void storedAndReturned()
     {
         const QString trace = QStringLiteral("https://runs.example.com/r/42?step=3&view=full#tool-call");
@@ -73,11 +56,6 @@ private Q_SLOTS:
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorField(), QStringLiteral("trace_url"));
     }
-
-private:
-    std::unique_ptr<TestServer> m_server;
-    QByteArray m_agent;
-    QByteArray m_rita;
 };
 
 QTEST_GUILESS_MAIN(TestTraceUrl)

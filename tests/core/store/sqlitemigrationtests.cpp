@@ -295,7 +295,7 @@ void SqliteMigrationTests::failedUpgradeLeavesThePreviousVersion()
     SqliteStore store(file, m_clock);
     auto opened = store.open();
     QVERIFY(!opened);
-    QVERIFY2(opened.error().message.contains(QLatin1String("0002")), qPrintable(opened.error().message));
+    CS_VERIFY_ERROR_MESSAGE(opened, QLatin1String("0002"));
     QCOMPARE(schemaOf(file), schemaBefore);
     RawSqlite raw(file);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT max(version) FROM schema_migrations")).toInt(), 1);

@@ -22,7 +22,7 @@ void verifyAllFail(const QList<Result<CommitResult>> &results, qsizetype count, 
     QCOMPARE(results.size(), count);
     for (const auto &r : results) {
         CS_VERIFY_ERROR(r, ErrorCode::Unavailable);
-        QVERIFY2(r.error().message.contains(QLatin1String(messagePart)), qPrintable(r.error().message));
+        CS_VERIFY_ERROR_MESSAGE(r, QLatin1String(messagePart));
     }
 }
 
@@ -190,7 +190,7 @@ void SqliteStoreTests::openingALockedDatabaseIsUnavailable()
     SqliteStore store(file, m_clock, SqliteOptions{false, 100, 0});
     auto opened = store.open();
     CS_VERIFY_ERROR(opened, ErrorCode::Unavailable);
-    QVERIFY2(opened.error().message.contains(QLatin1String("locked")), qPrintable(opened.error().message));
+    CS_VERIFY_ERROR_MESSAGE(opened, QLatin1String("locked"));
     CS_VERIFY_ERROR(store.action(QStringLiteral("a")), ErrorCode::Unavailable);
 
     QVERIFY(locker.exec(QStringLiteral("ROLLBACK")));
@@ -264,7 +264,7 @@ void SqliteStoreTests::readOnlyStoreRefusesToMigrate()
     SqliteStore store(file, m_clock, SqliteOptions{true, 100, 0});
     auto opened = store.open();
     CS_VERIFY_ERROR(opened, ErrorCode::Unavailable);
-    QVERIFY2(opened.error().message.contains(QLatin1String("upgrading")), qPrintable(opened.error().message));
+    CS_VERIFY_ERROR_MESSAGE(opened, QLatin1String("upgrading"));
     QCOMPARE(fileDigest(file), digest);
 
     SqliteStore missing(path(QStringLiteral("missing.sqlite")), m_clock, SqliteOptions{true, 100, 0});
@@ -357,9 +357,8 @@ void SqliteStoreTests::newerSchemaIsRefused()
         SqliteStore store(file, m_clock, SqliteOptions{readOnly, 100, 0});
         auto opened = store.open();
         CS_VERIFY_ERROR(opened, ErrorCode::Unavailable);
-        QVERIFY2(opened.error().message.contains(QString::number(future))
-                && opened.error().message.contains(QLatin1String("newer")),
-            qPrintable(opened.error().message));
+        CS_VERIFY_ERROR_MESSAGE(opened, QString::number(future));
+        CS_VERIFY_ERROR_MESSAGE(opened, QLatin1String("newer"));
         CS_VERIFY_ERROR(store.actions(ActionQuery{}), ErrorCode::Unavailable);
     }
     QCOMPARE(fileDigest(file), digest);
@@ -377,7 +376,7 @@ void SqliteStoreTests::foreignDatabaseIsLeftAlone()
     SqliteStore store(file, m_clock);
     auto opened = store.open();
     CS_VERIFY_ERROR(opened, ErrorCode::Unavailable);
-    QVERIFY2(opened.error().message.contains(QLatin1String("another application")), qPrintable(opened.error().message));
+    CS_VERIFY_ERROR_MESSAGE(opened, QLatin1String("another application"));
     store.close();
     QCOMPARE(fileDigest(file), digest);
     RawSqlite raw(file);
@@ -399,7 +398,7 @@ void SqliteStoreTests::notADatabaseIsRefused()
     SqliteStore store(file, m_clock);
     auto opened = store.open();
     CS_VERIFY_ERROR(opened, ErrorCode::Unavailable);
-    QVERIFY2(opened.error().message.contains(QLatin1String("not a database")), qPrintable(opened.error().message));
+    CS_VERIFY_ERROR_MESSAGE(opened, QLatin1String("not a database"));
     QFile f(file);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), junk);
@@ -415,7 +414,7 @@ void SqliteStoreTests::uncreatableDirectoryIsUnavailable()
     SqliteStore store(blocker + QStringLiteral("/sub/db.sqlite"), m_clock);
     auto opened = store.open();
     CS_VERIFY_ERROR(opened, ErrorCode::Unavailable);
-    QVERIFY2(opened.error().message.contains(QLatin1String("directory")), qPrintable(opened.error().message));
+    CS_VERIFY_ERROR_MESSAGE(opened, QLatin1String("directory"));
 }
 
 } // namespace Countersign::Test

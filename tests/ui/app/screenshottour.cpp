@@ -15,6 +15,7 @@
 #include "review/reviewpane.h"
 #include "server/demoactions.h"
 #include "style/thememanager.h"
+#include "testresult.h"
 
 #include <QAction>
 #include <QApplication>
@@ -31,6 +32,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <tuple>
 
 using namespace Countersign;
 
@@ -42,18 +44,6 @@ void pump(int ms)
     t.start();
     while (t.elapsed() < ms)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-}
-
-bool waitFor(const std::function<bool()> &condition, int ms)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!condition()) {
-        if (t.elapsed() > ms)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
 }
 
 bool save(QWidget *w, const QString &dir, const QString &name)
@@ -103,7 +93,7 @@ int main(int argc, char *argv[])
     window.resize(size.value(0).toInt(), size.value(1).toInt());
     window.show();
     window.connectToServer(url, token);
-    if (!waitFor(
+    if (!QTest::qWaitFor(
             [&] {
                 return window.queuePanel()->model()->rowCount() >= 5;
             },
@@ -124,7 +114,7 @@ int main(int argc, char *argv[])
     }
     window.queuePanel()->selectId(pick);
     window.session()->open(pick, true); // opened on purpose: claimed
-    waitFor(
+    std::ignore = QTest::qWaitFor( // best effort: the shot is taken either way
         [&] {
             return window.session()->holdsClaim(pick);
         },
@@ -156,19 +146,15 @@ int main(int argc, char *argv[])
     ServerConnection agent;
     agent.setServer(url, tokenSet.value(QLatin1String("agent")).toString());
     const auto submit = [&](const QJsonObject &body) {
-        auto submitted = agent.sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body);
-        if (!waitFor(
-                [&] {
-                    return submitted.isFinished();
-                },
-                5000)
-            || !submitted.result())
+        const auto submitted
+            = Test::await(agent.sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body), 5000);
+        if (!submitted || !*submitted)
             return QString();
-        return submitted.result()->value(QLatin1String("id")).toString();
+        return (*submitted)->value(QLatin1String("id")).toString();
     };
     const auto open = [&](const QString &id) {
         if (id.isEmpty()
-            || !waitFor(
+            || !QTest::qWaitFor(
                 [&] {
                     return queue->findAction(id) != nullptr;
                 },
@@ -176,7 +162,7 @@ int main(int argc, char *argv[])
             return false;
         window.queuePanel()->selectId(id);
         window.session()->open(id, true);
-        waitFor(
+        std::ignore = QTest::qWaitFor( // best effort: the shot is taken either way
             [&] {
                 return window.session()->holdsClaim(id);
             },

@@ -6,6 +6,7 @@
 #include "mainwindow/linkopener.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/singleinstance.h"
+#include "mainwindowsteps.h"
 #include "queue/queuemodel.h"
 #include "queue/queuepanel.h"
 #include "report/actiondetaildialog.h"
@@ -60,16 +61,11 @@ private:
     // What a second process does, off the GUI thread so this one can answer.
     static bool forwardFromElsewhere(const QString &name, const QString &link)
     {
-        auto sent = QtConcurrent::run([name, link] {
+        const auto sent = Test::await(QtConcurrent::run([name, link] {
             return SingleInstance::forward(name, link, 5000);
-        });
-        if (!QTest::qWaitFor(
-                [&] {
-                    return sent.isFinished();
-                },
-                10000))
-            return false;
-        return sent.result();
+        }),
+            10000);
+        return sent.value_or(false);
     }
 
 private Q_SLOTS:
@@ -196,14 +192,7 @@ private Q_SLOTS:
         box->close();
     }
 
-    void cleanupTestCase()
-    {
-        if (m_window) {
-            m_window->close();
-            QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 15000);
-        }
-        m_window.reset();
-    }
+    void cleanupTestCase() { Test::closeWindow(m_window); }
 };
 
 QTEST_MAIN(TestOpenLinks)

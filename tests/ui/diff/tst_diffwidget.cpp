@@ -412,7 +412,7 @@ private Q_SLOTS:
         widget()->setTexts(u"a\n"_s, u"b\n"_s);
         widget()->setTexts(leftText(), leftText() + u"tail\n"_s);
         QVERIFY(updated.wait(10000));
-        QTest::qWait(50);
+        QTest::qWait(50); // the stale result, were it delivered, would have arrived by now
         QCOMPARE(updated.count(), 1);
         QCOMPARE(widget()->diff().addedCount(), 1);
         QCOMPARE(widget()->diff().removedCount(), 0);

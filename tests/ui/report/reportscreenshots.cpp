@@ -14,6 +14,7 @@
 #include "report/simulationtablemodel.h"
 #include "report/whatifpanel.h"
 #include "style/thememanager.h"
+#include "testresult.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>
@@ -28,26 +29,15 @@
 
 #include <cstdio>
 #include <functional>
+#include <tuple>
 
 using namespace Countersign;
 
 namespace {
 
-bool waitFor(const std::function<bool()> &condition, int ms)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!condition()) {
-        if (t.elapsed() > ms)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
-}
-
 bool save(QWidget *w, const QString &dir, const QString &name)
 {
-    waitFor(
+    std::ignore = QTest::qWaitFor( // best effort: the shot is taken either way
         [] {
             return false;
         },
@@ -123,7 +113,7 @@ int main(int argc, char *argv[])
         refreshed = true;
     });
     window.setRange(ReportWindow::Range::Last90Days);
-    if (!waitFor(
+    if (!QTest::qWaitFor(
             [&refreshed] {
                 return refreshed;
             },
@@ -134,7 +124,7 @@ int main(int argc, char *argv[])
     // The recommendations of the default window, the last 30 days.
     refreshed = false;
     window.setRange(ReportWindow::Range::Last30Days);
-    if (!waitFor(
+    if (!QTest::qWaitFor(
             [&refreshed] {
                 return refreshed;
             },
@@ -148,7 +138,7 @@ int main(int argc, char *argv[])
     tabs->setCurrentWidget(window.findChild<QWidget *>(QStringLiteral("reviewersPanel")));
     const auto *reviewerRows = window.findChild<QAbstractItemModel *>(QStringLiteral("reviewerTableModel"));
     if (!reviewerRows
-        || !waitFor(
+        || !QTest::qWaitFor(
             [reviewerRows] {
                 return reviewerRows->rowCount() >= 4;
             },
@@ -161,7 +151,7 @@ int main(int argc, char *argv[])
     DrillDownDialog *drill
         = window.openDrillDown(ReportGrouping::Category, QStringLiteral("code"), DrillDownMeasure::Rejected);
     if (!drill
-        || !waitFor(
+        || !QTest::qWaitFor(
             [drill] {
                 return drill->model()->rowCount() > 0 && !drill->model()->isLoading();
             },
@@ -174,15 +164,12 @@ int main(int argc, char *argv[])
     for (const Recommendation &r : window.snapshot()->recommendations.items) {
         if (r.kind != RecommendationKind::Promote || r.proposedChanges.isEmpty())
             continue;
-        auto drafted = ReportClient(&connection)
-                           .proposePolicyChange(r.proposedChanges, r.id,
-                               QStringLiteral("Reviewers approved nearly all of these unchanged this quarter."));
-        if (!waitFor(
-                [&drafted] {
-                    return drafted.isFinished();
-                },
-                30000)
-            || !drafted.result())
+        const auto drafted
+            = Test::await(ReportClient(&connection)
+                              .proposePolicyChange(r.proposedChanges, r.id,
+                                  QStringLiteral("Reviewers approved nearly all of these unchanged this quarter.")),
+                30000);
+        if (!drafted || !*drafted)
             return 1;
         ProposalsPanel *proposals = window.proposalsPanel();
         tabs->setCurrentWidget(proposals);
@@ -191,14 +178,14 @@ int main(int argc, char *argv[])
             listed = true;
         });
         proposals->refresh();
-        if (!waitFor(
+        if (!QTest::qWaitFor(
                 [&listed] {
                     return listed;
                 },
                 30000))
             return 1;
-        proposals->select(drafted.result()->id);
-        if (!waitFor(
+        proposals->select((*drafted)->id);
+        if (!QTest::qWaitFor(
                 [proposals] {
                     return !proposals->whatIf()->isRunning() && proposals->whatIf()->model()->rowCount() > 0;
                 },
@@ -217,7 +204,7 @@ int main(int argc, char *argv[])
         generated = true;
     });
     panel->generate();
-    if (!waitFor(
+    if (!QTest::qWaitFor(
             [&generated] {
                 return generated;
             },

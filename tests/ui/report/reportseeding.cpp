@@ -1,6 +1,9 @@
 #include "reportseeding.h"
 
+#include "report/reportwindow.h"
 #include "testresult.h"
+
+#include <QSignalSpy>
 
 namespace Countersign::Test {
 
@@ -25,6 +28,19 @@ QJsonObject submitSeedAction(ServerConnection &agent, const QString &type, int n
         {QStringLiteral("confidence"), 0.9}};
     const auto r = awaitFinished(agent.sendJson(QByteArrayLiteral("POST"), QStringLiteral("/v1/actions"), body));
     return r ? *r : QJsonObject{};
+}
+
+std::unique_ptr<ReportWindow> openTodaysReport(ServerConnection *lead)
+{
+    auto window = std::make_unique<ReportWindow>(lead);
+    window->resize(1200, 820);
+    window->show();
+    QSignalSpy refreshed(window.get(), &ReportWindow::refreshed);
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    window->setDates(today.addDays(-1), today.addDays(1));
+    if (!refreshed.wait(20000) && refreshed.isEmpty())
+        return nullptr;
+    return window;
 }
 
 } // namespace Countersign::Test

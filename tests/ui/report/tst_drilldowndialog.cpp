@@ -4,6 +4,7 @@
 #include "client/reportclient.h"
 #include "client/serverconnection.h"
 #include "domain/clock.h"
+#include "i18n/translations.h"
 #include "report/actiondetaildialog.h"
 #include "report/drilldowndialog.h"
 #include "report/drilldownmodel.h"
@@ -14,9 +15,8 @@
 #include "review/reviewpane.h"
 #include "server/queueserver.h"
 #include "server/serverconfig.h"
-#include "widgets/noticelabel.h"
-#include "i18n/translations.h"
 #include "testresult.h"
+#include "widgets/noticelabel.h"
 
 #include <QAbstractItemModelTester>
 #include <QBarSet>
@@ -124,13 +124,8 @@ private Q_SLOTS:
         for (int i = 0; i < 5; ++i)
             QVERIFY(!Test::submitSeedAction(*m_agent, QStringLiteral("email.send_internal"), i, {}).isEmpty());
 
-        m_window = std::make_unique<ReportWindow>(m_lead.get());
-        m_window->resize(1200, 820);
-        m_window->show();
-        QSignalSpy refreshed(m_window.get(), &ReportWindow::refreshed);
-        const QDate today = QDateTime::currentDateTimeUtc().date();
-        m_window->setDates(today.addDays(-1), today.addDays(1));
-        QVERIFY(refreshed.wait(20000) || refreshed.count() > 0);
+        m_window = Test::openTodaysReport(m_lead.get());
+        QVERIFY(m_window);
     }
 
     void enterOnATableCellListsItsActions()

@@ -166,7 +166,7 @@ private:
         const QString dir = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR");
         if (dir.isEmpty())
             return;
-        QTest::qWait(50);
+        QTest::qWait(50); // let the charts paint before the grab (screenshots only)
         QVERIFY(m_window->grab().save(QDir(dir).filePath(name)));
     }
 
@@ -188,13 +188,8 @@ private Q_SLOTS:
         QVERIFY(m_agent && m_lead);
         seed();
 
-        m_window = std::make_unique<ReportWindow>(m_lead.get());
-        m_window->resize(1200, 820);
-        m_window->show();
-        QSignalSpy refreshed(m_window.get(), &ReportWindow::refreshed);
-        const QDate today = QDateTime::currentDateTimeUtc().date();
-        m_window->setDates(today.addDays(-1), today.addDays(1));
-        QVERIFY(refreshed.wait(20000) || refreshed.count() > 0);
+        m_window = Test::openTodaysReport(m_lead.get());
+        QVERIFY(m_window);
     }
 
     void tableMatchesWhatHappened()

@@ -15,6 +15,7 @@
 #include "review/patchview.h"
 #include "review/reviewpane.h"
 #include "testdata.h"
+#include "testresult.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -273,7 +274,7 @@ private Q_SLOTS:
         QTRY_VERIFY(m_pane->editProblem().isEmpty());
         const QString sent = m_pane->editedText();
         const auto again = PatchSet::parse(sent);
-        QVERIFY2(again, again ? "" : qPrintable(again.error().message));
+        CS_VERIFY_OK(again);
         QCOMPARE(again->files().size(), 10);
         for (const PatchFile &f : again->files()) {
             if (!f.hasHunks())

@@ -126,7 +126,7 @@ void TestProfileStore::rejectsBadInput()
     auto r = store.add({QStringLiteral("PRODUCTION"), QUrl(QStringLiteral("https://c.example.com"))});
     QVERIFY(!r);
     QCOMPARE(r.error().field, QStringLiteral("name"));
-    QVERIFY2(r.error().message.contains(QLatin1String("already exists")), qPrintable(r.error().message));
+    CS_VERIFY_ERROR_MESSAGE(r, QLatin1String("already exists"));
 
     r = store.add({QStringLiteral("   "), QUrl(QStringLiteral("https://c.example.com"))});
     QVERIFY(!r);

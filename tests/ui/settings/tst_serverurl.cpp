@@ -50,7 +50,7 @@ void TestServerUrl::parse()
         QVERIFY2(!parsed, qPrintable(QStringLiteral("accepted as %1").arg(parsed ? parsed->toString() : QString())));
         QCOMPARE(parsed.error().code, ErrorCode::InvalidArgument);
         QCOMPARE(parsed.error().field, QStringLiteral("url"));
-        QVERIFY2(parsed.error().message.contains(error), qPrintable(parsed.error().message));
+        CS_VERIFY_ERROR_MESSAGE(parsed, error);
         return;
     }
     CS_VERIFY_OK(parsed);
