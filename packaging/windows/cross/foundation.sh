@@ -4,16 +4,30 @@
 # so their own test programs run as Windows programs here, against real SQLite files.
 # shellcheck shell=bash
 
-# A fresh Wine prefix, made once per cache (wineboot takes a while the first time).
+# A fresh Wine prefix, made once per cache (wineboot takes a while the first time). Qt's
+# settings go into its HKCU\Environment, because Wine passes no QT_* variable from the Unix
+# environment: the offscreen platform, the Windows Qt's plugins, and test results and log
+# messages on stderr rather than the (absent) debugger.
 ensure_wine_prefix() {
-    local cache=$1
-    [ -f "$cache/wine/.countersign-ready" ] && return 0
-    note "Creating the Wine prefix"
-    rm -rf "$cache/wine"
-    WINEPREFIX="$cache/wine" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" wineboot --init >/dev/null 2>&1 ||
-        die "creating the Wine prefix failed"
-    WINEPREFIX="$cache/wine" wineserver --wait || true
-    touch "$cache/wine/.countersign-ready"
+    local cache=$1 prefix=$2
+    export WINEPREFIX="$cache/wine" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+    if [ ! -f "$cache/wine/.countersign-ready" ]; then
+        note "Creating the Wine prefix"
+        rm -rf "$cache/wine"
+        wineboot --init >/dev/null 2>&1 || die "creating the Wine prefix failed"
+        touch "$cache/wine/.countersign-ready"
+    fi
+    local plugins name value
+    plugins="Z:$(printf '%s' "$prefix/plugins" | tr / '\\')"
+    while read -r name value; do
+        wine reg add 'HKCU\Environment' /v "$name" /d "$value" /f >/dev/null 2>&1 ||
+            die "setting $name in the Wine prefix failed"
+    done <<VARIABLES
+QT_QPA_PLATFORM offscreen
+QT_PLUGIN_PATH $plugins
+QT_FORCE_STDERR_LOGGING 1
+VARIABLES
+    wineserver --wait || true
 }
 
 build_foundation() {
@@ -33,7 +47,7 @@ build_foundation() {
 
 test_foundation() {
     local cache=$1 build="$TOP/build/windows-foundation" started=$SECONDS
-    ensure_wine_prefix "$cache"
+    ensure_wine_prefix "$cache" "$cache/prefix"
     note "Running the core and store tests as Windows programs under Wine"
     COUNTERSIGN_WINDOWS_CACHE="$cache" ctest --test-dir "$build" --output-on-failure \
         --parallel "$JOBS" --timeout 600 || die "tests failed under Wine"
