@@ -5,6 +5,7 @@
 //
 // DIR defaults to a temporary directory under the current one: /tmp is often a tmpfs, where
 // fsync costs nothing and the comparison would flatter single commits.
+#include "../benchstats.h"
 #include "domain/manualclock.h"
 #include "lifecycle/statemachine.h"
 #include "store/sqlite/sqlitestore.h"
@@ -22,6 +23,7 @@
 #include <cstdio>
 
 using namespace Countersign;
+using Bench::median;
 
 namespace {
 
@@ -76,12 +78,6 @@ double run(const QString &file, int count, int batch)
     }
     const qint64 ns = timer.nsecsElapsed();
     return count / (double(ns) / 1e9);
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.at(values.size() / 2);
 }
 
 } // namespace

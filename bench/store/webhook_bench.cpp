@@ -3,6 +3,7 @@
 // outbox row per change), side by side.
 //
 //   webhook_bench [--dir DIR] [--inserts N] [--batch B] [--rounds R]
+#include "../benchstats.h"
 #include "domain/manualclock.h"
 #include "lifecycle/statemachine.h"
 #include "store/sqlite/sqlitestore.h"
@@ -19,6 +20,7 @@
 #include <cstdio>
 
 using namespace Countersign;
+using Bench::median;
 
 namespace {
 
@@ -89,12 +91,6 @@ double run(const QString &file, int count, int batch, Subscriptions subscription
         }
     }
     return count / (double(timer.nsecsElapsed()) / 1e9);
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.at(values.size() / 2);
 }
 
 } // namespace

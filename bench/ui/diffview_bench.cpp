@@ -14,6 +14,7 @@
 
 #include "diff/differ.h"
 
+#include "../benchstats.h"
 #include "benchclock.h"
 
 #include <QApplication>
@@ -29,6 +30,7 @@
 #include <cstdio>
 
 using namespace Countersign;
+using Bench::median;
 using namespace Countersign::Bench;
 
 namespace {
@@ -136,14 +138,6 @@ bool waitFor(DiffWidget &widget, int timeoutMs)
     timeout.start(timeoutMs);
     loop.exec();
     return timeout.isActive();
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values.at(values.size() / 2);
 }
 
 void quietHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)

@@ -13,6 +13,7 @@
 #include "review/patchview.h"
 #include "review/reviewpane.h"
 
+#include "../benchstats.h"
 #include "benchclock.h"
 
 #include <QApplication>
@@ -22,6 +23,7 @@
 #include <cstdio>
 
 using namespace Countersign;
+using Bench::median;
 using namespace Countersign::Bench;
 
 namespace {
@@ -87,12 +89,6 @@ QString bigPatch(int files, int perFile)
         patch += QStringLiteral("diff --git a/%1 b/%1\nindex 1234567..89abcde 100644\n").arg(path) + body;
     }
     return patch;
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
 void quietHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
