@@ -32,6 +32,7 @@ ServerConfig webhookConfig(bool allowPrivate = true)
     config.webhooks.giveUpAfter = 30s;
     config.webhooks.timeout = 5s;
     config.publicUrl = QUrl(QStringLiteral("https://countersign.example.com"));
+    config.alerts.queueDepth = 3; // queue.alert: reached by a few submissions
     return config;
 }
 
@@ -454,6 +455,74 @@ private Q_SLOTS:
         const QJsonObject d = deliveriesOf(QJsonObject{{QStringLiteral("id"), hook.id}}).at(0).toObject();
         QCOMPARE(d.value(QLatin1String("status")).toString(), QStringLiteral("pending")); // retried, and refused again
         QVERIFY(d.value(QLatin1String("last_error")).toString().startsWith(QLatin1String("url ")));
+    }
+
+    void queueAlertRaisedOnceAndClearedOnceToAdminsOnly()
+    {
+        const QJsonObject hook = create(m_admin, {QStringLiteral("queue.alert")});
+        const QString secret = hook.value(QLatin1String("secret")).toString();
+        QVERIFY(!secret.isEmpty());
+        // An agent may not subscribe to the queue's state...
+        WebhookReceiver agentReceiver;
+        QVERIFY(agentReceiver.listen());
+        const HttpResult refused = m_server->http().post(QStringLiteral("/v1/webhooks"),
+            QJsonObject{{QStringLiteral("url"), agentReceiver.url()},
+                {QStringLiteral("events"),
+                    QJsonArray{QStringLiteral("action.created"), QStringLiteral("queue.alert")}}},
+            m_agent);
+        QCOMPARE(refused.status, 400);
+        QVERIFY2(refused.body.contains("events"), refused.body.constData());
+        // ...and its callback never sees it.
+        const QJsonObject agentHook = create(m_agent, {QStringLiteral("action.created")}, agentReceiver.url());
+        QVERIFY(!agentHook.isEmpty());
+
+        QVERIFY(m_server->runScheduler()); // under the threshold: nothing
+        QStringList ids;
+        for (int i = 0; i < 3; ++i) {
+            ids.append(submit(m_agent));
+            QVERIFY(m_server->runScheduler());
+        }
+        for (int i = 0; i < 3; ++i) // staying over raises nothing more
+            QVERIFY(m_server->runScheduler());
+        QTRY_COMPARE(m_receiver->requests().size(), 1);
+        const WebhookReceiver::Request raised = m_receiver->requests().at(0);
+        QCOMPARE(raised.header("x-countersign-event"), QByteArray("queue.alert"));
+        const qint64 now = m_server->clock().now().toSecsSinceEpoch();
+        QVERIFY(WebhookSignature::verify(secret.toUtf8(), raised.header("x-countersign-timestamp"), raised.body,
+            raised.header("x-countersign-signature"), now));
+        QJsonObject body = QJsonDocument::fromJson(raised.body).object();
+        QCOMPARE(body.value(QLatin1String("type")).toString(), QStringLiteral("queue.alert"));
+        QCOMPARE(body.value(QLatin1String("state")).toString(), QStringLiteral("raised"));
+        QCOMPARE(body.value(QLatin1String("depth")).toInt(), 3);
+        QVERIFY(body.value(QLatin1String("oldest_age_seconds")).isDouble());
+        QCOMPARE(body.value(QLatin1String("thresholds")).toObject().value(QLatin1String("depth")).toInt(), 3);
+        QVERIFY(body.value(QLatin1String("time")).isString());
+
+        // Deciding one brings the queue back under: one all-clear.
+        const QByteArray rita = m_server->token(Role::Reviewer, QStringLiteral("rita"));
+        QCOMPARE(m_server->http().post(QStringLiteral("/v1/actions/%1/claim").arg(ids.at(0)), {}, rita).status, 200);
+        QCOMPARE(m_server->http()
+                     .post(QStringLiteral("/v1/actions/%1/decision").arg(ids.at(0)),
+                         QJsonObject{{QStringLiteral("outcome"), QStringLiteral("approve")}}, rita)
+                     .status,
+            200);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(m_server->runScheduler());
+        QTRY_COMPARE(m_receiver->requests().size(), 2);
+        const WebhookReceiver::Request cleared = m_receiver->requests().at(1);
+        QCOMPARE(cleared.header("x-countersign-event"), QByteArray("queue.alert"));
+        body = QJsonDocument::fromJson(cleared.body).object();
+        QCOMPARE(body.value(QLatin1String("state")).toString(), QStringLiteral("cleared"));
+        QCOMPARE(body.value(QLatin1String("depth")).toInt(), 2);
+        QVERIFY(cleared.header("x-countersign-delivery") != raised.header("x-countersign-delivery"));
+
+        // The agent's callback got its three creations and nothing of the queue's state.
+        QTRY_COMPARE(agentReceiver.requests().size(), 3);
+        for (const QJsonValue &d : deliveriesOf(agentHook))
+            QCOMPARE(d.toObject().value(QLatin1String("event")).toString(), QStringLiteral("action.created"));
+        QCOMPARE(deliveriesOf(agentHook).size(), 3);
+        QCOMPARE(deliveriesOf(hook).size(), 2);
+        QCOMPARE(m_receiver->requests().size(), 2);
     }
 
 private:

@@ -74,6 +74,13 @@ private Q_SLOTS:
             QVERIFY(!w.matches(event, action(QStringLiteral("other"))));
             QVERIFY(!w.matches(event, action(QString())));
         }
+        // The queue's state is never an agent's business, whatever it subscribed to.
+        QVERIFY(!w.matchesQueueAlert());
+        w.ownerRole = QStringLiteral("admin");
+        w.ownerAgent.clear();
+        QVERIFY(w.matchesQueueAlert());
+        w.events = {QStringLiteral("action.created")};
+        QVERIFY(!w.matchesQueueAlert());
     }
 
     void backoffDoublesUpToTheCapWithJitter()
