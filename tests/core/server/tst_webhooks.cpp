@@ -525,6 +525,54 @@ private Q_SLOTS:
         QCOMPARE(m_receiver->requests().size(), 2);
     }
 
+    void aBurstToAChatWebhookIsOneDigest()
+    {
+        const QJsonObject hook
+            = create(m_admin, {QStringLiteral("action.created")}, m_receiver->url(), QStringLiteral("slack"));
+        const QString secret = hook.value(QLatin1String("secret")).toString();
+        WebhookReceiver jsonReceiver; // json webhooks never group
+        QVERIFY(jsonReceiver.listen());
+        const QJsonObject jsonHook = create(m_admin, {QStringLiteral("action.created")}, jsonReceiver.url());
+        QVERIFY(!jsonHook.isEmpty());
+        WebhookDispatcher *dispatcher = m_server->server().webhookDispatcher();
+        // Held while the burst is committed, so it is due at once however fast the machine is.
+        dispatcher->stop();
+        for (int i = 0; i < 8; ++i)
+            submit(m_agent);
+        dispatcher->start();
+        QTRY_COMPARE(jsonReceiver.requests().size(), 8);
+        QTRY_COMPARE(m_receiver->requests().size(), 1);
+        const WebhookReceiver::Request digest = m_receiver->requests().at(0);
+        QCOMPARE(digest.header("x-countersign-event"), QByteArray("action.digest"));
+        const qint64 now = m_server->clock().now().toSecsSinceEpoch();
+        QVERIFY(WebhookSignature::verify(secret.toUtf8(), digest.header("x-countersign-timestamp"), digest.body,
+            digest.header("x-countersign-signature"), now));
+        const QString text = QJsonDocument::fromJson(digest.body).object().value(QLatin1String("text")).toString();
+        QVERIFY2(text.startsWith(QLatin1String("8 actions wait for review: ")), qPrintable(text));
+        // Every grouped delivery is delivered by the digest's attempt.
+        QTRY_COMPARE(deliveriesOf(hook).size(), 8);
+        QTRY_VERIFY([&] {
+            for (const QJsonValue &d : deliveriesOf(hook)) {
+                if (d.toObject().value(QLatin1String("status")).toString() != QLatin1String("delivered"))
+                    return false;
+            }
+            return true;
+        }());
+        for (const QJsonValue &d : deliveriesOf(hook))
+            QCOMPARE(d.toObject().value(QLatin1String("attempts")).toInt(), 1);
+
+        // Two are single messages.
+        dispatcher->stop();
+        submit(m_agent);
+        submit(m_agent);
+        dispatcher->start();
+        QTRY_COMPARE(m_receiver->requests().size(), 3);
+        for (int i = 1; i < 3; ++i)
+            QCOMPARE(m_receiver->requests().at(i).header("x-countersign-event"), QByteArray("action.created"));
+        QTRY_COMPARE(jsonReceiver.requests().size(), 10);
+        QCOMPARE(m_receiver->requests().size(), 3);
+    }
+
 private:
     QJsonObject create(
         const QByteArray &token, const QStringList &events, const QString &url = {}, const QString &format = {})
