@@ -50,6 +50,7 @@ QString domainOf(const QString &address)
 AlertMailPlanner::AlertMailPlanner(Settings settings, const Clock &clock)
     : m_settings(std::move(settings))
     , m_clock(clock)
+    , m_decision(m_settings.thresholds, false)
 { }
 
 QUrl AlertMailPlanner::openUrl(const QUrl &base, const QString &actionId)
@@ -122,10 +123,10 @@ std::optional<MailMessage> AlertMailPlanner::forQueue(const QueueStats &stats)
 {
     const bool depth = Metrics::depthAlert(stats, m_settings.thresholds);
     const bool age = Metrics::ageAlert(stats, m_settings.thresholds);
-    const bool alerting = depth || age;
-    if (alerting == m_alerting)
+    const std::optional<bool> changed = m_decision.update(stats);
+    if (!changed)
         return std::nullopt;
-    m_alerting = alerting;
+    const bool alerting = *changed;
     const QStringList to = unique(m_settings.leads);
     if (to.isEmpty())
         return std::nullopt;

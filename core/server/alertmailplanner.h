@@ -2,6 +2,7 @@
 
 #include "committedchange.h"
 #include "mailmessage.h"
+#include "queuealertdecision.h"
 #include "serverconfig.h"
 #include "store/queuestats.h"
 
@@ -37,7 +38,7 @@ public:
     // The alert when the queue has just crossed a threshold, the all-clear when it has just
     // come back; nothing while it stays on one side.
     std::optional<MailMessage> forQueue(const QueueStats &stats);
-    bool alerting() const { return m_alerting; }
+    bool alerting() const { return m_decision.alerting(); }
 
     // <base>/open/{id}: the server's page that shows the countersign:// link.
     static QUrl openUrl(const QUrl &base, const QString &actionId);
@@ -48,7 +49,7 @@ private:
 
     Settings m_settings;
     const Clock &m_clock;
-    bool m_alerting = false;
+    QueueAlertDecision m_decision;
 };
 
 } // namespace Countersign

@@ -20,6 +20,7 @@
 #include "policyservice.h"
 #include "proposalroutes.h"
 #include "queryparameters.h"
+#include "queuealertwatcher.h"
 #include "ratelimiter.h"
 #include "replytracker.h"
 #include "reportroutes.h"
@@ -91,6 +92,7 @@ QueueServer::~QueueServer()
     if (m_scheduler)
         m_scheduler->stop();
     m_mailer.reset();
+    m_queueAlerts.reset();
     m_webhooks.reset(); // its store tasks are skipped once it is gone
     m_notifier.reset();
     m_sequencer.reset();
@@ -165,6 +167,10 @@ Result<void> QueueServer::start()
     m_submitter = std::make_unique<ActionSubmitter>(m_worker.get(), &m_policy->engine(), &m_clock);
     m_scheduler = std::make_unique<Scheduler>(m_worker.get(), &m_policy->engine(), &m_clock, m_config);
     m_webhooks = std::make_unique<WebhookDispatcher>(m_worker.get(), m_clock, m_config);
+    m_queueAlerts = std::make_unique<QueueAlertWatcher>(m_config.alerts, m_clock, m_worker.get());
+    // Checked after each scheduler pass, SMTP or not; a recorded crossing is sent at once.
+    connect(m_scheduler.get(), &Scheduler::passFinished, m_queueAlerts.get(), &QueueAlertWatcher::checkQueue);
+    connect(m_queueAlerts.get(), &QueueAlertWatcher::recorded, m_webhooks.get(), &WebhookDispatcher::poke);
 
     m_context = ServerContext{m_config, &m_clock, this, m_worker.get(), m_policy.get(), m_submitter.get(), m_auth.get(),
         m_events.get(), m_waiters.get(), m_metrics.get()};

@@ -23,6 +23,7 @@ namespace Countersign {
 
 class ActionRoutes;
 class AlertMailer;
+class QueueAlertWatcher;
 class ApprovalReportRoutes;
 class ActionSubmitter;
 class BatchRoutes;
@@ -88,6 +89,7 @@ public:
     // Set when the store is shared by several instances (PostgreSQL), else null.
     EventSequencer *eventSequencer() const { return m_sequencer.get(); }
     WebhookDispatcher *webhookDispatcher() const { return m_webhooks.get(); }
+    QueueAlertWatcher *queueAlertWatcher() const { return m_queueAlerts.get(); }
     QJsonObject openApi() const;
     // Requests held in a long poll now (the countersign_long_poll_waiters gauge).
     int longPolls() const;
@@ -128,6 +130,7 @@ private:
     std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<AlertMailer> m_mailer;
     std::unique_ptr<WebhookDispatcher> m_webhooks;
+    std::unique_ptr<QueueAlertWatcher> m_queueAlerts; // queue.alert webhook events
     ServerContext m_context;
     std::unique_ptr<QHttpServer> m_http;
     std::unique_ptr<ReplyTracker> m_replies;

@@ -85,6 +85,10 @@ struct WebhookSettings {
     std::chrono::milliseconds retryCap{3'600'000}; // the longest delay between two attempts
     std::chrono::milliseconds giveUpAfter{24 * 3'600'000}; // from the event: then status failed
     int maxInFlight = 32; // attempts under way at once, per instance
+    // More than this many chat (slack, teams) deliveries to one webhook due together, made
+    // within digestWindow: one digest message (0: never group).
+    int digestThreshold = 5;
+    std::chrono::milliseconds digestWindow{60'000};
 };
 
 struct ServerConfig {

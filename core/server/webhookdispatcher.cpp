@@ -22,6 +22,7 @@ WebhookDispatcher::WebhookDispatcher(
     , m_settings(config.webhooks)
     , m_retry(clock,
           WebhookRetry::Schedule{config.webhooks.retryBase, config.webhooks.retryCap, config.webhooks.giveUpAfter})
+    , m_digest(WebhookDigest::Settings{config.webhooks.digestThreshold, config.webhooks.digestWindow, 10}, clock)
 {
     m_timer.setInterval(m_settings.poll);
     connect(&m_timer, &QTimer::timeout, this, &WebhookDispatcher::claim);
@@ -63,6 +64,20 @@ WebhookDispatcher::Request WebhookDispatcher::requestFor(
     return r;
 }
 
+WebhookDispatcher::Request WebhookDispatcher::digestRequestFor(
+    const QList<ClaimedDelivery> &group, const QByteArray &body, qint64 timestamp)
+{
+    const ClaimedDelivery &first = group.first();
+    Request r;
+    r.url = QUrl(first.webhook.url);
+    r.body = body;
+    r.headers = {{"Content-Type", "application/json"}, {"User-Agent", "Countersign-Webhook/1"},
+        {"X-Countersign-Event", "action.digest"}, {"X-Countersign-Delivery", first.delivery.id.toUtf8()},
+        {"X-Countersign-Timestamp", QByteArray::number(timestamp)},
+        {"X-Countersign-Signature", WebhookSignature::sign(first.webhook.secret.toUtf8(), timestamp, r.body)}};
+    return r;
+}
+
 void WebhookDispatcher::claim()
 {
     if (m_stopped || m_claiming || m_inFlight >= m_settings.maxInFlight)
@@ -84,50 +99,59 @@ void WebhookDispatcher::claim()
                 qCWarning(lcServer).noquote() << "claiming webhook deliveries failed:" << claimed.error().message;
                 return;
             }
-            for (const ClaimedDelivery &c : std::as_const(*claimed))
-                self->send(c);
+            const QList<QList<ClaimedDelivery>> groups = self->m_digest.group(*claimed);
+            for (const QList<ClaimedDelivery> &group : groups)
+                self->send(group);
             // A full page: more may be due now.
             if (!claimed->isEmpty() && self->m_inFlight < self->m_settings.maxInFlight)
                 self->poke();
         });
 }
 
-void WebhookDispatcher::send(const ClaimedDelivery &claimed)
+void WebhookDispatcher::send(const QList<ClaimedDelivery> &group)
 {
-    ++m_inFlight;
+    m_inFlight += int(group.size());
+    auto finishAll = [this](const QList<ClaimedDelivery> &all, int status, const QString &error) {
+        for (const ClaimedDelivery &c : all)
+            finish(c, status, error);
+    };
     // Checked again now: a name may resolve elsewhere than when the subscription was made.
-    auto url = WebhookUrlCheck::parse(claimed.webhook.url);
+    auto url = WebhookUrlCheck::parse(group.first().webhook.url);
     if (!url) {
-        finish(claimed, 0, url.error().message);
+        finishAll(group, 0, url.error().message);
         return;
     }
     QPointer<WebhookDispatcher> self(this);
-    WebhookUrlCheck::check(*url, m_settings.allowPrivate, this, [self, claimed](Result<void> allowed) {
+    WebhookUrlCheck::check(*url, m_settings.allowPrivate, this, [self, group, finishAll](Result<void> allowed) {
         if (!self)
             return;
         if (!allowed) {
-            self->finish(claimed, 0, QStringLiteral("url ") + allowed.error().message);
+            finishAll(group, 0, QStringLiteral("url ") + allowed.error().message);
             return;
         }
-        self->post(claimed);
+        self->post(group);
     });
 }
 
-void WebhookDispatcher::post(const ClaimedDelivery &claimed)
+void WebhookDispatcher::post(const QList<ClaimedDelivery> &group)
 {
-    const Request r = requestFor(claimed, m_publicUrl, m_clock.now().toSecsSinceEpoch());
+    const qint64 timestamp = m_clock.now().toSecsSinceEpoch();
+    const Request r = group.size() == 1 ? requestFor(group.first(), m_publicUrl, timestamp)
+                                        : digestRequestFor(group, m_digest.body(group, m_publicUrl), timestamp);
     QNetworkRequest request(r.url);
     for (const auto &[name, value] : r.headers)
         request.setRawHeader(name, value);
     request.setTransferTimeout(int(m_settings.timeout.count()));
     QNetworkReply *reply = m_network.post(request, r.body);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, claimed] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, group] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         QString error;
         if (reply->error() != QNetworkReply::NoError && status == 0)
             error = reply->errorString();
-        finish(claimed, status, error);
+        // A digest's attempt is each grouped delivery's attempt.
+        for (const ClaimedDelivery &c : group)
+            finish(c, status, error);
     });
 }
 

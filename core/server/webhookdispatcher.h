@@ -2,6 +2,7 @@
 
 #include "serverconfig.h"
 #include "webhook/webhookdelivery.h"
+#include "webhook/webhookdigest.h"
 #include "webhook/webhookretry.h"
 
 #include <QNetworkAccessManager>
@@ -42,6 +43,9 @@ public:
         QList<std::pair<QByteArray, QByteArray>> headers;
     };
     static Request requestFor(const ClaimedDelivery &claimed, const QUrl &publicUrl, qint64 timestamp);
+    // One digest message for a group of one webhook's deliveries (WebhookDigest): signed like
+    // any attempt, X-Countersign-Event "action.digest", the first delivery's id.
+    static Request digestRequestFor(const QList<ClaimedDelivery> &group, const QByteArray &body, qint64 timestamp);
 
 Q_SIGNALS:
     // An attempt ended and its outcome was recorded (tests wait on it).
@@ -49,14 +53,17 @@ Q_SIGNALS:
 
 private:
     void claim();
-    void send(const ClaimedDelivery &claimed);
-    void post(const ClaimedDelivery &claimed);
+    // One delivery, or a digest's group (all to one webhook) sent as one message whose outcome
+    // is recorded for each of them.
+    void send(const QList<ClaimedDelivery> &group);
+    void post(const QList<ClaimedDelivery> &group);
     void finish(ClaimedDelivery claimed, int httpStatus, const QString &error);
 
     StoreWorker *m_worker;
     const Clock &m_clock;
     WebhookSettings m_settings;
     WebhookRetry m_retry;
+    WebhookDigest m_digest;
     QUrl m_publicUrl;
     QNetworkAccessManager m_network;
     QTimer m_timer;

@@ -114,6 +114,12 @@ void WebhookRoutes::create(const ApiRequest &request, Reply *reply)
         return;
     }
     const Identity actor = request.identity;
+    // The queue's state is the operators' business: an agent's subscription is its callback.
+    if (actor.role == Role::Agent && wanted->events.contains(QLatin1String("queue.alert"))) {
+        reply->sendError(Error::invalid(
+            QStringLiteral("events"), QStringLiteral("queue.alert is not available to an agent's subscription")));
+        return;
+    }
     QPointer<Reply> guard(reply);
     StoreWorker *worker = m.worker;
     const Clock *clock = m.clock;

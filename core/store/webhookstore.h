@@ -36,6 +36,10 @@ public:
     // Records an attempt (the delivery's attempts, status, next attempt, last status and error,
     // delivered time) and releases the claim; false when the claim had lapsed and was taken over.
     virtual Result<bool> finishWebhookDelivery(const WebhookDelivery &delivery, const QString &claim) = 0;
+    // Moves the queue alert's stored state to raised (or cleared) and, only if this call changed
+    // it, queues one `body` delivery (queue.alert) to each admin subscription to queue.alert, in
+    // one transaction; false when the state already was that (another instance got there first).
+    virtual Result<bool> recordQueueAlert(bool raised, const QByteArray &body) = 0;
     // The newest `limit` deliveries of a webhook, newest first.
     virtual Result<QList<WebhookDelivery>> webhookDeliveries(const QString &id, int limit) = 0;
 };

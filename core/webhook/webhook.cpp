@@ -31,7 +31,7 @@ std::optional<WebhookFormat> webhookFormatFromName(const QString &name)
 const QStringList &Webhook::subscribableEvents()
 {
     static const QStringList events{QStringLiteral("action.created"), QStringLiteral("action.decided"),
-        QStringLiteral("action.escalated"), QStringLiteral("action.expired")};
+        QStringLiteral("action.escalated"), QStringLiteral("action.expired"), QStringLiteral("queue.alert")};
     return events;
 }
 
@@ -45,6 +45,11 @@ bool Webhook::matches(const QString &eventType, const Action &action) const
     if (!categories.isEmpty() && !categories.contains(action.category))
         return false;
     return types.isEmpty() || types.contains(action.type);
+}
+
+bool Webhook::matchesQueueAlert() const
+{
+    return ownerRole != QLatin1String("agent") && events.contains(QLatin1String("queue.alert"));
 }
 
 QJsonObject Webhook::toJson() const

@@ -35,6 +35,9 @@ struct Webhook {
     static const QStringList &subscribableEvents();
     // A delivery of `eventType` for `action` is due to this subscription.
     bool matches(const QString &eventType, const Action &action) const;
+    // A queue.alert delivery is due: subscribed to it, and not an agent's subscription (an
+    // agent's callback sees its own actions only, never the queue's state).
+    bool matchesQueueAlert() const;
     // The API's view: everything but the secret.
     QJsonObject toJson() const;
 

@@ -63,6 +63,13 @@ QString WebhookMessage::openLink(const QJsonObject &event, const QUrl &publicUrl
 
 QString WebhookMessage::headline(const QJsonObject &event)
 {
+    if (event.value(QLatin1String("type")).toString() == QLatin1String("queue.alert")) {
+        const bool raised = event.value(QLatin1String("state")).toString() == QLatin1String("raised");
+        return QStringLiteral("%1: %2 pending, the oldest waiting %3 s")
+            .arg(raised ? QStringLiteral("Queue alert") : QStringLiteral("Queue alert cleared"))
+            .arg(event.value(QLatin1String("depth")).toInteger())
+            .arg(event.value(QLatin1String("oldest_age_seconds")).toInteger());
+    }
     const QJsonObject action = event.value(QLatin1String("action")).toObject();
     const QString title = action.value(QLatin1String("title")).toString();
     const QString what = verb(event.value(QLatin1String("type")).toString(), action);

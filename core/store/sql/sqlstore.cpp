@@ -447,4 +447,22 @@ Result<QList<WebhookDelivery>> SqlStore::webhookDeliveries(const QString &id, in
     });
 }
 
+Result<bool> SqlStore::recordQueueAlert(bool raised, const QByteArray &body)
+{
+    const QString doing = QStringLiteral("recording a queue alert");
+    return whenOpen(doing, [&]() -> Result<bool> {
+        bool changed = false;
+        auto done = inWriteTransaction(Writes::Log, doing, [&]() -> Result<void> {
+            auto recorded = m_webhooks->enqueueQueueAlert(raised, body, m_clock.now());
+            if (!recorded)
+                return fail(recorded.error());
+            changed = *recorded;
+            return {};
+        });
+        if (!done)
+            return fail(done.error());
+        return changed;
+    });
+}
+
 } // namespace Countersign

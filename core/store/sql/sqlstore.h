@@ -83,6 +83,7 @@ public:
     Result<QList<ClaimedDelivery>> claimWebhookDeliveries(std::chrono::milliseconds lease, int limit) override;
     Result<bool> finishWebhookDelivery(const WebhookDelivery &delivery, const QString &claim) override;
     Result<QList<WebhookDelivery>> webhookDeliveries(const QString &id, int limit) override;
+    Result<bool> recordQueueAlert(bool raised, const QByteArray &body) override;
 
 protected:
     // A backend's own pieces, all on `connection`: passed whole so none is built before it.

@@ -179,6 +179,32 @@ Result<void> SqlWebhookTable::enqueue(
     return {};
 }
 
+Result<bool> SqlWebhookTable::enqueueQueueAlert(bool raised, const QByteArray &body, const QDateTime &now)
+{
+    const QString state = raised ? QStringLiteral("raised") : QStringLiteral("cleared");
+    auto changed = m_connection.write(
+        QStringLiteral("UPDATE queue_alert_state SET state = ?, changed_at = ? WHERE id = 1 AND state <> ?"),
+        {state, now.toMSecsSinceEpoch(), state}, QStringLiteral("recording the queue alert state"));
+    if (!changed)
+        return fail(changed.error());
+    if (*changed == 0)
+        return false;
+    // Read in the transaction rather than the copy: another instance's new subscription counts.
+    auto hooks = all();
+    if (!hooks)
+        return fail(hooks.error());
+    const QString type = QStringLiteral("queue.alert");
+    for (const Webhook &hook : std::as_const(*hooks)) {
+        if (!hook.matchesQueueAlert())
+            continue;
+        if (auto queued = insertDelivery(WebhookDelivery{
+                newDeliveryId(), hook.id, 0, type, body, 0, now, DeliveryStatus::Pending, 0, {}, now, {}});
+            !queued)
+            return fail(queued.error());
+    }
+    return true;
+}
+
 Result<WebhookDelivery> SqlWebhookTable::enqueueTest(const QString &webhookId, const QDateTime &now)
 {
     const QByteArray body = QJsonDocument(

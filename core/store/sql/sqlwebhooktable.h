@@ -40,6 +40,10 @@ public:
     // Inside commit()'s transaction: one outbox row per subscription matching the change's event.
     Result<void> enqueue(
         const QString &eventType, qint64 seq, const Action &action, const QString &record, const QDateTime &now);
+    // Inside a write transaction: moves the queue alert state (one row) to raised or cleared and
+    // queues `body` to every admin subscription to queue.alert, only when the update changed the
+    // row (so racing instances write it once); false when the state already was that.
+    Result<bool> enqueueQueueAlert(bool raised, const QByteArray &body, const QDateTime &now);
     // A webhook.test delivery to `webhookId`, due now.
     Result<WebhookDelivery> enqueueTest(const QString &webhookId, const QDateTime &now);
     // Claims up to `limit` pending deliveries due at `now` whose previous claim (if any) has

@@ -1,6 +1,7 @@
 #include "domain/manualclock.h"
 #include "server/alertmailplanner.h"
 #include "server/mailoptions.h"
+#include "server/queuealertdecision.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -115,6 +116,37 @@ private Q_SLOTS:
         QCOMPARE(cleared->kind, QStringLiteral("queue.cleared"));
         QVERIFY(!planner.forQueue(stats(0, 0)));
         QVERIFY(!planner.alerting());
+    }
+
+    void queueAlertDecisionReportsEachChangeOnce()
+    {
+        const AlertThresholds t{3, 600};
+        QueueAlertDecision known(t, false);
+        QCOMPARE(known.update(stats(2, 10)), std::nullopt); // under, as it was
+        QCOMPARE(known.update(stats(3, 10)), std::optional<bool>(true)); // depth reached
+        QCOMPARE(known.update(stats(5, 10)), std::nullopt);
+        QCOMPARE(known.update(stats(1, 600)), std::nullopt); // the age keeps it raised
+        QCOMPARE(known.update(stats(1, 10)), std::optional<bool>(false));
+        QCOMPARE(known.update(stats(0, 0)), std::nullopt);
+        QVERIFY(!known.alerting());
+        // Unknown at first (a server that just started): the first look reports either state.
+        QueueAlertDecision unknown(t, std::nullopt);
+        QCOMPARE(unknown.update(stats(0, 0)), std::optional<bool>(false));
+        QCOMPARE(unknown.update(stats(0, 0)), std::nullopt);
+        // A threshold of 0 is off.
+        QueueAlertDecision off(AlertThresholds{0, 0}, false);
+        QCOMPARE(off.update(stats(1000, 100000)), std::nullopt);
+
+        const QDateTime t0(QDate(2026, 1, 1), QTime(8, 0), QTimeZone::UTC);
+        const QJsonObject body = QueueAlertDecision::eventBody(true, stats(4, 70), t, t0);
+        QCOMPARE(body.value(QLatin1String("type")).toString(), QStringLiteral("queue.alert"));
+        QCOMPARE(body.value(QLatin1String("state")).toString(), QStringLiteral("raised"));
+        QCOMPARE(body.value(QLatin1String("depth")).toInt(), 4);
+        QCOMPARE(body.value(QLatin1String("oldest_age_seconds")).toInt(), 70);
+        QCOMPARE(body.value(QLatin1String("thresholds")).toObject().value(QLatin1String("depth")).toInt(), 3);
+        QCOMPARE(
+            body.value(QLatin1String("thresholds")).toObject().value(QLatin1String("oldest_age_seconds")).toInt(), 600);
+        QCOMPARE(body.value(QLatin1String("time")).toString(), QStringLiteral("2026-01-01T08:00:00.000Z"));
     }
 
     void messageHasRfc5322Headers()

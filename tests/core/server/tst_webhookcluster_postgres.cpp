@@ -1,7 +1,9 @@
 // Issue 22 (part 1): two server instances on one PostgreSQL database send the webhook outbox
 // together; each attempt goes out once (rows are claimed with FOR UPDATE SKIP LOCKED and a
-// lease), first attempts and retries alike, whichever instance committed the event.
+// lease), first attempts and retries alike, whichever instance committed the event; and a
+// queue.alert that both instances see is raised once (the stored state changes once).
 #include "postgrestestserver.h"
+#include "server/queuealertwatcher.h"
 #include "server/storeworker.h"
 #include "server/webhookdispatcher.h"
 #include "testresult.h"
@@ -106,6 +108,56 @@ private Q_SLOTS:
                 perDelivery.value(d.value(QLatin1String("id")).toString().toLatin1()));
         }
         qInfo("FIGURES attempts_by_a=%lld attempts_by_b=%lld", qint64(sentByA.size()), qint64(sentByB.size()));
+    }
+
+    void aQueueAlertBothInstancesSeeIsRaisedOnce()
+    {
+        auto url = PostgresTestServer::createDatabase();
+        CS_VERIFY_OK(url);
+        ServerConfig config = TestServer::defaultConfig();
+        config.storeLocation = *url;
+        config.webhooks.allowPrivate = true;
+        config.webhooks.poll = 5ms;
+        config.alerts.queueDepth = 2;
+        TestServer a(config);
+        TestServer b(config);
+        QVERIFY(a.start());
+        QVERIFY(b.start());
+        WebhookReceiver receiver;
+        QVERIFY(receiver.listen());
+        const QByteArray admin = a.token(Role::Admin, QStringLiteral("ada"));
+        const HttpResult hook = a.http().post(QStringLiteral("/v1/webhooks"),
+            QJsonObject{{QStringLiteral("url"), receiver.url()},
+                {QStringLiteral("events"), QJsonArray{QStringLiteral("queue.alert")}}},
+            admin);
+        QCOMPARE(hook.status, 201);
+        const QByteArray agent = a.token(Role::Agent, QStringLiteral("bot"));
+        QCOMPARE(a.submit(agent).status, 201);
+        QCOMPARE(a.submit(agent).status, 201);
+
+        QSignalSpy recordedByA(a.server().queueAlertWatcher(), &QueueAlertWatcher::recorded);
+        QSignalSpy recordedByB(b.server().queueAlertWatcher(), &QueueAlertWatcher::recorded);
+        // Both look at once (their store threads race on the state row), then pass after pass.
+        a.server().queueAlertWatcher()->checkQueue();
+        b.server().queueAlertWatcher()->checkQueue();
+        QTRY_COMPARE_WITH_TIMEOUT(recordedByA.size() + recordedByB.size(), 1, 10000);
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(a.runScheduler());
+            QVERIFY(b.runScheduler());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(receiver.requests().size(), 1, 10000);
+        QCOMPARE(receiver.requests().at(0).header("x-countersign-event"), QByteArray("queue.alert"));
+        QCOMPARE(QJsonDocument::fromJson(receiver.requests().at(0).body).object().value(QLatin1String("state")),
+            QJsonValue(QStringLiteral("raised")));
+        QCOMPARE(recordedByA.size() + recordedByB.size(), 1);
+        const QJsonArray deliveries = a.http()
+                                          .get(QStringLiteral("/v1/webhooks/%1/deliveries")
+                                                   .arg(hook.json().value(QLatin1String("id")).toString()),
+                                              admin)
+                                          .json()
+                                          .value(QLatin1String("items"))
+                                          .toArray();
+        QCOMPARE(deliveries.size(), 1);
     }
 };
 

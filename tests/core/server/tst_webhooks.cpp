@@ -32,6 +32,7 @@ ServerConfig webhookConfig(bool allowPrivate = true)
     config.webhooks.giveUpAfter = 30s;
     config.webhooks.timeout = 5s;
     config.publicUrl = QUrl(QStringLiteral("https://countersign.example.com"));
+    config.alerts.queueDepth = 3; // queue.alert: reached by a few submissions
     return config;
 }
 
@@ -454,6 +455,122 @@ private Q_SLOTS:
         const QJsonObject d = deliveriesOf(QJsonObject{{QStringLiteral("id"), hook.id}}).at(0).toObject();
         QCOMPARE(d.value(QLatin1String("status")).toString(), QStringLiteral("pending")); // retried, and refused again
         QVERIFY(d.value(QLatin1String("last_error")).toString().startsWith(QLatin1String("url ")));
+    }
+
+    void queueAlertRaisedOnceAndClearedOnceToAdminsOnly()
+    {
+        const QJsonObject hook = create(m_admin, {QStringLiteral("queue.alert")});
+        const QString secret = hook.value(QLatin1String("secret")).toString();
+        QVERIFY(!secret.isEmpty());
+        // An agent may not subscribe to the queue's state...
+        WebhookReceiver agentReceiver;
+        QVERIFY(agentReceiver.listen());
+        const HttpResult refused = m_server->http().post(QStringLiteral("/v1/webhooks"),
+            QJsonObject{{QStringLiteral("url"), agentReceiver.url()},
+                {QStringLiteral("events"),
+                    QJsonArray{QStringLiteral("action.created"), QStringLiteral("queue.alert")}}},
+            m_agent);
+        QCOMPARE(refused.status, 400);
+        QVERIFY2(refused.body.contains("events"), refused.body.constData());
+        // ...and its callback never sees it.
+        const QJsonObject agentHook = create(m_agent, {QStringLiteral("action.created")}, agentReceiver.url());
+        QVERIFY(!agentHook.isEmpty());
+
+        QVERIFY(m_server->runScheduler()); // under the threshold: nothing
+        QStringList ids;
+        for (int i = 0; i < 3; ++i) {
+            ids.append(submit(m_agent));
+            QVERIFY(m_server->runScheduler());
+        }
+        for (int i = 0; i < 3; ++i) // staying over raises nothing more
+            QVERIFY(m_server->runScheduler());
+        QTRY_COMPARE(m_receiver->requests().size(), 1);
+        const WebhookReceiver::Request raised = m_receiver->requests().at(0);
+        QCOMPARE(raised.header("x-countersign-event"), QByteArray("queue.alert"));
+        const qint64 now = m_server->clock().now().toSecsSinceEpoch();
+        QVERIFY(WebhookSignature::verify(secret.toUtf8(), raised.header("x-countersign-timestamp"), raised.body,
+            raised.header("x-countersign-signature"), now));
+        QJsonObject body = QJsonDocument::fromJson(raised.body).object();
+        QCOMPARE(body.value(QLatin1String("type")).toString(), QStringLiteral("queue.alert"));
+        QCOMPARE(body.value(QLatin1String("state")).toString(), QStringLiteral("raised"));
+        QCOMPARE(body.value(QLatin1String("depth")).toInt(), 3);
+        QVERIFY(body.value(QLatin1String("oldest_age_seconds")).isDouble());
+        QCOMPARE(body.value(QLatin1String("thresholds")).toObject().value(QLatin1String("depth")).toInt(), 3);
+        QVERIFY(body.value(QLatin1String("time")).isString());
+
+        // Deciding one brings the queue back under: one all-clear.
+        const QByteArray rita = m_server->token(Role::Reviewer, QStringLiteral("rita"));
+        QCOMPARE(m_server->http().post(QStringLiteral("/v1/actions/%1/claim").arg(ids.at(0)), {}, rita).status, 200);
+        QCOMPARE(m_server->http()
+                     .post(QStringLiteral("/v1/actions/%1/decision").arg(ids.at(0)),
+                         QJsonObject{{QStringLiteral("outcome"), QStringLiteral("approve")}}, rita)
+                     .status,
+            200);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(m_server->runScheduler());
+        QTRY_COMPARE(m_receiver->requests().size(), 2);
+        const WebhookReceiver::Request cleared = m_receiver->requests().at(1);
+        QCOMPARE(cleared.header("x-countersign-event"), QByteArray("queue.alert"));
+        body = QJsonDocument::fromJson(cleared.body).object();
+        QCOMPARE(body.value(QLatin1String("state")).toString(), QStringLiteral("cleared"));
+        QCOMPARE(body.value(QLatin1String("depth")).toInt(), 2);
+        QVERIFY(cleared.header("x-countersign-delivery") != raised.header("x-countersign-delivery"));
+
+        // The agent's callback got its three creations and nothing of the queue's state.
+        QTRY_COMPARE(agentReceiver.requests().size(), 3);
+        for (const QJsonValue &d : deliveriesOf(agentHook))
+            QCOMPARE(d.toObject().value(QLatin1String("event")).toString(), QStringLiteral("action.created"));
+        QCOMPARE(deliveriesOf(agentHook).size(), 3);
+        QCOMPARE(deliveriesOf(hook).size(), 2);
+        QCOMPARE(m_receiver->requests().size(), 2);
+    }
+
+    void aBurstToAChatWebhookIsOneDigest()
+    {
+        const QJsonObject hook
+            = create(m_admin, {QStringLiteral("action.created")}, m_receiver->url(), QStringLiteral("slack"));
+        const QString secret = hook.value(QLatin1String("secret")).toString();
+        WebhookReceiver jsonReceiver; // json webhooks never group
+        QVERIFY(jsonReceiver.listen());
+        const QJsonObject jsonHook = create(m_admin, {QStringLiteral("action.created")}, jsonReceiver.url());
+        QVERIFY(!jsonHook.isEmpty());
+        WebhookDispatcher *dispatcher = m_server->server().webhookDispatcher();
+        // Held while the burst is committed, so it is due at once however fast the machine is.
+        dispatcher->stop();
+        for (int i = 0; i < 8; ++i)
+            submit(m_agent);
+        dispatcher->start();
+        QTRY_COMPARE(jsonReceiver.requests().size(), 8);
+        QTRY_COMPARE(m_receiver->requests().size(), 1);
+        const WebhookReceiver::Request digest = m_receiver->requests().at(0);
+        QCOMPARE(digest.header("x-countersign-event"), QByteArray("action.digest"));
+        const qint64 now = m_server->clock().now().toSecsSinceEpoch();
+        QVERIFY(WebhookSignature::verify(secret.toUtf8(), digest.header("x-countersign-timestamp"), digest.body,
+            digest.header("x-countersign-signature"), now));
+        const QString text = QJsonDocument::fromJson(digest.body).object().value(QLatin1String("text")).toString();
+        QVERIFY2(text.startsWith(QLatin1String("8 actions wait for review: ")), qPrintable(text));
+        // Every grouped delivery is delivered by the digest's attempt.
+        QTRY_COMPARE(deliveriesOf(hook).size(), 8);
+        QTRY_VERIFY([&] {
+            for (const QJsonValue &d : deliveriesOf(hook)) {
+                if (d.toObject().value(QLatin1String("status")).toString() != QLatin1String("delivered"))
+                    return false;
+            }
+            return true;
+        }());
+        for (const QJsonValue &d : deliveriesOf(hook))
+            QCOMPARE(d.toObject().value(QLatin1String("attempts")).toInt(), 1);
+
+        // Two are single messages.
+        dispatcher->stop();
+        submit(m_agent);
+        submit(m_agent);
+        dispatcher->start();
+        QTRY_COMPARE(m_receiver->requests().size(), 3);
+        for (int i = 1; i < 3; ++i)
+            QCOMPARE(m_receiver->requests().at(i).header("x-countersign-event"), QByteArray("action.created"));
+        QTRY_COMPARE(jsonReceiver.requests().size(), 10);
+        QCOMPARE(m_receiver->requests().size(), 3);
     }
 
 private:

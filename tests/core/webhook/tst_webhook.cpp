@@ -2,6 +2,7 @@
 // (with a manual clock), the signature scheme, and the slack and teams messages.
 #include "domain/manualclock.h"
 #include "webhook/webhook.h"
+#include "webhook/webhookdigest.h"
 #include "webhook/webhookmessage.h"
 #include "webhook/webhookretry.h"
 #include "webhook/webhooksignature.h"
@@ -35,6 +36,32 @@ QByteArray eventJson(const Action &a, const QString &type = QStringLiteral("acti
     const QJsonObject e{{QStringLiteral("seq"), 7}, {QStringLiteral("type"), type}, {QStringLiteral("action_id"), a.id},
         {QStringLiteral("time"), QStringLiteral("2026-01-01T09:00:00.000Z")}, {QStringLiteral("action"), a.toJson()}};
     return QJsonDocument(e).toJson(QJsonDocument::Compact);
+}
+
+ClaimedDelivery claimed(const QString &hookId, WebhookFormat format, int n, const QDateTime &created,
+    const QString &type = QStringLiteral("action.created"))
+{
+    Action a = action(QStringLiteral("bot"));
+    a.id = QStringLiteral("id-%1").arg(n);
+    a.title = QStringLiteral("Title %1").arg(n);
+    ClaimedDelivery c;
+    c.webhook.id = hookId;
+    c.webhook.format = format;
+    c.delivery.id = QStringLiteral("d-%1").arg(n);
+    c.delivery.webhookId = hookId;
+    c.delivery.eventType = type;
+    c.delivery.body = eventJson(a, type);
+    c.delivery.createdAt = created;
+    c.claim = QStringLiteral("claim");
+    return c;
+}
+
+QStringList idsOf(const QList<ClaimedDelivery> &group)
+{
+    QStringList ids;
+    for (const ClaimedDelivery &c : group)
+        ids.append(c.delivery.id);
+    return ids;
 }
 
 } // namespace
@@ -74,6 +101,13 @@ private Q_SLOTS:
             QVERIFY(!w.matches(event, action(QStringLiteral("other"))));
             QVERIFY(!w.matches(event, action(QString())));
         }
+        // The queue's state is never an agent's business, whatever it subscribed to.
+        QVERIFY(!w.matchesQueueAlert());
+        w.ownerRole = QStringLiteral("admin");
+        w.ownerAgent.clear();
+        QVERIFY(w.matchesQueueAlert());
+        w.events = {QStringLiteral("action.created")};
+        QVERIFY(!w.matchesQueueAlert());
     }
 
     void backoffDoublesUpToTheCapWithJitter()
@@ -174,6 +208,68 @@ private Q_SLOTS:
         const QJsonObject t
             = WebhookMessage::slack(QJsonDocument::fromJson(test).object(), QUrl(QStringLiteral("https://x")));
         QCOMPARE(t.value(QLatin1String("text")).toString(), QStringLiteral("Test delivery"));
+    }
+
+    void digestGroupsMoreThanThresholdChatDeliveriesOfOneWebhook()
+    {
+        ManualClock clock;
+        const WebhookDigest digest(WebhookDigest::Settings{5, 60s, 10}, clock);
+        const QDateTime now = clock.now();
+        QList<ClaimedDelivery> batch;
+        for (int i = 0; i < 6; ++i) // six to a slack webhook: one digest
+            batch.append(claimed(QStringLiteral("slack"), WebhookFormat::Slack, i, now.addSecs(-i)));
+        for (int i = 10; i < 16; ++i) // json never groups
+            batch.append(claimed(QStringLiteral("json"), WebhookFormat::Json, i, now));
+        for (int i = 20; i < 25; ++i) // five is not more than five
+            batch.append(claimed(QStringLiteral("teams"), WebhookFormat::Teams, i, now));
+        const QList<QList<ClaimedDelivery>> groups = digest.group(batch);
+        QCOMPARE(groups.size(), 1 + 6 + 5);
+        QCOMPARE(idsOf(groups.at(0)),
+            (QStringList{QStringLiteral("d-0"), QStringLiteral("d-1"), QStringLiteral("d-2"), QStringLiteral("d-3"),
+                QStringLiteral("d-4"), QStringLiteral("d-5")}));
+        for (qsizetype i = 1; i < groups.size(); ++i)
+            QCOMPARE(groups.at(i).size(), 1);
+
+        // Older than the window, or retried: each keeps its own message.
+        QList<ClaimedDelivery> old;
+        for (int i = 0; i < 8; ++i) {
+            old.append(claimed(QStringLiteral("slack"), WebhookFormat::Slack, i, now.addSecs(i < 4 ? -61 : 0)));
+            if (i == 7)
+                old.last().delivery.attempts = 1;
+        }
+        QCOMPARE(digest.group(old).size(), 8);
+        // A threshold of 0 never groups.
+        const WebhookDigest off(WebhookDigest::Settings{0, 60s, 10}, clock);
+        QCOMPARE(off.group(batch).size(), batch.size());
+    }
+
+    void digestNamesTenTitlesAndHowManyMore()
+    {
+        ManualClock clock;
+        const WebhookDigest digest(WebhookDigest::Settings{5, 60s, 10}, clock);
+        QList<ClaimedDelivery> group;
+        for (int i = 0; i < 13; ++i)
+            group.append(claimed(QStringLiteral("slack"), WebhookFormat::Slack, i, clock.now()));
+        const QUrl base(QStringLiteral("https://cs.example.com"));
+        const QJsonObject slack = QJsonDocument::fromJson(digest.body(group, base)).object();
+        const QString text = slack.value(QLatin1String("text")).toString();
+        QVERIFY2(text.startsWith(QLatin1String("13 actions wait for review: Title 0, Title 1")), qPrintable(text));
+        QVERIFY2(text.endsWith(QLatin1String("Title 9, and 3 more")), qPrintable(text));
+        QVERIFY(!text.contains(QLatin1String("Title 10")));
+        const QString blocks = QString::fromUtf8(
+            QJsonDocument(slack.value(QLatin1String("blocks")).toArray()).toJson(QJsonDocument::Compact));
+        QVERIFY2(blocks.contains(QLatin1String("<https://cs.example.com/open/id-0|Title 0>")), qPrintable(blocks));
+        QVERIFY(blocks.contains(QLatin1String("and 3 more")));
+
+        for (ClaimedDelivery &c : group)
+            c.webhook.format = WebhookFormat::Teams;
+        group.resize(7);
+        const QJsonObject card = QJsonDocument::fromJson(digest.body(group, base)).object();
+        QCOMPARE(card.value(QLatin1String("title")).toString(), QStringLiteral("7 actions wait for review"));
+        QVERIFY(card.value(QLatin1String("text"))
+                .toString()
+                .contains(QLatin1String("[Title 6](https://cs.example.com/open/id-6)")));
+        QVERIFY(!card.value(QLatin1String("text")).toString().contains(QLatin1String("more")));
     }
 
     void formatNamesRoundTrip()
