@@ -1,6 +1,7 @@
 #include "mailmessage.h"
 
 #include <QRegularExpression>
+#include <QTimeZone>
 
 namespace Countersign {
 
@@ -40,7 +41,8 @@ QByteArray MailMessage::dateHeader(const QDateTime &time)
     static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     static const char *const months[]
         = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const QDateTime utc = time.toUTC();
+    // An unset time (a message built by hand) gives the epoch, never an index before the tables.
+    const QDateTime utc = time.isValid() ? time.toUTC() : QDateTime::fromSecsSinceEpoch(0, QTimeZone::UTC);
     const QDate d = utc.date();
     const QTime t = utc.time();
     return QByteArray(days[d.dayOfWeek() - 1]) + ", " + QByteArray::number(d.day()).rightJustified(2, '0') + ' '

@@ -168,6 +168,11 @@ private Q_SLOTS:
         QVERIFY(text.endsWith("\r\n\r\nline one\r\nline two\r\n"));
     }
 
+    void anUnsetDateIsTheEpoch()
+    {
+        QCOMPARE(MailMessage::dateHeader(QDateTime()), QByteArray("Thu, 01 Jan 1970 00:00:00 +0000"));
+    }
+
     void nonAsciiIsEncoded()
     {
         MailMessage m;
