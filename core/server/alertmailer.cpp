@@ -30,13 +30,13 @@ constexpr std::chrono::milliseconds MaxPause{5 * 60 * 1000};
 
 } // namespace
 
-AlertMailer::AlertMailer(
-    MailConfig config, AlertThresholds thresholds, const Clock &clock, StoreWorker *worker, QObject *parent)
+AlertMailer::AlertMailer(MailConfig config, const QUrl &publicUrl, AlertThresholds thresholds, const Clock &clock,
+    StoreWorker *worker, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_clock(clock)
     , m_worker(worker)
-    , m_planner(AlertMailPlanner::Settings{m_config.from, m_config.leads, m_config.publicUrl, thresholds}, clock)
+    , m_planner(AlertMailPlanner::Settings{m_config.from, m_config.leads, publicUrl, thresholds}, clock)
     , m_sender(SmtpSender::Settings{m_config.smtpUrl, m_config.user, m_config.password, m_config.timeout})
     , m_shared(std::make_shared<Shared>())
 {

@@ -24,8 +24,9 @@ class AlertMailer : public QObject
 {
     Q_OBJECT
 public:
-    AlertMailer(MailConfig config, AlertThresholds thresholds, const Clock &clock, StoreWorker *worker,
-        QObject *parent = nullptr);
+    // `publicUrl`: the base of the /open/{id} links in the messages.
+    AlertMailer(MailConfig config, const QUrl &publicUrl, AlertThresholds thresholds, const Clock &clock,
+        StoreWorker *worker, QObject *parent = nullptr);
     // Cancels the conversation in flight and the retries waiting, and waits for the thread.
     ~AlertMailer() override;
 

@@ -123,6 +123,11 @@ QUrl QueueServer::baseUrl() const
     return url;
 }
 
+QUrl QueueServer::publicUrl() const
+{
+    return m_config.publicUrl.isEmpty() ? baseUrl() : m_config.publicUrl;
+}
+
 Result<void> QueueServer::start()
 {
     const QString location = m_config.storeLocation;
@@ -211,7 +216,7 @@ Result<void> QueueServer::start()
     startMail();
     if (m_config.schedulerTimer)
         m_scheduler->start();
-    m_webhooks->setPublicUrl(m_config.publicUrl.isEmpty() ? baseUrl() : m_config.publicUrl);
+    m_webhooks->setPublicUrl(publicUrl());
     m_webhooks->start();
     m_tokenRefresh.setInterval(m_config.tokenRefresh);
     connect(&m_tokenRefresh, &QTimer::timeout, m_auth.get(), &TokenAuthenticator::refresh);
@@ -336,14 +341,11 @@ void QueueServer::startMail()
 {
     if (!m_config.mail.enabled())
         return;
-    MailConfig mail = m_config.mail;
-    mail.publicUrl = m_config.publicUrl;
-    if (mail.publicUrl.isEmpty()) {
-        mail.publicUrl = baseUrl();
-        qCWarning(lcMail).noquote() << "links in alert emails point at" << mail.publicUrl.toString()
+    if (m_config.publicUrl.isEmpty()) {
+        qCWarning(lcMail).noquote() << "links in alert emails point at" << baseUrl().toString()
                                     << "- set --public-url to the address readers reach the server at";
     }
-    m_mailer = std::make_unique<AlertMailer>(mail, m_config.alerts, m_clock, m_worker.get());
+    m_mailer = std::make_unique<AlertMailer>(m_config.mail, publicUrl(), m_config.alerts, m_clock, m_worker.get());
     connect(m_mailer.get(), &AlertMailer::sent, m_metrics.get(), [this](const QString &kind) {
         m_metrics->observeMail(kind, true);
     });
@@ -353,6 +355,7 @@ void QueueServer::startMail()
     connect(m_mailer.get(), &AlertMailer::attemptFailed, m_metrics.get(), &Metrics::observeMailAttemptFailed);
     // The queue's alert state is looked at after each scheduler pass (once a second by default).
     connect(m_scheduler.get(), &Scheduler::passFinished, m_mailer.get(), &AlertMailer::checkQueue);
+    const MailConfig &mail = m_config.mail;
     qCInfo(lcMail).noquote() << "email alerts through" << mail.smtpUrl.toString(QUrl::RemoveUserInfo) << "to"
                              << (mail.leads.isEmpty() ? QStringLiteral("escalation contacts only")
                                                       : mail.leads.join(QStringLiteral(", ")));

@@ -74,6 +74,9 @@ public:
 
     quint16 port() const;
     QUrl baseUrl() const;
+    // Where people reach the server, the base of the /open/{id} links in emails and chat
+    // messages: config().publicUrl, else the listening address.
+    QUrl publicUrl() const;
     const ServerConfig &config() const { return m_config; }
 
     // Creates a token in the store (start-up seeding, the demo, tests); waits for the store.

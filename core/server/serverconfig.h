@@ -64,7 +64,6 @@ struct MailConfig {
     QString user; // from --smtp-credentials; empty: no authentication
     QString password;
     QStringList leads; // --alert-email
-    QUrl publicUrl; // set by QueueServer from ServerConfig::publicUrl, else the listening address
     int attempts = 4; // per message, then it is given up (logged and counted)
     std::chrono::milliseconds firstRetry{5000}; // doubles after each failed attempt
     std::chrono::milliseconds timeout{30'000}; // one SMTP conversation
